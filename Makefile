@@ -1,0 +1,50 @@
+# Two commands (README quick start):
+#   make        set everything up and build the default book into dist/ (PDF and EPUB)
+#   make test   set everything up and run the whole test suite
+# Every step is guarded by a stamp or a file test, so a second run does nothing and says nothing.
+
+VENV      := .venv
+PY        := $(VENV)/bin/python
+PUBLISH   := $(VENV)/bin/publish
+STAMPS    := .cache/stamps
+BOOK      := content/book.toml
+PYTEST_ARGS ?= -q -n 2
+
+.PHONY: all setup system fonts venv book test check-types clean-build
+
+all: book
+
+setup: system fonts venv
+
+system: $(STAMPS)/system
+$(STAMPS)/system: scripts/system-packages.txt scripts/setup-system.sh
+	@bash scripts/setup-system.sh
+	@mkdir -p $(STAMPS) && touch $@
+
+fonts: $(STAMPS)/fonts
+$(STAMPS)/fonts: scripts/fetch-fonts.sh
+	@bash scripts/fetch-fonts.sh
+	@mkdir -p $(STAMPS) && touch $@
+
+venv: $(STAMPS)/venv
+$(STAMPS)/venv: pyproject.toml
+	@test -x $(PY) || python3 -m venv $(VENV)
+	@$(PY) -m pip install -q --disable-pip-version-check -e '.[test]' 2>&1 | grep -v -E '^WARNING: (Location|There was an error checking)' || true
+	@$(PY) -c 'import publish, weasyprint, ebooklib' 
+	@mkdir -p $(STAMPS) && touch $@
+
+SOURCES := $(shell find publish styles content -type f -not -path '*/__pycache__/*' 2>/dev/null)
+
+book: dist/.built
+dist/.built: $(STAMPS)/system $(STAMPS)/fonts $(STAMPS)/venv $(SOURCES)
+	@$(PUBLISH) build --book $(BOOK) --format all -o dist
+	@touch $@
+
+test: setup
+	@$(PY) -m pytest $(PYTEST_ARGS)
+
+check-types: setup
+	@$(PY) -m mypy
+
+clean-build:
+	rm -rf dist .cache/stamps

@@ -1,0 +1,46 @@
+"""The cleaner: one scraped page (HTML or a plain-text dump) → one Article.
+
+``clean_bytes`` is the whole stage; the CLI's batch command lives in
+``publish.commands.clean``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from publish.clean.assemble import assemble
+from publish.clean.pipeline import Ruler, default_ruler
+from publish.clean.profiles import generic
+from publish.clean.state import CleanState
+from publish.errors import CleanError
+from publish.model import Document
+
+SUFFIXES = (".html", ".htm", ".xhtml", ".txt")
+"""What ``publish clean`` picks up from a folder."""
+
+
+@dataclass(frozen=True, slots=True)
+class CleanResult:
+    document: Document
+    warnings: tuple[str, ...]
+
+
+def clean_bytes(data: bytes, path: Path, *, ruler: Ruler | None = None) -> CleanResult:
+    """Clean one page; ``path`` names it in messages and tells HTML from text."""
+    profile = generic()
+    state = CleanState(path=path, data=data, profile=profile, generic=profile)
+    (ruler or default_ruler()).run(state)
+    if not state.title:
+        raise CleanError("no title found: this does not look like an article", path=path)
+    if not any(b.kind in ("text", "image", "item", "quote", "table") for b in state.blocks):
+        raise CleanError("the article body is empty after cleaning", path=path)
+    return CleanResult(assemble(state), tuple(state.report))
+
+
+def clean_file(path: Path) -> CleanResult:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CleanError(f"cannot read: {exc.strerror}", path=path) from exc
+    return clean_bytes(data, path)

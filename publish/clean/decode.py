@@ -1,0 +1,85 @@
+"""Bytes → text for pages whose declared charset cannot be trusted.
+
+Separate from reading because the web lies about encodings (corpus README): pages that
+declare gb2312 but are UTF-8, GBK pages with bytes only GB18030 decodes, characters cut in
+half. The order of trust: a BOM, then bytes that are valid UTF-8, then a declared charset
+(the scraper's HTTP header or wrapper, then <meta>), then detection; and a page is always
+decoded, with replacement characters where a byte is broken, never rejected for it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from publish.clean.state import CleanState
+from publish.errors import CleanError
+
+# Browsers decode every GB label as GB18030, its superset; Python's gb2312/gbk codecs
+# reject characters real pages contain.
+_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030"}
+
+_DECLARED = (
+    re.compile(rb"^content-type:[^\n]*charset=[\"']?([\w.:-]+)", re.I | re.M),
+    re.compile(rb"<text\b[^>]*\bencoding=[\"']?([\w.:-]+)", re.I),
+    re.compile(rb"<meta[^>]+charset=[\"']?([\w.:-]+)", re.I),
+)
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _normalise(label: str) -> str | None:
+    label = label.strip().lower()
+    label = _ALIASES.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def declared_encoding(head: bytes) -> str | None:
+    for pattern in _DECLARED:
+        m = pattern.search(head)
+        if m:
+            enc = _normalise(m.group(1).decode("ascii", "replace"))
+            if enc:
+                return enc
+    return None
+
+
+def detect_encoding(data: bytes) -> str:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    declared = declared_encoding(data[:4096])
+    if declared and declared != "utf-8":
+        return declared
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding:
+        return _normalise(best.encoding) or "gb18030"
+    return "gb18030"
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """The text of a page and the encoding it was read with."""
+    encoding = detect_encoding(data)
+    text = data.decode(encoding, errors="replace")
+    return text.lstrip("\ufeff"), encoding
+
+
+def decode_page(state: CleanState) -> None:
+    if not state.data.strip():
+        raise CleanError("the file is empty", path=state.path, hint="re-run the scraper for it")
+    if b"\x00" in state.data[:4096] and not state.data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise CleanError(
+            "this is a binary file, not a scraped page", path=state.path,
+            hint="pass .html, .htm or .txt scrapes",
+        )
+    state.text, state.encoding = decode_bytes(state.data)

@@ -1,0 +1,77 @@
+"""The cleaner's ordered stages, held in a small Ruler like markdown-it's core chain.
+
+Profiles and tests switch stages on and off by name; nobody edits the list. Each stage is
+``fn(state) -> None`` and mutates the one ``CleanState``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from publish.clean.state import CleanState
+
+Stage = Callable[[CleanState], None]
+
+
+@dataclass(slots=True)
+class _Rule:
+    name: str
+    fn: Stage
+    enabled: bool = True
+
+
+class Ruler:
+    """An ordered list of named stages with push/before/after/enable/disable by name."""
+
+    def __init__(self) -> None:
+        self._rules: list[_Rule] = []
+
+    def _index(self, name: str) -> int:
+        for i, rule in enumerate(self._rules):
+            if rule.name == name:
+                return i
+        raise KeyError(f"no cleaner stage named {name!r}; stages: {self.names()}")
+
+    def names(self) -> list[str]:
+        return [r.name for r in self._rules]
+
+    def push(self, name: str, fn: Stage) -> None:
+        assert name not in self.names(), f"stage {name!r} registered twice"
+        self._rules.append(_Rule(name, fn))
+
+    def before(self, anchor: str, name: str, fn: Stage) -> None:
+        self._rules.insert(self._index(anchor), _Rule(name, fn))
+
+    def after(self, anchor: str, name: str, fn: Stage) -> None:
+        self._rules.insert(self._index(anchor) + 1, _Rule(name, fn))
+
+    def enable(self, name: str) -> None:
+        self._rules[self._index(name)].enabled = True
+
+    def disable(self, name: str) -> None:
+        self._rules[self._index(name)].enabled = False
+
+    def active(self) -> list[tuple[str, Stage]]:
+        return [(r.name, r.fn) for r in self._rules if r.enabled]
+
+    def run(self, state: CleanState) -> None:
+        for _name, fn in self.active():
+            fn(state)
+
+
+def default_ruler() -> Ruler:
+    """The stages, in order, for every page."""
+    from publish.clean import decode, readers, stages
+
+    ruler = Ruler()
+    ruler.push("decode", decode.decode_page)
+    ruler.push("read", readers.read_page)
+    ruler.push("drop_chrome_lines", stages.drop_chrome_lines)
+    ruler.push("lift_byline", stages.lift_byline)
+    ruler.push("find_title", stages.find_title)
+    ruler.push("split_title", stages.split_title)
+    ruler.push("mark_headings", stages.mark_headings)
+    ruler.push("mark_captions", stages.mark_captions)
+    ruler.push("drop_duplicates", stages.drop_duplicates)
+    return ruler

@@ -1,0 +1,115 @@
+"""Text repair (TYPOGRAPHY.md §1): undo what scrapers and NFKC did to Chinese text.
+
+A separate stage because it is the only place the cleaner changes characters: everything
+else removes or moves text. Each rule is one function over a string, applied in the
+order of ``RULES``; each rule only touches marks that sit next to Chinese text, so Latin
+and number runs (``11:03``, ``COVID-19``, ``3.5%``, ``http://…``) keep their ASCII.
+Nothing else is "corrected": wording, numbers and 异体字 are the author's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# Characters that make their neighbourhood "Chinese": Han ideographs, CJK symbols and
+# punctuation, full-width forms, and the marks Chinese shares with Western text
+# (curly quotes, ellipsis, em dash) once they have been restored.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+WIDE = HAN + "\u3000-\u303f\uff01-\uff60\uffe0-\uffe6\u2018\u2019\u201c\u201d\u2026\u2014\u00b7"
+_WIDE = f"[{WIDE}]"
+_HAN = f"[{HAN}]"
+
+FULLWIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+"""ASCII marks NFKC makes of their full-width originals, and what they were."""
+
+
+def is_wide(ch: str) -> bool:
+    return bool(ch) and re.match(_WIDE, ch) is not None
+
+
+def restore_fullwidth_marks(text: str) -> str:
+    """，；：！？ that NFKC turned into ASCII come back wherever they touch Chinese text."""
+
+    def fix(m: re.Match[str]) -> str:
+        before = text[m.start() - 1] if m.start() > 0 else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        if is_wide(before) or is_wide(after):
+            return FULLWIDTH[m.group()]
+        return m.group()
+
+    return re.sub(r"[,;:!?]", fix, text)
+
+
+def restore_parentheses(text: str) -> str:
+    """ASCII ( ) pairs that enclose or touch Chinese text become （ ）, both or neither."""
+    chars = list(text)
+    stack: list[int] = []
+    for i, ch in enumerate(chars):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            start = stack.pop()
+            inner = text[start + 1 : i]
+            outside = (text[start - 1] if start > 0 else "") + (
+                text[i + 1] if i + 1 < len(text) else ""
+            )
+            if re.search(_HAN, inner) or any(is_wide(c) for c in outside):
+                chars[start], chars[i] = "（", "）"
+    return "".join(chars)
+
+
+def restore_quotes(text: str) -> str:
+    """Straight quotes pair up into “” and ‘’ when the quoted text is Chinese."""
+    for straight, (left, right) in (('"', "“”"), ("'", "‘’")):
+        pattern = re.compile(rf"{straight}([^{straight}\n]*){straight}")
+
+        def fix(m: re.Match[str], left: str = left, right: str = right) -> str:
+            if re.search(_HAN, m.group(1)):
+                return f"{left}{m.group(1)}{right}"
+            return m.group()
+
+        text = pattern.sub(fix, text)
+    return text
+
+
+def restore_ellipsis(text: str) -> str:
+    """``...``, ``......``, ``。。。`` and a lone ``…`` next to Chinese text become ……"""
+
+    def fix(m: re.Match[str]) -> str:
+        before = text[m.start() - 1] if m.start() > 0 else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        if is_wide(before) or is_wide(after) or not (before or after):
+            return "……"
+        return m.group()
+
+    return re.sub(r"\.{3,}|。{3,}|…+|(?:\.\.\.\s?){2,}", fix, text)
+
+
+def restore_dashes(text: str) -> str:
+    """``--`` or a lone em dash between Chinese characters becomes the two-em dash ——."""
+    text = re.sub(rf"(?<={_WIDE})\s?-{{2,}}\s?(?={_WIDE})", "——", text)
+    return re.sub(rf"(?<={_WIDE})(?<!—)—(?!—)(?={_WIDE})", "——", text)
+
+
+def restore_ideographic_space(text: str) -> str:
+    """A space between two Han characters was an ideographic space before NFKC."""
+    return re.sub(rf"(?<={_HAN}) +(?={_HAN})", lambda m: "\u3000" * len(m.group()), text)
+
+
+RULES: tuple[tuple[str, Callable[[str], str]], ...] = (
+    ("ellipsis", restore_ellipsis),
+    ("quotes", restore_quotes),
+    ("parentheses", restore_parentheses),
+    ("fullwidth_marks", restore_fullwidth_marks),
+    ("dashes", restore_dashes),
+    ("ideographic_space", restore_ideographic_space),
+)
+"""Ordered: quotes before marks, so that ``说:"…"`` sees the restored “ as Chinese."""
+
+
+def repair(text: str) -> str:
+    """Apply every rule of TYPOGRAPHY.md §1 to one block of text."""
+    for _name, rule in RULES:
+        text = rule(text)
+    return text

@@ -1,0 +1,146 @@
+"""The cleaner's judging stages: chrome out, byline lifted, title, headings, captions.
+
+Each is ``fn(state) -> None``, named in ``pipeline.default_ruler``. They work on the raw
+blocks both readers produce, so the same rules serve text and HTML scrapes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from publish.clean.byline import parse_byline
+from publish.clean.state import CleanState, RawBlock
+
+_SENTENCE_END = tuple("。！？；：，…!?;:,")
+HEADING_MAX = 40
+"""A line longer than this (in characters) is a paragraph, never a heading."""
+CAPTION_MARKERS = re.compile(r"图为|（图[/／]|\(图[/／]|^图[:：]|^图片[:：]|^[（(]?摄影")
+CAPTION_MAX = 240
+
+
+def _labels(state: CleanState) -> dict[str, tuple[str, ...]]:
+    labels = dict(state.generic.labels)
+    labels.update(state.profile.labels)
+    return labels
+
+
+def _is_chrome(state: CleanState, text: str) -> bool:
+    patterns = state.generic.chrome_lines + (
+        state.profile.chrome_lines if state.profile is not state.generic else ()
+    )
+    return any(p.fullmatch(text) for p in patterns)
+
+
+def drop_chrome_lines(state: CleanState) -> None:
+    """Remove lines that are page furniture: share bars, players, print links, counters."""
+    kept = []
+    for block in state.blocks:
+        if block.kind in ("text", "heading") and _is_chrome(state, block.text):
+            continue
+        kept.append(block)
+    state.blocks = kept
+
+
+def lift_byline(state: CleanState) -> None:
+    """Move 发布时间/来源/编辑/作者 lines into the metadata; the first values found win."""
+    labels = _labels(state)
+    kept = []
+    for block in state.blocks:
+        if block.kind == "text":
+            byline = parse_byline(block.text, labels)
+            if byline is not None:
+                state.byline.merge(byline)
+                continue
+        kept.append(block)
+    state.blocks = kept
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def find_title(state: CleanState) -> None:
+    """The title: the reader's when it found one, else the first line of a text scrape.
+
+    The body's own copy of the title (an <h1>, the first line) is removed either way.
+    """
+    if not state.title:
+        for i, block in enumerate(state.blocks):
+            if block.kind in ("text", "heading") and len(block.text) <= 2 * HEADING_MAX:
+                state.title = block.text
+                del state.blocks[i]
+                break
+    title = _norm(state.title)
+    for i, block in enumerate(state.blocks[:8]):
+        if block.kind in ("text", "heading") and title and _norm(block.text) == title:
+            del state.blocks[i]
+            break
+
+
+def split_title(state: CleanState) -> None:
+    """主题——副题: the part after a double dash is the subtitle (TYPOGRAPHY.md §3)."""
+    m = re.match(r"^(.+?)\s*(?:——|--|—)\s*(.+)$", state.title)
+    if m and not state.subtitle:
+        state.title, state.subtitle = m.group(1).strip(), m.group(2).strip()
+
+
+def _heading_like(block: RawBlock) -> bool:
+    text = block.text
+    return (
+        block.kind == "text"
+        and not block.indented
+        and 0 < len(text) <= HEADING_MAX
+        and not text.endswith(_SENTENCE_END)
+        and not CAPTION_MARKERS.search(text)
+    )
+
+
+def mark_headings(state: CleanState) -> None:
+    """Unindented short lines between indented paragraphs are section headings.
+
+    Two such lines in a row are an 引题 + 主题 pair: the first becomes the kicker of the
+    heading that follows. Only text scrapes whose paragraphs are indented carry this
+    signal; HTML pages say which blocks are headings.
+    """
+    if not any(b.indented for b in state.blocks):
+        return
+    out: list[RawBlock] = []
+    for block in state.blocks:
+        if _heading_like(block):
+            block.kind = "heading"
+            block.level = 2
+        if block.kind == "heading" and out and out[-1].kind == "heading" and not out[-1].kicker:
+            block.kicker = out.pop().text
+        out.append(block)
+    state.blocks = out
+
+
+def mark_captions(state: CleanState) -> None:
+    """图为…… paragraphs are figure captions; an image right before takes them over."""
+    out: list[RawBlock] = []
+    for block in state.blocks:
+        if (
+            block.kind == "text"
+            and len(block.text) <= CAPTION_MAX
+            and CAPTION_MARKERS.search(block.text)
+        ):
+            if out and out[-1].kind == "image" and (not out[-1].text or _norm(out[-1].text) in _norm(block.text)):
+                out[-1].text = block.text
+                continue
+            block.kind = "image"
+        out.append(block)
+    state.blocks = out
+
+
+def drop_duplicates(state: CleanState) -> None:
+    """A caption repeated as alt text, title text and paragraph is kept once."""
+    out: list[RawBlock] = []
+    for block in state.blocks:
+        if out and block.kind == out[-1].kind and _norm(block.text) == _norm(out[-1].text):
+            if block.src and not out[-1].src:
+                out[-1].src = block.src
+            if block.kind != "image" or not block.src or not out[-1].src or block.src == out[-1].src:
+                continue
+        out.append(block)
+    state.blocks = out

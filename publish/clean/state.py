@@ -1,0 +1,56 @@
+"""The state the cleaner's stages share while turning one page into an Article.
+
+Readers (plain text, HTML) fill ``blocks`` with raw, unrepaired pieces of text; the later
+stages drop chrome, lift metadata and give blocks their structure; the last stage builds
+the model. Nothing of this leaves ``publish.clean``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from publish.clean.byline import Byline
+from publish.clean.profiles import SiteProfile
+
+RawKind = Literal["text", "heading", "image", "quote", "item", "table"]
+
+
+@dataclass(slots=True)
+class RawBlock:
+    """One piece of the page as a reader found it."""
+
+    kind: RawKind
+    text: str = ""
+    indented: bool = False
+    """Plain-text scrapes mark paragraphs with an indent and headings without one."""
+    level: int = 0
+    """Heading level as the page had it (h1…h6); 0 when unknown."""
+    src: str = ""
+    """Image source, already resolved against lazy-load attributes."""
+    kicker: str = ""
+    """引题 of a heading, when the page set one above it."""
+    ordered: bool = False
+    rows: list[list[str]] = field(default_factory=list)
+    """Table cells, first row the header."""
+
+
+@dataclass(slots=True)
+class CleanState:
+    path: Path
+    data: bytes
+    profile: SiteProfile
+    generic: SiteProfile
+    text: str = ""
+    """The decoded page."""
+    encoding: str = ""
+    url: str = ""
+    title: str = ""
+    subtitle: str = ""
+    lead: str = ""
+    byline: Byline = field(default_factory=Byline)
+    blocks: list[RawBlock] = field(default_factory=list)
+    report: list[str] = field(default_factory=list)
+    """Warnings for the user: what was dropped or could not be kept."""
+    images_dir: Path | None = None

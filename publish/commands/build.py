@@ -1,0 +1,52 @@
+"""``publish build``: the book → dist/<name>.pdf and dist/<name>.epub, written atomically."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from publish.book import load_book
+from publish.fsutil import atomic_write_bytes
+from publish.render import WRITERS
+from publish.render.epub import EpubOptions
+from publish.render.pdf import PdfOptions
+
+FORMATS = ("pdf", "epub")
+
+
+@dataclass(slots=True)
+class BuildResult:
+    outputs: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def run(
+    book_path: Path,
+    out_dir: Path,
+    formats: tuple[str, ...],
+    *,
+    style: str | None = None,
+    user_css: tuple[Path, ...] = (),
+    pdf_variant: str | None = None,
+    bleed_mm: float = 0.0,
+    marks: bool = False,
+    on_step: Callable[[str], None] | None = None,
+) -> BuildResult:
+    book = load_book(book_path, style=style)
+    result = BuildResult()
+    for fmt in formats:
+        if on_step:
+            on_step(fmt)
+        if fmt == "pdf":
+            opts: PdfOptions | EpubOptions = PdfOptions(
+                style=style, user_css=user_css, pdf_variant=pdf_variant, bleed_mm=bleed_mm, marks=marks
+            )
+        else:
+            opts = EpubOptions(style=style, user_css=user_css)
+        data = WRITERS[fmt](book, opts)
+        target = out_dir / f"{book.meta.name}.{fmt}"
+        atomic_write_bytes(target, data)
+        result.outputs.append(target)
+        result.warnings.extend(w for w in opts.warnings if w not in result.warnings)
+    return result

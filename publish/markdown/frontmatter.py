@@ -1,0 +1,66 @@
+"""YAML front matter ⇄ Meta, with dates kept as the strings they are written as.
+
+PyYAML would turn ``2021-01-27T11:03:00+08:00`` into a datetime and lose the offset's
+spelling; the loader here has no timestamp resolver, so what an editor types is what
+the renderers print.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, fields
+from typing import Any
+
+import yaml
+
+from publish.model import Meta
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+EXTRA_KEYS = ("checksum",)
+"""Keys that describe the file, not the article: accepted, not part of Meta."""
+
+
+def load(text: str) -> dict[str, Any]:
+    data = yaml.load(text, Loader=_Loader) if text.strip() else {}
+    if not isinstance(data, dict):
+        raise ValueError("front matter must be a mapping of keys to values")
+    return data
+
+
+def to_meta(data: dict[str, Any]) -> Meta:
+    known = {f.name for f in fields(Meta)}
+    unknown = set(data) - known - set(EXTRA_KEYS)
+    if unknown:
+        raise ValueError(f"unknown front-matter keys {sorted(unknown)}; known: {sorted(known)}")
+    if not data.get("title"):
+        raise ValueError("front matter needs a title")
+    values: dict[str, Any] = {}
+    for key in known & set(data):
+        value = data[key]
+        if key == "authors":
+            if isinstance(value, str):
+                value = [value]
+            values[key] = tuple(str(v) for v in (value or ()))
+        else:
+            values[key] = "" if value is None else str(value)
+    return Meta(**values)
+
+
+def dump(meta: Meta) -> str:
+    """Only the fields that have a value, in the model's order."""
+    data: dict[str, Any] = {}
+    for key, value in asdict(meta).items():
+        if value in ("", (), []):
+            continue
+        data[key] = list(value) if isinstance(value, tuple) else value
+    return yaml.dump(
+        data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000
+    )

@@ -1,0 +1,88 @@
+"""One book → HTML: the title page, the 目录 and each article, for print or screen.
+
+Shared by the PDF writer (one document) and the EPUB writer (one document per article),
+so both outputs carry the same text, the same repair and the same structure.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+from publish.book import Book, Chapter
+from publish.fetcher import RefusedResource, Sandbox
+from publish.render.html import RenderContext, article, attr, sections
+from publish.typography import print_html, screen_html
+
+
+def chapter_anchor(index: int) -> str:
+    return f"a{index + 1}"
+
+
+def resolve_image(chapter: Chapter, src: str, sandbox: Sandbox, missing: list[str]) -> str | None:
+    if urlparse(src).scheme not in ("", "file"):
+        missing.append(f"{chapter.path.name}: remote image not fetched: {src}")
+        return None
+    path = (chapter.path.parent / src) if not src.startswith("file:") else Path(urlparse(src).path)
+    try:
+        return sandbox.resolve(path.resolve().as_uri()).as_uri()
+    except RefusedResource:
+        missing.append(f"{chapter.path.name}: image not available: {src}")
+        return None
+
+
+def chapter_context(
+    book: Book, index: int, sandbox: Sandbox, *, for_print: bool, missing: list[str]
+) -> RenderContext:
+    chapter = book.chapters[index]
+    return RenderContext(
+        text=print_html if for_print else screen_html,
+        image_src=lambda src: resolve_image(chapter, src, sandbox, missing),
+        anchor=chapter_anchor(index),
+    )
+
+
+def title_page(book: Book) -> str:
+    m = book.meta
+    sub = f'<p class="subtitle">{screen_html(m.subtitle)}</p>' if m.subtitle else ""
+    pub = f'<p class="publisher">{screen_html(m.publisher)}</p>' if m.publisher else ""
+    return f'<section class="title-page"><h1>{screen_html(m.title)}</h1>{sub}{pub}</section>'
+
+
+def toc(book: Book) -> str:
+    items = []
+    for i, chapter in enumerate(book.chapters):
+        anchor = chapter_anchor(i)
+        subs = "".join(
+            f'<li class="toc-sub"><a href="#{sid}">{screen_html(title)}</a></li>'
+            for sid, title in sections(chapter.document, anchor)
+        )
+        items.append(f'<li><a href="#{anchor}">{screen_html(chapter.document.meta.title)}</a></li>{subs}')
+    return f'<nav class="toc"><h1>目录</h1><ol>{"".join(items)}</ol></nav>'
+
+
+def book_html(book: Book, *, sandbox: Sandbox, for_print: bool, missing: list[str] | None = None) -> str:
+    """The whole book as one HTML document (the PDF's input)."""
+    missing = missing if missing is not None else []
+    m = book.meta
+    head = [
+        '<meta charset="utf-8"/>',
+        f"<title>{screen_html(m.title)}</title>",
+    ]
+    if m.authors:
+        head.append(f'<meta name="author" content="{attr("、".join(m.authors))}"/>')
+    if m.description:
+        head.append(f'<meta name="description" content="{attr(m.description)}"/>')
+    if m.date:
+        head.append(f'<meta name="dcterms.created" content="{attr(m.date)}"/>')
+        head.append(f'<meta name="dcterms.modified" content="{attr(m.date)}"/>')
+    head.append('<meta name="generator" content="publish"/>')
+    body = [f'<div class="book-title-string">{screen_html(m.title)}</div>', title_page(book), toc(book)]
+    for i, chapter in enumerate(book.chapters):
+        ctx = chapter_context(book, i, sandbox, for_print=for_print, missing=missing)
+        body.append(article(chapter.document, ctx))
+    return (
+        f'<!DOCTYPE html>\n<html lang="{attr(m.language)}"><head>{"".join(head)}</head>'
+        f'<body>{"".join(body)}</body></html>'
+    )
+

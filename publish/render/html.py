@@ -1,0 +1,167 @@
+"""The model → semantic XHTML, shared by the PDF and EPUB writers.
+
+Python emits structure and classes only; fonts, sizes and page layout are the style's
+CSS. The output is well-formed XHTML so the EPUB writer can use it as is. The text
+filter decides how text is written: with justification hints for print, plain for
+e-readers (see ``publish.typography``).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from publish.model import (
+    Block,
+    Document,
+    Emph,
+    Figure,
+    Heading,
+    Inline,
+    LineBreak,
+    Link,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Rule,
+    Strong,
+    Table,
+    Text,
+    inline_text,
+)
+
+TextFilter = Callable[[str], str]
+
+
+@dataclass(frozen=True, slots=True)
+class RenderContext:
+    text: TextFilter
+    """Escapes text (and may add layout hints)."""
+    image_src: Callable[[str], str | None]
+    """Maps a figure's src to the URL to write, or None when the image is unavailable."""
+    anchor: str
+    """Prefix for ids inside this chapter (unique in a one-file book)."""
+
+
+def attr(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def inlines(nodes: tuple[Inline, ...], ctx: RenderContext) -> str:
+    out: list[str] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            out.append(ctx.text(node.text))
+        elif isinstance(node, Emph):
+            out.append(f"<em>{inlines(node.children, ctx)}</em>")
+        elif isinstance(node, Strong):
+            out.append(f"<strong>{inlines(node.children, ctx)}</strong>")
+        elif isinstance(node, Link):
+            # Links print as their text: a booklet's reader cannot click, and a URL from a
+            # scraped page is not something we vouch for.
+            out.append(f'<span class="link">{inlines(node.children, ctx)}</span>')
+        elif isinstance(node, LineBreak):
+            out.append("<br/>")
+    return "".join(out)
+
+
+def section_id(ctx: RenderContext, index: int) -> str:
+    return f"{ctx.anchor}-s{index}"
+
+
+def block(node: Block, ctx: RenderContext, index: int) -> str:
+    if isinstance(node, Paragraph):
+        return f"<p>{inlines(node.children, ctx)}</p>"
+    if isinstance(node, Heading):
+        level = min(max(node.level, 2), 4)
+        kicker = f'<span class="kicker">{ctx.text(node.kicker)}</span>' if node.kicker else ""
+        return (
+            f'<h{level} id="{section_id(ctx, index)}">{kicker}'
+            f'<span class="title-text">{inlines(node.children, ctx)}</span></h{level}>'
+        )
+    if isinstance(node, Figure):
+        src = ctx.image_src(node.src) if node.src else None
+        caption = f"<figcaption>{ctx.text(node.caption)}</figcaption>"
+        if src is None:
+            return f'<figure class="missing">{caption}</figure>'
+        return f'<figure><img src="{attr(src)}" alt="{attr(node.caption)}"/>{caption}</figure>'
+    if isinstance(node, Quote):
+        return "<blockquote>" + "".join(block(b, ctx, index) for b in node.children) + "</blockquote>"
+    if isinstance(node, ListBlock):
+        tag = "ol" if node.ordered else "ul"
+        items = "".join(
+            "<li>" + "".join(block(b, ctx, index) for b in item) + "</li>" for item in node.items
+        )
+        return f"<{tag}>{items}</{tag}>"
+    if isinstance(node, Table):
+        head = "".join(
+            "<tr>" + "".join(f"<th>{ctx.text(c)}</th>" for c in row) + "</tr>" for row in node.header
+        )
+        body = "".join(
+            "<tr>" + "".join(f"<td>{ctx.text(c)}</td>" for c in row) + "</tr>" for row in node.rows
+        )
+        thead = f"<thead>{head}</thead>" if head else ""
+        return f"<table>{thead}<tbody>{body}</tbody></table>"
+    if isinstance(node, Rule):
+        return "<hr/>"
+    raise TypeError(f"no HTML writer for {type(node).__name__}")
+
+
+def byline(doc: Document, ctx: RenderContext) -> str:
+    m = doc.meta
+    items = []
+    if m.source:
+        items.append(("来源", m.source))
+    if m.authors:
+        items.append(("作者", "　".join(m.authors)))
+    if m.editor:
+        items.append(("编辑", m.editor))
+    if m.date:
+        items.append(("发布时间", human_date(m.date)))
+    if not items:
+        return ""
+    spans = "".join(f"<span>{ctx.text(label + '：' + value)}</span>" for label, value in items)
+    return f'<p class="byline">{spans}</p>'
+
+
+def human_date(iso: str) -> str:
+    """2021-01-27T11:03:00+08:00 → 2021年1月27日 11:03 (the way the sites print it)."""
+    date, _, time = iso.partition("T")
+    parts = date.split("-")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return iso
+    text = f"{int(parts[0])}年{int(parts[1])}月{int(parts[2])}日"
+    if time:
+        text += " " + time[:5]
+    return text
+
+
+def article_head(doc: Document, ctx: RenderContext) -> str:
+    m = doc.meta
+    lead = f'<p class="lead">{ctx.text(m.lead)}</p>' if m.lead else ""
+    subtitle = f'<p class="subtitle">{ctx.text("——" + m.subtitle)}</p>' if m.subtitle else ""
+    return (
+        f'<header class="article-head">{lead}'
+        f'<h1 id="{ctx.anchor}">{ctx.text(m.title)}</h1>{subtitle}{byline(doc, ctx)}</header>'
+    )
+
+
+def article_body(doc: Document, ctx: RenderContext) -> str:
+    return "\n".join(block(b, ctx, i) for i, b in enumerate(doc.blocks))
+
+
+def article(doc: Document, ctx: RenderContext) -> str:
+    return (
+        f'<article class="article" lang="{attr(doc.meta.lang)}">\n{article_head(doc, ctx)}\n'
+        f"<section>\n{article_body(doc, ctx)}\n</section>\n</article>"
+    )
+
+
+def sections(doc: Document, anchor: str) -> list[tuple[str, str]]:
+    """(id, title) of each section heading, for tables of contents and bookmarks."""
+    out = []
+    for i, b in enumerate(doc.blocks):
+        if isinstance(b, Heading):
+            out.append((f"{anchor}-s{i}", inline_text(b.children)))
+    return out

@@ -1,0 +1,88 @@
+"""Styles: folders of plain CSS a user can copy and edit, chained by ``extends``.
+
+A style is ``styles/<name>/style.toml`` plus its CSS files. Files are collected parent
+first (base → style → the user's own CSS), so a later sheet overrides an earlier one
+the way a user expects. Python passes the CSS through; presentation never lives here.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from publish.errors import ConfigError
+from publish.fonts import PROJECT_DIR
+
+STYLES_DIR = PROJECT_DIR / "styles"
+_KEYS = {"description", "extends", "roles", "print", "epub", "trim"}
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    name: str
+    description: str
+    roles: tuple[str, ...]
+    """Face roles the style's CSS uses (song, hei, kai …)."""
+    print_css: tuple[Path, ...]
+    epub_css: tuple[Path, ...]
+    trim: str
+    folders: tuple[Path, ...]
+    """The style's folder and its parents': where its resources may be read from."""
+
+
+def available_styles(styles_dir: Path = STYLES_DIR) -> list[str]:
+    return sorted(p.parent.name for p in styles_dir.glob("*/style.toml") if p.parent.name != "base")
+
+
+def load_style(name: str, *, user_css: tuple[Path, ...] = (), styles_dir: Path = STYLES_DIR) -> Style:
+    chain: list[tuple[Path, dict[str, object]]] = []
+    current: str | None = name
+    while current:
+        folder = styles_dir / current
+        spec = folder / "style.toml"
+        if not spec.is_file():
+            raise ConfigError(
+                f"unknown style {current!r}", hint=f"styles: {', '.join(available_styles(styles_dir))}"
+            )
+        try:
+            data = tomllib.loads(spec.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"not valid TOML: {exc}", path=spec) from exc
+        unknown = set(data) - _KEYS
+        if unknown:
+            raise ConfigError(f"unknown keys {sorted(unknown)}", path=spec, hint=f"known: {sorted(_KEYS)}")
+        chain.insert(0, (folder, data))
+        if len(chain) > 8:
+            raise ConfigError("style 'extends' chain is too long or circular", path=spec)
+        current = str(data["extends"]) if data.get("extends") else None
+
+    def files(kind: str) -> tuple[Path, ...]:
+        out = []
+        for folder, data in chain:
+            for rel in data.get(kind, []):  # type: ignore[attr-defined]
+                path = folder / str(rel)
+                if not path.is_file():
+                    raise ConfigError(f"style file {rel!r} does not exist", path=folder / "style.toml")
+                out.append(path)
+        return tuple(out)
+
+    for css in user_css:
+        if not css.is_file():
+            raise ConfigError("the style sheet does not exist", path=css)
+    roles: list[str] = []
+    trim = "A5"
+    description = ""
+    for _folder, data in chain:
+        roles += [str(r) for r in data.get("roles", []) if r not in roles]  # type: ignore[attr-defined]
+        trim = str(data.get("trim", trim))
+        description = str(data.get("description", description))
+    return Style(
+        name=name,
+        description=description,
+        roles=tuple(roles),
+        print_css=files("print") + tuple(user_css),
+        epub_css=files("epub") + tuple(user_css),
+        trim=trim,
+        folders=tuple(folder for folder, _ in chain) + tuple(c.parent for c in user_css),
+    )

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Put the Song (宋) and Hei (黑) faces into fonts/, from npm packages of Google's
+# Noto Serif SC / Noto Sans SC (they carry the OpenType `chws` feature that Debian's
+# fonts-noto-cjk lacks). Font binaries are never committed: this script fetches them.
+# Tarballs are cached in .cache/npm so a second run, or a second checkout, is offline.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dest=fonts
+cache="${PUBLISH_CACHE:-$HOME/.cache/publish}/npm"
+mkdir -p "$dest" "$cache"
+
+# package@version  member-in-tarball  file-in-fonts/
+read -r -d '' WANTED <<'LIST' || true
+@expo-google-fonts/noto-serif-sc@0.4.3 package/400Regular/NotoSerifSC_400Regular.ttf NotoSerifSC-Regular.ttf
+@expo-google-fonts/noto-serif-sc@0.4.3 package/700Bold/NotoSerifSC_700Bold.ttf NotoSerifSC-Bold.ttf
+@expo-google-fonts/noto-serif-sc@0.4.3 package/900Black/NotoSerifSC_900Black.ttf NotoSerifSC-Black.ttf
+@expo-google-fonts/noto-sans-sc@0.4.3 package/400Regular/NotoSansSC_400Regular.ttf NotoSansSC-Regular.ttf
+@expo-google-fonts/noto-sans-sc@0.4.3 package/700Bold/NotoSansSC_700Bold.ttf NotoSansSC-Bold.ttf
+LIST
+
+while read -r spec member file; do
+  [ -z "$spec" ] && continue
+  [ -s "$dest/$file" ] && continue
+  tarball="$cache/$(echo "${spec#@}" | tr '/@' '--').tgz"
+  if [ ! -s "$tarball" ]; then
+    echo "setup: fetching $spec from the npm registry"
+    tmp=$(mktemp -d)
+    (cd "$tmp" && npm pack --silent "$spec" >/dev/null 2>&1)
+    mv "$tmp"/*.tgz "$tarball.part" && mv "$tarball.part" "$tarball"
+    rm -rf "$tmp"
+  fi
+  tmp=$(mktemp -d)
+  tar -xzf "$tarball" -C "$tmp" "$member"
+  mv "$tmp/$member" "$dest/$file.part" && mv "$dest/$file.part" "$dest/$file"
+  rm -rf "$tmp"
+done <<< "$WANTED"

@@ -1,0 +1,38 @@
+"""TYPOGRAPHY.md §1 text repair, rule by rule, on strings from the seed."""
+
+from __future__ import annotations
+
+import pytest
+
+from publish.clean.repair import repair
+
+
+@pytest.mark.parametrize(
+    ("damaged", "repaired"),
+    [
+        ("这一年,决战深贫,栉风沐雨", "这一年，决战深贫，栉风沐雨"),
+        ("披荆斩棘;", "披荆斩棘；"),
+        ("伟大传奇!", "伟大传奇！"),
+        ("强调:“到2020年", "强调：“到2020年"),
+        ("院士朱有勇(前)在", "院士朱有勇（前）在"),
+        ("采取\"公司+农户\"方式", "采取“公司+农户”方式"),
+        ("双带示范基地”...各地", "双带示范基地”……各地"),
+        ("双带示范基地”......各地", "双带示范基地”……各地"),
+        ("党旗高扬--决战决胜", "党旗高扬——决战决胜"),
+        ("党旗高扬 决战决胜", "党旗高扬\u3000决战决胜"),
+    ],
+)
+def test_nfkc_damage_is_undone(damaged: str, repaired: str) -> None:
+    assert repair(damaged) == repaired
+
+
+@pytest.mark.parametrize(
+    "latin",
+    ["11:03", "COVID-19", "3.5%", "http://www.12371.cn/a?b=1", "1,000", "(see p. 3)", 'He said "hi".'],
+)
+def test_latin_and_number_runs_keep_their_ascii(latin: str) -> None:
+    assert repair(latin) == latin
+
+
+def test_time_inside_chinese_keeps_its_colon() -> None:
+    assert repair("2021年01月27日 11:03") == "2021年01月27日 11:03"

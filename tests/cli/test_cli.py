@@ -1,0 +1,97 @@
+"""The command line contract scripts rely on: outputs, messages and exit codes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from publish.cli import app
+
+runner = CliRunner()
+
+
+def test_version_prints_and_exits_zero() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.startswith("publish ")
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    for command in ("clean", "build"):
+        result = runner.invoke(app, [command, "--help"])
+        assert result.exit_code == 0
+        assert "Example" in result.output
+
+
+def test_clean_writes_one_markdown_per_scrape(seed_path: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["clean", str(seed_path), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / f"{seed_path.stem}.md").is_file()
+    assert "1 cleaned" in result.output
+
+
+def test_recleaning_changes_nothing(seed_path: Path, tmp_path: Path) -> None:
+    runner.invoke(app, ["clean", str(seed_path), "-o", str(tmp_path)])
+    target = tmp_path / f"{seed_path.stem}.md"
+    before = (target.read_bytes(), target.stat().st_mtime_ns)
+    result = runner.invoke(app, ["clean", str(seed_path), "-o", str(tmp_path)])
+    assert "1 unchanged" in result.output
+    assert (target.read_bytes(), target.stat().st_mtime_ns) == before
+
+
+def test_hand_edited_article_is_never_overwritten(seed_path: Path, tmp_path: Path) -> None:
+    runner.invoke(app, ["clean", str(seed_path), "-o", str(tmp_path)])
+    target = tmp_path / f"{seed_path.stem}.md"
+    edited = target.read_text(encoding="utf-8").replace("这一年", "那一年")
+    target.write_text(edited, encoding="utf-8")
+    result = runner.invoke(app, ["clean", str(seed_path), "-o", str(tmp_path)])
+    assert result.exit_code == 0
+    assert target.read_text(encoding="utf-8") == edited
+    assert (tmp_path / f"{seed_path.stem}.md.new").is_file()
+    assert "1 kept" in result.output
+
+
+def test_force_overwrites_a_hand_edited_article(seed_path: Path, tmp_path: Path) -> None:
+    runner.invoke(app, ["clean", str(seed_path), "-o", str(tmp_path)])
+    target = tmp_path / f"{seed_path.stem}.md"
+    target.write_text(target.read_text(encoding="utf-8").replace("这一年", "那一年"), encoding="utf-8")
+    runner.invoke(app, ["clean", str(seed_path), "-o", str(tmp_path), "--force"])
+    assert "这一年" in target.read_text(encoding="utf-8")
+
+
+def test_a_failed_page_is_reported_and_the_batch_goes_on(seed_path: Path, tmp_path: Path) -> None:
+    scrapes = tmp_path / "scrapes"
+    scrapes.mkdir()
+    shutil.copy(seed_path, scrapes / "good.txt")
+    (scrapes / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["clean", str(scrapes), "-o", str(out)])
+    assert result.exit_code == 1
+    assert (out / "good.md").is_file()
+    assert "empty.txt" in result.output and "empty" in result.output
+    assert "1 failed" in result.output
+
+
+def test_missing_book_is_a_clear_error_not_a_traceback(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["build", "--book", str(tmp_path / "nope.toml"), "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "nope.toml" in result.output and "Traceback" not in result.output
+
+
+def test_unknown_style_names_the_known_ones(tmp_path: Path) -> None:
+    from tests.conftest import BOOK
+
+    result = runner.invoke(app, ["build", "--book", str(BOOK), "--style", "nope", "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "unknown style 'nope'" in result.output and "book" in result.output
+
+
+def test_bad_book_manifest_lists_every_error(tmp_path: Path) -> None:
+    book = tmp_path / "book.toml"
+    book.write_text('[book]\ntitle = 1\ntrim = "B9"\ncolour = "red"\n', encoding="utf-8")
+    result = runner.invoke(app, ["build", "--book", str(book), "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    for fragment in ("title must be a str", "trim 'B9'", "unknown key 'colour'", "missing key 'articles'"):
+        assert fragment in result.output
