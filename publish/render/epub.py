@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +34,7 @@ from publish.render.epub_docs import (
     title_page,
 )
 from publish.render.epub_fonts import FORMATS, embed_fonts, font_face_rules
-from publish.render.epub_media import PackagedImage, package_image
+from publish.render.epub_media import ImageLimits, PackagedImage, package_image
 from publish.render.epub_meta import (
     Produced,
     accessibility,
@@ -60,6 +61,8 @@ EPUB_FONT_STACKS = {
 """On e-readers the faces are the reader's own: each role falls back to the usual names."""
 
 CSS_HREF = "style/book.css"
+COVER_LIMITS = ImageLimits(max_side=2560, max_bytes=1_000_000)
+"""Covers stay large: stores and libraries ask for 1600 × 2560 at most."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +76,12 @@ class EpubOptions:
     """What the build did that a user may want to know (embedded font sizes …)."""
 
 
+CSS_COMMENT = re.compile(r"/\*.*?\*/\s*", re.DOTALL)
+
+
 def epub_css(paths: tuple[Path, ...], font_faces: str = "") -> str:
-    css = "\n".join(p.read_text(encoding="utf-8") for p in paths)
+    """The style's sheets in order, comments dropped (they are for editors of styles/, not readers)."""
+    css = "\n".join(CSS_COMMENT.sub("", p.read_text(encoding="utf-8")).strip() for p in paths)
     for family, stack in EPUB_FONT_STACKS.items():
         css = css.replace(family, f"{family}, {stack}")
     return (font_faces + "\n" + css) if font_faces else css
@@ -135,9 +142,9 @@ def _chapters(book: Book, sandbox: Sandbox, pkg: _Package, lang: str) -> None:
 
 def _cover(book: Book, sandbox: Sandbox) -> PackagedImage:
     if book.cover is None:
-        return package_image(draw_cover(book.meta))
+        return package_image(draw_cover(book.meta), COVER_LIMITS)
     try:
-        return package_image(sandbox.read(book.cover.resolve().as_uri()))
+        return package_image(sandbox.read(book.cover.resolve().as_uri()), COVER_LIMITS)
     except (RefusedResource, ValueError) as exc:
         raise RenderError(f"the cover image cannot be used: {exc}", path=book.cover,
                           hint="name a JPEG or PNG inside the book's folder in book.toml's cover") from exc
@@ -161,6 +168,7 @@ def _produced(book: Book, pkg: _Package, style: Style) -> Produced:
 
 def _metadata(eb: Any, book: Book, produced: Produced) -> None:
     m = book.meta
+    eb.set_unique_metadata("OPF", "generator", "", {"name": "generator", "content": "publish"})
     eb.set_identifier(book_identifier(book))
     eb.add_metadata("DC", "title", m.title, {"id": "title"})
     eb.add_metadata(None, "meta", "main", {"refines": "#title", "property": "title-type"})

@@ -87,12 +87,11 @@ def accessibility(p: Produced) -> list[tuple[str, str]]:
     if p.images:
         features.append("alternativeText")
     summary = (
-        "本书为可重排的 EPUB 3：正文为带语言标记（zh-CN）的文本，有完整目录和章节标题导航，"
-        "阅读顺序与原文一致，字号与版式可由阅读器调整。"
-        + ("书中图片均有文字说明作为替代文本。" if p.images and p.images_without_alt == 0 else "")
-        + ("部分图片原稿缺失，保留了图片说明文字。" if p.missing_images else "")
-        + ("本书为竖排版式。" if p.vertical else "")
-        + "无闪烁、声音或动态模拟等危害。"
+        "可重排文本，标有语言，有目录和章节导航，阅读顺序同原文，字号版式可由阅读器调整。"
+        + ("图片均有替代文本。" if p.images and p.images_without_alt == 0 else "")
+        + ("部分图片原稿缺失，保留其说明文字。" if p.missing_images else "")
+        + ("竖排。" if p.vertical else "")
+        + "无闪烁、声音或动态危害。"
     )
     pairs = [("schema:accessMode", m) for m in modes]
     pairs += [("schema:accessModeSufficient", s) for s in sufficient]
