@@ -68,7 +68,7 @@ def title_page(page: TitlePage, *, lang: str, css: tuple[str, ...]) -> bytes:
         parts.append(f'<p class="subtitle">{screen_html(page.subtitle)}</p>')
     if page.authors:
         parts.append(f'<p class="authors">{screen_html("　".join(page.authors))}</p>')
-    if page.publisher:
+    if page.publisher and page.publisher not in page.authors:
         parts.append(f'<p class="publisher">{screen_html(page.publisher)}</p>')
     if page.date:
         parts.append(f'<p class="date">{screen_html(page.date)}</p>')

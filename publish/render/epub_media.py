@@ -53,7 +53,7 @@ def _save(img: Image.Image, fmt: str, limits: ImageLimits) -> bytes:
 def prepare_image(data: bytes, limits: ImageLimits = ImageLimits()) -> tuple[bytes, str]:
     """(bytes, Pillow format) of an image fit for the package; raises ValueError if unreadable."""
     try:
-        img = Image.open(io.BytesIO(data))
+        img: Image.Image = Image.open(io.BytesIO(data))
         img.load()
     except (UnidentifiedImageError, OSError) as exc:
         raise ValueError(f"not an image Pillow can read: {exc}") from exc
