@@ -72,12 +72,12 @@ def subset_face(path: str, chars: set[str], flavor: str) -> bytes:
     # fontTools' default features plus the CJK ones: 标点挤压 (chws, halt) and 竖排 (vert …).
     options.layout_features = [*options.layout_features, *CJK_FEATURES]
     options.notdef_outline = True
-    options.flavor = "woff2" if flavor == "woff2" else None
     options.hinting = False
     font = TTFont(path, recalcTimestamp=False)
     sub = subset.Subsetter(options)
     sub.populate(text="".join(sorted(chars)))
     sub.subset(font)
+    font.flavor = "woff2" if flavor == "woff2" else None
     out = io.BytesIO()
     font.save(out, reorderTables=True)
     return out.getvalue()

@@ -178,8 +178,10 @@ def test_embedded_faces_are_subsets_holding_every_character_of_the_text(tmp_path
                      "fonts/song-regular.woff2"]
     with zipfile.ZipFile(epub) as z:
         text = "".join(etree.fromstring(z.read("EPUB/text/a1.xhtml")).xpath("//h:body//text()", namespaces=NS))
-        song = TTFont(io.BytesIO(z.read("EPUB/fonts/song-regular.woff2")))
+        data = z.read("EPUB/fonts/song-regular.woff2")
+        song = TTFont(io.BytesIO(data))
         css = z.read("EPUB/style/book.css").decode()
+    assert data[:4] == b"wOF2" and song.flavor == "woff2"
     cmap = song.getBestCmap()
     assert {c for c in text if not c.isspace()} <= {chr(u) for u in cmap}
     assert len(cmap) < 1500  # a subset: the full face maps some 30,000 characters
@@ -190,6 +192,8 @@ def test_embedded_faces_are_subsets_holding_every_character_of_the_text(tmp_path
 def test_embedded_faces_can_be_truetype_for_older_readers(tmp_path: Path) -> None:
     epub, _, _ = build(BOOK, tmp_path, embed_fonts="ttf")
     assert "font/ttf" in {t for t, _ in manifest(epub).values()}
+    with zipfile.ZipFile(epub) as z:
+        assert z.read("EPUB/fonts/song-regular.ttf")[:4] == b"\x00\x01\x00\x00"  # TrueType sfnt
 
 
 def test_unknown_font_format_is_a_render_error(tmp_path: Path) -> None:
