@@ -139,6 +139,9 @@ def test_style_sheet_uses_relative_sizes_and_falls_back_to_the_readers_faces(bui
         css = z.read("EPUB/style/book.css").decode()
     sizes = re.findall(r"font-size:\s*([^;}]+)", css)
     assert sizes and all(re.fullmatch(r"[\d.]+(em|%)", s.strip()) for s in sizes), sizes
+    absolute = re.findall(r"([\w-]+):[^;}]*?\b[\d.]+(?:pt|px|mm|cm|in)\b", css)
+    assert set(absolute) <= {"border"}, absolute  # print's hairline, overridden below it
+    assert "border-width: 0.05em" in css
     assert '"Publish Song", "Noto Serif CJK SC", "Source Han Serif SC", "Noto Serif SC", "Songti SC", STSong, SimSun' in css
     assert "STKaiti" in css and "SimHei" in css
 
