@@ -204,3 +204,9 @@ def test_unknown_font_format_is_a_render_error(tmp_path: Path) -> None:
 
     with pytest.raises(RenderError, match="font format"):
         build(BOOK, tmp_path, embed_fonts="eot")
+
+
+def test_embedded_font_vertical_book_is_reproducible(tmp_path: Path) -> None:
+    first, _, _ = build(BOOK, tmp_path / "1", style="vertical", embed_fonts="woff2")
+    second, _, _ = build(BOOK, tmp_path / "2", style="vertical", embed_fonts="woff2")
+    assert first.read_bytes() == second.read_bytes()
