@@ -10,11 +10,11 @@ STAMPS    := .cache/stamps
 BOOK      := content/book.toml
 PYTEST_ARGS ?= -q -n 2
 
-.PHONY: all setup system fonts venv book test check-types clean-build
+.PHONY: all setup system fonts venv ace book test check-types clean-build
 
 all: book
 
-setup: system fonts venv
+setup: system fonts venv ace
 
 system: $(STAMPS)/system
 $(STAMPS)/system: scripts/system-packages.txt scripts/setup-system.sh
@@ -29,8 +29,16 @@ $(STAMPS)/fonts: scripts/fetch-fonts.sh
 venv: $(STAMPS)/venv
 $(STAMPS)/venv: pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
-	@$(PY) -m pip install -q --disable-pip-version-check -e '.[test]' 2>&1 | grep -v -E '^WARNING: (Location|There was an error checking)' || true
+	@$(PY) -m pip install -q --disable-pip-version-check -e '.[test,bench]' 2>&1 | grep -v -E '^WARNING: (Location|There was an error checking)' || true
 	@$(PY) -c 'import publish, weasyprint, ebooklib' 
+	@mkdir -p $(STAMPS) && touch $@
+
+# Ace by DAISY (EPUB accessibility checker) for the EPUB tests, from tools/ace's lock file;
+# puppeteer drives Debian's chromium instead of downloading its own.
+ace: $(STAMPS)/ace
+$(STAMPS)/ace: tools/ace/package.json tools/ace/package-lock.json
+	@cd tools/ace && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --silent --no-audit --no-fund >/dev/null 2>&1 \
+		|| (cd tools/ace && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund)
 	@mkdir -p $(STAMPS) && touch $@
 
 SOURCES := $(shell find publish styles content -type f -not -path '*/__pycache__/*' 2>/dev/null)

@@ -124,6 +124,7 @@ def build(
     bleed: Annotated[float, typer.Option("--bleed", help="Bleed in millimetres, for the printer.")] = 0.0,
     marks: Annotated[bool, typer.Option("--marks", help="Print crop marks.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings (missing images …) as errors.")] = False,
+    embed_fonts: Annotated[str | None, typer.Option("--embed-fonts", help="EPUB: embed the faces, subset to the book's characters: woff2 or ttf.")] = None,
 ) -> None:
     """Build the book into dist/NAME.pdf and dist/NAME.epub.
 
@@ -135,13 +136,15 @@ def build(
     try:
         result = command.run(
             book, output, formats, style=style, user_css=tuple(css or ()),
-            pdf_variant=pdf_variant, bleed_mm=bleed, marks=marks,
+            pdf_variant=pdf_variant, bleed_mm=bleed, marks=marks, embed_fonts=embed_fonts,
             on_step=lambda fmt: _say(f"building {fmt} …"),
         )
     except PublishError as exc:
         raise _fail(exc) from exc
     for w in result.warnings:
         _say(f"warning: {w}")
+    for note in result.notes:
+        _say(note)
     for path in result.outputs:
         _say(f"wrote {path}")
     if strict and result.warnings:

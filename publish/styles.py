@@ -15,7 +15,9 @@ from publish.errors import ConfigError
 from publish.fonts import PROJECT_DIR
 
 STYLES_DIR = PROJECT_DIR / "styles"
-_KEYS = {"description", "extends", "roles", "print", "epub", "trim"}
+_KEYS = {"description", "extends", "roles", "print", "epub", "trim", "writing_mode"}
+WRITING_MODES = ("horizontal-tb", "vertical-rl")
+"""``writing_mode``: 横排 (the default) or 竖排; the EPUB spine follows it (rtl for 竖排)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +31,7 @@ class Style:
     trim: str
     folders: tuple[Path, ...]
     """The style's folder and its parents': where its resources may be read from."""
+    writing_mode: str = "horizontal-tb"
 
 
 def available_styles(styles_dir: Path = STYLES_DIR) -> list[str]:
@@ -73,10 +76,15 @@ def load_style(name: str, *, user_css: tuple[Path, ...] = (), styles_dir: Path =
     roles: list[str] = []
     trim = "A5"
     description = ""
-    for _folder, data in chain:
+    writing_mode = WRITING_MODES[0]
+    for folder, data in chain:
         roles += [str(r) for r in data.get("roles", []) if r not in roles]  # type: ignore[attr-defined]
         trim = str(data.get("trim", trim))
         description = str(data.get("description", description))
+        writing_mode = str(data.get("writing_mode", writing_mode))
+        if writing_mode not in WRITING_MODES:
+            raise ConfigError(f"writing_mode {writing_mode!r} is not one of {', '.join(WRITING_MODES)}",
+                              path=folder / "style.toml")
     return Style(
         name=name,
         description=description,
@@ -85,4 +93,5 @@ def load_style(name: str, *, user_css: tuple[Path, ...] = (), styles_dir: Path =
         epub_css=files("epub") + tuple(user_css),
         trim=trim,
         folders=tuple(folder for folder, _ in chain) + tuple(c.parent for c in user_css),
+        writing_mode=writing_mode,
     )

@@ -19,6 +19,8 @@ FORMATS = ("pdf", "epub")
 class BuildResult:
     outputs: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """What a writer reports beyond warnings (embedded font sizes …)."""
 
 
 def run(
@@ -31,6 +33,7 @@ def run(
     pdf_variant: str | None = None,
     bleed_mm: float = 0.0,
     marks: bool = False,
+    embed_fonts: str | None = None,
     on_step: Callable[[str], None] | None = None,
 ) -> BuildResult:
     book = load_book(book_path, style=style)
@@ -43,10 +46,12 @@ def run(
                 style=style, user_css=user_css, pdf_variant=pdf_variant, bleed_mm=bleed_mm, marks=marks
             )
         else:
-            opts = EpubOptions(style=style, user_css=user_css)
+            opts = EpubOptions(style=style, user_css=user_css, embed_fonts=embed_fonts)
         data = WRITERS[fmt](book, opts)
         target = out_dir / f"{book.meta.name}.{fmt}"
         atomic_write_bytes(target, data)
         result.outputs.append(target)
         result.warnings.extend(w for w in opts.warnings if w not in result.warnings)
+        if isinstance(opts, EpubOptions):
+            result.notes.extend(opts.notes)
     return result
