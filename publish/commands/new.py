@@ -64,9 +64,9 @@ def add_to_book(book_path: Path, entry: str) -> None:
     except TOMLKitError as exc:
         raise ConfigError(f"not valid TOML: {exc}", path=book_path) from exc
     table = doc["book"] if "book" in doc else doc
-    articles = table.get("articles")  # type: ignore[union-attr]
+    articles = table.get("articles")
     if articles is None:
-        table["articles"] = [entry]  # type: ignore[index]
+        table["articles"] = [entry]
     elif not isinstance(articles, list):
         raise ConfigError("articles must be a list", path=book_path)
     elif entry in articles:

@@ -171,7 +171,8 @@ class PreviewServer:
     @property
     def url(self) -> str:
         host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}/"
+        name = host.decode() if isinstance(host, bytes) else host
+        return f"http://{name}:{port}/"
 
     def stop(self) -> None:
         self.stopping.set()
