@@ -92,7 +92,7 @@ def _progress(quiet: bool = False) -> Iterator[Progress]:
     """A progress bar on stderr; silent with --quiet or --json and when not on a terminal."""
     bar = Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=True, disable=quiet or _State.quiet,
+        console=err, transient=True, disable=quiet or _State.quiet or not err.is_terminal,
     )
     with bar:
         yield bar
