@@ -52,21 +52,23 @@ class PreviewState:
     fonts: dict[str, Path] = field(default_factory=dict)
     error: str = ""
     warnings: list[str] = field(default_factory=list)
-    mtimes: dict[Path, int] = field(default_factory=dict)
+    mtimes: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    style_folders: tuple[Path, ...] = ()
+    """The style's folders as of the last rendering that loaded (kept while book.toml is broken)."""
     lock: threading.Lock = field(default_factory=threading.Lock)
+    """Held while the served files are swapped or read."""
+    refreshing: threading.Lock = field(default_factory=threading.Lock)
+    """One refresh at a time (the watcher's, or a caller's)."""
 
-    def watched(self) -> dict[Path, int]:
-        """Modification times of every file whose change should reload the page."""
+    def watched(self) -> dict[Path, tuple[int, int]]:
+        """(mtime, size) of every file whose change should reload the page."""
         paths = {self.book_path, *self.user_css}
         root = self.book_path.parent
         paths.update(p for p in root.rglob("*.md") if p.is_file())
-        try:
-            style = load_style(load_book(self.book_path).style, user_css=self.user_css)
-            for folder in style.folders:
-                paths.update(p for p in folder.rglob("*") if p.suffix in WATCHED_SUFFIXES)
-        except PublishError:
-            pass  # the book does not load: render() shows why; book.toml is still watched
-        return {p: p.stat().st_mtime_ns for p in paths if p.is_file()}
+        for folder in self.style_folders:
+            paths.update(p for p in folder.rglob("*") if p.suffix in WATCHED_SUFFIXES)
+        stats = {p: p.stat() for p in paths if p.is_file()}
+        return {p: (st.st_mtime_ns, st.st_size) for p, st in stats.items()}
 
     def render(self) -> None:
         """Render the book again (or the error that stops it) as the next version."""
@@ -74,7 +76,9 @@ class PreviewState:
         script = RELOAD_SCRIPT.format(version=version, path=VERSION_PATH, interval=self.interval_ms)
         try:
             book = load_book(self.book_path)
-            fonts, faces_css = preview_faces(load_style(book.style).roles)
+            style = load_style(book.style, user_css=self.user_css)
+            self.style_folders = style.folders
+            fonts, faces_css = preview_faces(style.roles)
             opts = SiteOptions(user_css=self.user_css, head_extra=faces_css + script)
             files, error = write_site(book, opts), ""
         except PublishError as exc:
@@ -87,12 +91,25 @@ class PreviewState:
 
     def refresh(self) -> bool:
         """Render again if a watched file changed; True when it did."""
+        with self.refreshing:
+            return self._refresh()
+
+    def _refresh(self) -> bool:
         mtimes = self.watched()
         if mtimes == self.mtimes:
             return False
+        # Snapshot before rendering: an edit made during the rendering is seen next time.
+        # If the rendering changes what is watched (another style), that differs too, and
+        # costs one more rendering at most.
         self.mtimes = mtimes
         self.render()
         return True
+
+    def page(self, rel: str) -> bytes | None:
+        """A file of the site; while the book is broken, every page is the error page."""
+        if self.error and rel.endswith(".html"):
+            return self.files[INDEX]
+        return self.files.get(rel)
 
 
 def preview_faces(roles: tuple[str, ...]) -> tuple[dict[str, Path], str]:
@@ -137,7 +154,7 @@ def handler_for(state: PreviewState) -> type[BaseHTTPRequestHandler]:
                 rel = path.lstrip("/") or INDEX
                 if rel.endswith("/"):
                     rel += INDEX
-                data = state.files.get(rel)
+                data = state.page(rel)
             if data is None:
                 return self.send(404, b"not found", "text/plain; charset=utf-8")
             mime = mimetypes.guess_type(rel)[0] or "application/octet-stream"

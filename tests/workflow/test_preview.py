@@ -39,6 +39,14 @@ def served(book_copy: Path) -> Iterator[preview.PreviewServer]:
     server.stop()
 
 
+@pytest.fixture
+def still(book_copy: Path) -> Iterator[preview.PreviewServer]:
+    """A preview whose watcher never fires: the test calls refresh() itself."""
+    server = preview.start(book_copy, poll_seconds=3600)
+    yield server
+    server.stop()
+
+
 def test_preview_listens_on_localhost_only_and_picks_a_free_port(served: preview.PreviewServer) -> None:
     assert served.url.startswith("http://127.0.0.1:")
     assert not served.url.endswith(":0/")
@@ -57,14 +65,14 @@ def test_preview_article_has_the_repaired_text(served: preview.PreviewServer) ->
 
 
 def test_version_endpoint_moves_on_when_an_article_changes(
-    served: preview.PreviewServer, book_copy: Path
+    still: preview.PreviewServer, book_copy: Path
 ) -> None:
-    before = json.loads(fetch(served.url + "_version"))["version"]
+    before = json.loads(fetch(still.url + "_version"))["version"]
     article = next((book_copy.parent / "articles").glob("*.md"))
     article.write_text(article.read_text(encoding="utf-8").replace("这一年", "那一年"), encoding="utf-8")
-    served.state.refresh()
-    assert json.loads(fetch(served.url + "_version"))["version"] == before + 1
-    assert "那一年，决战深贫" in fetch(served.url + "a1.html")
+    still.state.refresh()
+    assert json.loads(fetch(still.url + "_version"))["version"] == before + 1
+    assert "那一年，决战深贫" in fetch(still.url + "a1.html")
 
 
 def test_unknown_paths_are_404_and_never_read_files(served: preview.PreviewServer) -> None:
@@ -125,3 +133,29 @@ def test_figures_show_their_images_in_the_browser(book_with_image: Path, browser
         shoot(browser, "preview-figure.png")
     finally:
         server.stop()
+
+
+def test_while_book_toml_is_broken_every_page_shows_the_error(
+    still: preview.PreviewServer, book_copy: Path
+) -> None:
+    book_copy.write_text(book_copy.read_text(encoding="utf-8") + "colour = 'red'\n", encoding="utf-8")
+    still.state.refresh()
+    page = fetch(still.url + "a1.html")
+    assert "unknown key &#x27;colour&#x27;" in page and "reload" in page
+
+
+def test_a_style_named_in_a_fixed_book_toml_is_watched_from_then_on(
+    still: preview.PreviewServer, book_copy: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    from publish.styles import STYLES_DIR
+
+    shutil.copytree(STYLES_DIR / "book", book_copy.parent / "styles" / "mine")
+    text = book_copy.read_text(encoding="utf-8")
+    book_copy.write_text(text.replace('style = "book"', 'style = "mine"'), encoding="utf-8")
+    assert still.state.refresh()
+    screen = book_copy.parent / "styles" / "mine" / "screen.css"
+    screen.write_text(screen.read_text(encoding="utf-8") + "h2 { color: #abcdef; }\n", encoding="utf-8")
+    assert still.state.refresh()
+    assert "#abcdef" in fetch(still.url + "style.css")
