@@ -260,12 +260,12 @@ def preview(
         server = command.start(book, port=port, user_css=tuple(css or ()))
     except PublishError as exc:
         raise _fail(exc) from exc
-    out.print(f"preview of {book} at {server.url}  (Ctrl-C stops it)", markup=False, soft_wrap=True)
-    if server.state.error:
-        _say(f"error: {server.state.error}")
-    if open_browser:
-        webbrowser.open(server.url)
     try:
+        out.print(f"preview of {book} at {server.url}  (Ctrl-C stops it)", markup=False, soft_wrap=True)
+        if server.state.error:
+            _say(f"error: {server.state.error}")
+        if open_browser:
+            webbrowser.open(server.url)
         threading.Event().wait()
     except KeyboardInterrupt:
         _say("preview stopped")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import mimetypes
 import threading
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from publish.fonts import WEIGHTS, find_face
 from publish.render.site import INDEX, SiteOptions, write_site
 from publish.styles import load_style
 
+LOGGER = logging.getLogger(__name__)
 VERSION_PATH = "/_version"
 FONTS_PATH = "/_fonts/"
 WATCHED_SUFFIXES = {".md", ".toml", ".css"}
@@ -53,6 +55,8 @@ class PreviewState:
     error: str = ""
     warnings: list[str] = field(default_factory=list)
     mtimes: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    article_folders: tuple[Path, ...] = ()
+    """Folders of the book's articles as of the last rendering that loaded."""
     style_folders: tuple[Path, ...] = ()
     """The style's folders as of the last rendering that loaded (kept while book.toml is broken)."""
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -63,12 +67,20 @@ class PreviewState:
     def watched(self) -> dict[Path, tuple[int, int]]:
         """(mtime, size) of every file whose change should reload the page."""
         paths = {self.book_path, *self.user_css}
-        root = self.book_path.parent
-        paths.update(p for p in root.rglob("*.md") if p.is_file())
+        # Every .md beside the book and its articles: a file the list names but that
+        # is missing yet counts too, so creating it reloads the error page.
+        for folder in {self.book_path.parent, self.book_path.parent / "articles", *self.article_folders}:
+            paths.update(folder.glob("*.md"))
         for folder in self.style_folders:
             paths.update(p for p in folder.rglob("*") if p.suffix in WATCHED_SUFFIXES)
-        stats = {p: p.stat() for p in paths if p.is_file()}
-        return {p: (st.st_mtime_ns, st.st_size) for p, st in stats.items()}
+        found = {}
+        for path in paths:
+            try:
+                st = path.stat()
+            except OSError:
+                continue  # deleted, or being replaced by the editor's save
+            found[path] = (st.st_mtime_ns, st.st_size)
+        return found
 
     def render(self) -> None:
         """Render the book again (or the error that stops it) as the next version."""
@@ -78,6 +90,7 @@ class PreviewState:
             book = load_book(self.book_path)
             style = load_style(book.style, user_css=self.user_css)
             self.style_folders = style.folders
+            self.article_folders = tuple({c.path.parent for c in book.chapters})
             fonts, faces_css = preview_faces(style.roles)
             opts = SiteOptions(user_css=self.user_css, head_extra=faces_css + script)
             files, error = write_site(book, opts), ""
@@ -98,11 +111,12 @@ class PreviewState:
         mtimes = self.watched()
         if mtimes == self.mtimes:
             return False
-        # Snapshot before rendering: an edit made during the rendering is seen next time.
-        # If the rendering changes what is watched (another style), that differs too, and
-        # costs one more rendering at most.
-        self.mtimes = mtimes
         self.render()
+        # Files watched before keep their stamps from before the rendering, so an edit
+        # made during it is seen next time; files the rendering added (another style's)
+        # are stamped now, so they do not cause a second rendering.
+        after = self.watched()
+        self.mtimes = {p: mtimes.get(p, stamp) for p, stamp in after.items()}
         return True
 
     def page(self, rel: str) -> bytes | None:
@@ -219,7 +233,10 @@ def start(
 
     def watch() -> None:
         while not stopping.wait(poll_seconds):
-            state.refresh()
+            try:
+                state.refresh()
+            except Exception:  # a bug must not end the watching; the next save tries again
+                LOGGER.exception("preview: rendering failed")
 
     threads = (
         threading.Thread(target=server.serve_forever, name="preview-http", daemon=True),

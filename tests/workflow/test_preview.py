@@ -86,7 +86,7 @@ def test_browser_shows_an_article_edit_without_a_manual_reload(
     served: preview.PreviewServer, book_copy: Path, browser: Browser
 ) -> None:
     browser.goto(served.url + "a1.html")
-    assert "这一年，决战深贫" in browser.evaluate(BODY_TEXT)
+    browser.wait_for(f"({BODY_TEXT}).includes('这一年，决战深贫')")
     shoot(browser, "preview-article.png")
     browser.evaluate("window.notReloaded = true")
     article = next((book_copy.parent / "articles").glob("*.md"))
@@ -159,3 +159,8 @@ def test_a_style_named_in_a_fixed_book_toml_is_watched_from_then_on(
     screen.write_text(screen.read_text(encoding="utf-8") + "h2 { color: #abcdef; }\n", encoding="utf-8")
     assert still.state.refresh()
     assert "#abcdef" in fetch(still.url + "style.css")
+
+
+def test_a_fresh_preview_does_not_render_twice_before_any_edit(still: preview.PreviewServer) -> None:
+    assert still.state.version == 1
+    assert not still.state.refresh()
