@@ -20,6 +20,8 @@ from typing import Any
 from publish.errors import PublishError
 from publish.fonts import PROJECT_DIR, face_table, find_face
 
+SYSTEM_PACKAGES = PROJECT_DIR / "scripts" / "system-packages.txt"
+"""The Debian packages scripts/setup-system.sh installs: one list, so the two agree."""
 EPUBCHECK_JARS = (Path("/usr/share/java/epubcheck.jar"), Path("/usr/share/epubcheck/epubcheck.jar"))
 
 
@@ -134,6 +136,24 @@ def check_tools() -> list[ToolCheck]:
     return tools
 
 
+def check_system_packages(listing: Path = SYSTEM_PACKAGES) -> list[ToolCheck]:
+    """Debian packages of the setup that are not installed (none on other systems)."""
+    dpkg = shutil.which("dpkg-query")
+    if dpkg is None or not listing.is_file():
+        return []
+    wanted = [
+        line.strip() for line in listing.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+    done = subprocess.run([dpkg, "-W", "-f=${Package} ${Status}\n", *wanted],
+                          capture_output=True, text=True, check=False)
+    installed = {line.split()[0] for line in done.stdout.splitlines() if line.endswith("install ok installed")}
+    return [
+        ToolCheck(f"Debian package {name}", False, required=False, note="install it with: make system")
+        for name in wanted if name not in installed
+    ]
+
+
 def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
@@ -164,7 +184,7 @@ def run(book_path: Path, *, book_required: bool = False) -> Report:
         report.book = f"{book_path}: none here (checked every face role)"
     report.faces = check_faces(roles)
     report.problems += [f"{f.role} face missing: {f.problem}; install: {f.install}" for f in report.faces if not f.found]
-    report.tools = check_libraries() + check_tools()
+    report.tools = check_libraries() + check_tools() + check_system_packages()
     report.problems += [f"{t.name}: {t.note}" for t in report.tools if t.required and not t.found]
     report.caches = check_caches()
     return report

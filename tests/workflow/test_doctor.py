@@ -61,3 +61,11 @@ def test_cache_sizes_are_counted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setenv("PUBLISH_CACHE", str(cache))
     sizes = {c.path: c.bytes for c in doctor.run(BOOK).caches}
     assert sizes[str(cache)] == 1234
+
+
+def test_debian_packages_of_the_setup_that_are_missing_are_listed(tmp_path: Path) -> None:
+    listing = tmp_path / "system-packages.txt"
+    listing.write_text("# comment\nfontconfig\npublish-no-such-package\n", encoding="utf-8")
+    missing = doctor.check_system_packages(listing)
+    assert [t.name for t in missing] == ["Debian package publish-no-such-package"]
+    assert "make system" in missing[0].note
