@@ -88,11 +88,11 @@ def _emit_json(data: object) -> None:
 
 
 @contextmanager
-def _progress(quiet: bool = False) -> Iterator[Progress]:
+def _progress() -> Iterator[Progress]:
     """A progress bar on stderr; silent with --quiet or --json and when not on a terminal."""
     bar = Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=True, disable=quiet or _State.quiet or not err.is_terminal,
+        console=err, transient=True, disable=_State.quiet or not err.is_terminal,
     )
     with bar:
         yield bar

@@ -1,11 +1,12 @@
 """Styles: folders of plain CSS a user can copy and edit, chained by ``extends``.
 
 A style is ``styles/<name>/style.toml`` plus its CSS files (``print``, ``epub`` and
-``screen`` lists: paper, e-readers, the HTML edition). A book may keep its own styles
-next to it (``<book>/styles/<name>`` or ``<book>/../styles/<name>``, as ``publish init``
-makes them); :func:`resolve_style` turns such a name into the folder's path. Files are collected parent
-first (base → style → the user's own CSS), so a later sheet overrides an earlier one
-the way a user expects. Python passes the CSS through; presentation never lives here.
+``screen`` lists: paper, e-readers, the HTML edition). Files are collected parent first
+(base → style → the user's own CSS), so a later sheet overrides an earlier one the way a
+user expects. A book may keep its own styles beside it (``<book>/styles/<name>`` or
+``<book>/../styles/<name>``, as ``publish init`` makes them); they win over the built-in
+ones, and :func:`resolve_style` turns such a name into the folder's path. Python passes
+the CSS through; presentation never lives here.
 """
 
 from __future__ import annotations
