@@ -164,7 +164,8 @@ def handler_for(state: PreviewState) -> type[BaseHTTPRequestHandler]:
                     return self.send(200, body, "application/json")
                 if path.startswith(FONTS_PATH) and path[len(FONTS_PATH):] in state.fonts:
                     font = state.fonts[path[len(FONTS_PATH):]]
-                    return self.send(200, font.read_bytes(), mimetypes.guess_type(font.name)[0] or "font/ttf")
+                    mime = mimetypes.guess_type(font.name)[0] or "font/ttf"
+                    return self.send(200, font.read_bytes(), mime, cache="max-age=86400")
                 rel = path.lstrip("/") or INDEX
                 if rel.endswith("/"):
                     rel += INDEX
@@ -176,11 +177,12 @@ def handler_for(state: PreviewState) -> type[BaseHTTPRequestHandler]:
                 mime += "; charset=utf-8"
             self.send(200, data, mime)
 
-        def send(self, status: int, body: bytes, mime: str) -> None:
+        def send(self, status: int, body: bytes, mime: str, cache: str = "no-store") -> None:
+            """Pages are never cached (they change on every save); faces are (15 MB each)."""
             self.send_response(status)
             self.send_header("Content-Type", mime)
             self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-store")
+            self.send_header("Cache-Control", cache)
             self.end_headers()
             self.wfile.write(body)
 

@@ -164,3 +164,25 @@ def test_a_style_named_in_a_fixed_book_toml_is_watched_from_then_on(
 def test_a_fresh_preview_does_not_render_twice_before_any_edit(still: preview.PreviewServer) -> None:
     assert still.state.version == 1
     assert not still.state.refresh()
+
+
+def test_the_reloaded_page_keeps_the_editors_place(
+    served: preview.PreviewServer, book_copy: Path, browser: Browser
+) -> None:
+    browser.goto(served.url + "a1.html")
+    browser.wait_for("document.fonts.status === 'loaded'")
+    browser.evaluate("window.scrollTo(0, 3000)")
+    article = next((book_copy.parent / "articles").glob("*.md"))
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("上下同欲者胜", "上下同心者胜"), encoding="utf-8")
+    browser.wait_for(f"({BODY_TEXT}).includes('上下同心者胜')")
+    browser.wait_for("Math.abs(window.scrollY - 3000) < 50")
+
+
+def test_the_faces_are_served_cacheable_and_the_pages_not(served: preview.PreviewServer) -> None:
+    name = next(iter(served.state.fonts))
+    with urllib.request.urlopen(served.url + "_fonts/" + name, timeout=10) as font:
+        assert font.headers["Cache-Control"] == "max-age=86400"
+        assert font.read(4) in (b"\x00\x01\x00\x00", b"OTTO")
+    with urllib.request.urlopen(served.url + "a1.html", timeout=10) as page:
+        assert page.headers["Cache-Control"] == "no-store"
