@@ -67,8 +67,8 @@ class PreviewState:
     def watched(self) -> dict[Path, tuple[int, int]]:
         """(mtime, size) of every file whose change should reload the page."""
         paths = {self.book_path, *self.user_css}
-        # Every .md beside the book and its articles: a file the list names but that
-        # is missing yet counts too, so creating it reloads the error page.
+        # Every .md beside the book and its articles, listed or not: creating an article
+        # book.toml names but that was missing re-renders (and clears the error page).
         for folder in {self.book_path.parent, self.book_path.parent / "articles", *self.article_folders}:
             paths.update(folder.glob("*.md"))
         for folder in self.style_folders:
