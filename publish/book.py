@@ -15,6 +15,7 @@ from typing import Any
 from publish.errors import ConfigError
 from publish.markdown import from_markdown
 from publish.model import Document
+from publish.styles import resolve_style
 
 TRIMS = {
     "A5": (148, 210),
@@ -135,7 +136,7 @@ def load_book(path: Path, *, style: str | None = None) -> Book:
     return Book(
         root=root,
         meta=meta,
-        style=style or book_data.get("style", "book"),
+        style=resolve_style(style or book_data.get("style", "book"), root),
         trim=book_data.get("trim", "A5"),
         cover=(root / cover) if cover else None,
         chapters=tuple(chapters),

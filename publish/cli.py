@@ -7,17 +7,24 @@ shows the traceback instead. Exit codes: 0 all done, 1 something failed, 2 bad u
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from publish import __version__
 from publish.errors import PublishError
+
+if TYPE_CHECKING:
+    from publish.commands.doctor import Report
 
 app = typer.Typer(
     name="publish",
@@ -73,12 +80,31 @@ def _say(message: str) -> None:
         err.print(message, markup=False, soft_wrap=True)
 
 
+JsonOption = Annotated[bool, typer.Option("--json", help="Print a machine-readable report on stdout.")]
+
+
+def _emit_json(data: object) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+@contextmanager
+def _progress() -> Iterator[Progress]:
+    """A progress bar on stderr; silent with --quiet or --json and when not on a terminal."""
+    bar = Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=True, disable=_State.quiet or not err.is_terminal,
+    )
+    with bar:
+        yield bar
+
+
 @app.command()
 def clean(
     paths: Annotated[list[Path], typer.Argument(help="Scraped pages (.html, .htm, .txt) or folders of them.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the Markdown articles.")] = Path("content/articles"),
     force: Annotated[bool, typer.Option("--force", help="Overwrite articles even if edited by hand.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Parallel workers (0: one per core).")] = 0,
+    as_json: JsonOption = False,
 ) -> None:
     """Clean scraped pages into Markdown articles, one .md per page.
 
@@ -89,7 +115,10 @@ def clean(
     """
     from publish.commands import clean as command
 
+    _State.quiet = _State.quiet or as_json
+
     def report(r: command.FileResult) -> None:
+        bar.advance(task)
         if r.outcome is command.Outcome.FAILED:
             err.print(f"[red]failed[/] {r.source}: {r.message}", markup=True, soft_wrap=True)
         elif r.outcome is command.Outcome.KEPT:
@@ -97,8 +126,17 @@ def clean(
         for w in r.warnings:
             _say(f"warning {r.source}: {w}")
 
-    summary = command.run(paths, output, force=force, jobs=jobs or None, on_result=report)
+    with _progress() as bar:
+        task = bar.add_task("cleaning", total=len(command.collect_sources(paths)))
+        summary = command.run(paths, output, force=force, jobs=jobs or None, on_result=report)
     c = command.Outcome
+    if as_json:
+        _emit_json({
+            "ok": summary.ok,
+            "counts": {o.value: summary.count(o) for o in c},
+            "files": [{"source": r.source, "outcome": r.outcome.value, "output": r.output,
+                       "message": r.message, "warnings": list(r.warnings)} for r in summary.results],
+        })
     _say(
         f"{summary.count(c.CLEANED)} cleaned, {summary.count(c.UNCHANGED)} unchanged, "
         f"{summary.count(c.KEPT)} kept (hand-edited), {summary.count(c.FAILED)} failed"
@@ -110,6 +148,7 @@ def clean(
 class Format(str, Enum):
     pdf = "pdf"
     epub = "epub"
+    html = "html"
     all = "all"
 
 
@@ -125,22 +164,35 @@ def build(
     marks: Annotated[bool, typer.Option("--marks", help="Print crop marks.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings (missing images …) as errors.")] = False,
     embed_fonts: Annotated[str | None, typer.Option("--embed-fonts", help="EPUB: embed the faces, subset to the book's characters: woff2 or ttf.")] = None,
+    as_json: JsonOption = False,
 ) -> None:
-    """Build the book into dist/NAME.pdf and dist/NAME.epub.
+    """Build the book into dist/NAME.pdf and dist/NAME.epub (`--format html`: the site dist/NAME-html/).
 
     Example: publish build --book content/book.toml --format pdf -o dist
     """
     from publish.commands import build as command
 
     formats = command.FORMATS if format is Format.all else (format.value,)
+    _State.quiet = _State.quiet or as_json
     try:
-        result = command.run(
-            book, output, formats, style=style, user_css=tuple(css or ()),
-            pdf_variant=pdf_variant, bleed_mm=bleed, marks=marks, embed_fonts=embed_fonts,
-            on_step=lambda fmt: _say(f"building {fmt} …"),
-        )
+        with _progress() as bar:
+            task = bar.add_task("building", total=len(formats))
+
+            def step(fmt: str) -> None:
+                done = formats.index(fmt)
+                bar.update(task, completed=done, description=f"building {fmt}")
+
+            result = command.run(
+                book, output, formats, style=style, user_css=tuple(css or ()),
+                pdf_variant=pdf_variant, bleed_mm=bleed, marks=marks, embed_fonts=embed_fonts,
+                on_step=step,
+            )
     except PublishError as exc:
+        if as_json:
+            _emit_json({"ok": False, "error": str(exc)})
         raise _fail(exc) from exc
+    if as_json:
+        _emit_json({"ok": not (strict and result.warnings), "outputs": result.outputs, "warnings": result.warnings})
     for w in result.warnings:
         _say(f"warning: {w}")
     for note in result.notes:
@@ -150,6 +202,157 @@ def build(
     if strict and result.warnings:
         err.print(f"[red]error:[/] {len(result.warnings)} warning(s) and --strict", markup=True)
         raise typer.Exit(1)
+
+
+@app.command()
+def proof(
+    book: Annotated[list[Path] | None, typer.Option("--book", "-b", help="A book manifest; repeat for several books.")] = None,
+    pages: Annotated[str | None, typer.Option("--pages", "-p", help="Pages to proof, e.g. 1-8, 3 or 5- (default: all).")] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the PNG proofs.")] = Path("dist/proof"),
+    dist: Annotated[Path, typer.Option("--dist", help="Where the PDF is (built there first if stale).")] = Path("dist"),
+    dpi: Annotated[int, typer.Option("--dpi", min=20, max=600, help="Resolution of the page PNGs.")] = 100,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Build the PDF even if it is up to date.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Render PDF pages to PNG proofs and a contact sheet (all pages at a glance) per book.
+
+    Writes dist/proof/NAME-p001.png … and dist/proof/NAME-sheet.png.
+
+    Example: publish proof --pages 1-8
+    """
+    from publish.commands import proof as command
+
+    _State.quiet = _State.quiet or as_json
+    results = []
+    try:
+        page_range = command.parse_pages(pages) if pages else None
+        for manifest in book or [Path("content/book.toml")]:
+            with _progress() as bar:
+                task = bar.add_task(f"proofing {manifest}", total=None)
+                results.append(command.run(
+                    manifest, output, pages=page_range, dist=dist, dpi=dpi, rebuild=rebuild,
+                    on_start=lambda n: bar.update(task, total=n),
+                    on_page=lambda _n: bar.advance(task),
+                ))
+    except PublishError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        _emit_json([{"book": r.book, "pdf": r.pdf, "built": r.built, "pages": r.pages, "sheet": r.sheet} for r in results])
+    for r in results:
+        _say(f"{'built' if r.built else 'used'} {r.pdf}; wrote {len(r.pages)} page(s) and {r.sheet}")
+
+
+@app.command()
+def preview(
+    book: Annotated[Path, typer.Option("--book", "-b", help="The book manifest.")] = Path("content/book.toml"),
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port on 127.0.0.1 (0: any free port).")] = 0,
+    css: Annotated[list[Path] | None, typer.Option("--css", help="Your own CSS, layered over the style.")] = None,
+    open_browser: Annotated[bool, typer.Option("--open", help="Open the preview in the web browser.")] = False,
+) -> None:
+    """Serve the book as web pages that reload when an article, the style or book.toml changes.
+
+    Stop it with Ctrl-C.
+
+    Example: publish preview --port 8000 --open
+    """
+    import threading
+    import webbrowser
+
+    from publish.commands import preview as command
+
+    try:
+        server = command.start(book, port=port, user_css=tuple(css or ()))
+    except PublishError as exc:
+        raise _fail(exc) from exc
+    try:
+        out.print(f"preview of {book} at {server.url}  (Ctrl-C stops it)", markup=False, soft_wrap=True)
+        if server.state.error:
+            _say(f"error: {server.state.error}")
+        if open_browser:
+            webbrowser.open(server.url)
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        _say("preview stopped")
+    finally:
+        server.stop()
+
+
+@app.command()
+def new(
+    title: Annotated[str, typer.Argument(help="The article's title, e.g. \"乡村振兴的新答卷\".")],
+    book: Annotated[Path, typer.Option("--book", "-b", help="The book to add it to.")] = Path("content/book.toml"),
+    date: Annotated[str | None, typer.Option("--date", help="Its date, e.g. 2021-01-27T11:03:00+08:00 (default: now).")] = None,
+) -> None:
+    """Start a new article: a Markdown skeleton in content/articles/, listed last in book.toml.
+
+    Example: publish new "乡村振兴的新答卷"
+    """
+    from publish.commands import new as command
+
+    try:
+        made = command.run(title, book, date=date)
+    except PublishError as exc:
+        raise _fail(exc) from exc
+    _say(f"wrote {made.path}; added {made.entry} to {book}")
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="Folder for the new book project (made if missing).")],
+    title: Annotated[str, typer.Option("--title", "-t", help="The book's title.")] = "书名",
+) -> None:
+    """Create a book project: content/book.toml, a first article, and styles/book/ to edit.
+
+    Example: publish init my-book --title "学习读本" && cd my-book && publish build
+    """
+    from publish.commands import init as command
+
+    try:
+        project = command.run(folder, title=title)
+    except PublishError as exc:
+        raise _fail(exc) from exc
+    for path in project.created:
+        _say(f"wrote {path}")
+    _say(f"next: cd {folder} && publish preview")
+
+
+@app.command()
+def doctor(
+    book: Annotated[Path, typer.Option("--book", "-b", help="The book to check for.")] = Path("content/book.toml"),
+    as_json: JsonOption = False,
+) -> None:
+    """Check that this machine can build: faces per role, WeasyPrint/Pango/HarfBuzz, Java, EPUBCheck, cache.
+
+    Exits 1 when `publish build` would fail, and says what to install.
+
+    Example: publish doctor --json
+    """
+    from publish.commands import doctor as command
+
+    report = command.run(book)
+    if as_json:
+        _emit_json(report.as_json())
+    else:
+        _print_doctor(report)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def _print_doctor(report: Report) -> None:
+    mark = {True: "[green]ok[/]     ", False: "[red]missing[/]"}
+    out.print(f"book     {report.book}", markup=False)
+    for face in report.faces:
+        where = ", ".join(Path(f).name for f in face.files.values()) or f"{face.problem}\n           install: {face.install}"
+        out.print(f"{mark[face.found]} {face.role:5} {face.name}: {where}", soft_wrap=True)
+    for t in report.tools:
+        optional = "" if t.required else " (optional)"
+        out.print(f"{mark[t.found]} {t.name}{optional} {t.version} {t.note}".rstrip(), soft_wrap=True, highlight=False)
+    for cache in report.caches:
+        out.print(f"cache    {cache.path}: {cache.bytes / 1e6:.1f} MB", markup=False)
+    if report.problems:
+        err.print(f"[red]the build would fail:[/] {'; '.join(report.problems)}", soft_wrap=True)
+    else:
+        out.print("[green]ready to build[/]")
 
 
 def main() -> None:

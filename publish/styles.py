@@ -1,8 +1,12 @@
 """Styles: folders of plain CSS a user can copy and edit, chained by ``extends``.
 
-A style is ``styles/<name>/style.toml`` plus its CSS files. Files are collected parent
-first (base → style → the user's own CSS), so a later sheet overrides an earlier one
-the way a user expects. Python passes the CSS through; presentation never lives here.
+A style is ``styles/<name>/style.toml`` plus its CSS files (``print``, ``epub`` and
+``screen`` lists: paper, e-readers, the HTML edition). Files are collected parent first
+(base → style → the user's own CSS), so a later sheet overrides an earlier one the way a
+user expects. A book may keep its own styles beside it (``<book>/styles/<name>`` or
+``<book>/../styles/<name>``, as ``publish init`` makes them); they win over the built-in
+ones, and :func:`resolve_style` turns such a name into the folder's path. Python passes
+the CSS through; presentation never lives here.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from publish.errors import ConfigError
 from publish.fonts import PROJECT_DIR
 
 STYLES_DIR = PROJECT_DIR / "styles"
-_KEYS = {"description", "extends", "roles", "print", "epub", "trim", "writing_mode"}
+_KEYS = {"description", "extends", "roles", "print", "epub", "screen", "trim", "writing_mode"}
 WRITING_MODES = ("horizontal-tb", "vertical-rl")
 """``writing_mode``: 横排 (the default) or 竖排; the EPUB spine follows it (rtl for 竖排)."""
 
@@ -32,17 +36,42 @@ class Style:
     folders: tuple[Path, ...]
     """The style's folder and its parents': where its resources may be read from."""
     writing_mode: str = "horizontal-tb"
+    screen_css: tuple[Path, ...] = ()
+    """Sheets for the HTML edition (``publish preview``, ``build --format html``)."""
 
 
 def available_styles(styles_dir: Path = STYLES_DIR) -> list[str]:
     return sorted(p.parent.name for p in styles_dir.glob("*/style.toml") if p.parent.name != "base")
 
 
+def resolve_style(name: str, book_root: Path) -> str:
+    """A style the book keeps beside it → its folder's absolute path; else ``name``."""
+    for styles in (book_root / "styles", book_root.parent / "styles"):
+        folder = styles / name
+        if "/" not in name and (folder / "style.toml").is_file():
+            return str(folder.resolve())
+    folder = book_root / name
+    if "/" in name and (folder / "style.toml").is_file():
+        return str(folder.resolve())
+    return name
+
+
+def _style_folder(name: str, styles_dir: Path, child: Path | None) -> Path:
+    """A name's folder: a path as given, a sibling of the extending style, or built in."""
+    if Path(name).is_absolute():
+        return Path(name)
+    if child is not None and (child.parent / name / "style.toml").is_file():
+        return child.parent / name
+    return styles_dir / name
+
+
 def load_style(name: str, *, user_css: tuple[Path, ...] = (), styles_dir: Path = STYLES_DIR) -> Style:
     chain: list[tuple[Path, dict[str, object]]] = []
     current: str | None = name
+    child: Path | None = None
     while current:
-        folder = styles_dir / current
+        folder = _style_folder(current, styles_dir, child)
+        child = folder
         spec = folder / "style.toml"
         if not spec.is_file():
             raise ConfigError(
@@ -91,6 +120,7 @@ def load_style(name: str, *, user_css: tuple[Path, ...] = (), styles_dir: Path =
         roles=tuple(roles),
         print_css=files("print") + tuple(user_css),
         epub_css=files("epub") + tuple(user_css),
+        screen_css=files("screen") + tuple(user_css),
         trim=trim,
         folders=tuple(folder for folder, _ in chain) + tuple(c.parent for c in user_css),
         writing_mode=writing_mode,

@@ -1,4 +1,5 @@
-"""``publish build``: the book → dist/<name>.pdf and dist/<name>.epub, written atomically."""
+"""``publish build``: the book → dist/<name>.pdf, dist/<name>.epub and the HTML edition
+dist/<name>-html/, each written atomically."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from publish.fsutil import atomic_write_bytes
 from publish.render import WRITERS
 from publish.render.epub import EpubOptions
 from publish.render.pdf import PdfOptions
+from publish.render.site import SiteOptions, save_site, write_site
 
 FORMATS = ("pdf", "epub")
+"""What ``--format all`` makes; the HTML edition is asked for by name."""
 
 
 @dataclass(slots=True)
@@ -41,12 +44,19 @@ def run(
     for fmt in formats:
         if on_step:
             on_step(fmt)
+        if fmt == "html":
+            site_opts = SiteOptions(style=book.style, user_css=user_css)
+            site_dir = out_dir / f"{book.meta.name}-html"
+            save_site(write_site(book, site_opts), site_dir)
+            result.outputs.append(site_dir)
+            result.warnings.extend(w for w in site_opts.warnings if w not in result.warnings)
+            continue
         if fmt == "pdf":
             opts: PdfOptions | EpubOptions = PdfOptions(
-                style=style, user_css=user_css, pdf_variant=pdf_variant, bleed_mm=bleed_mm, marks=marks
+                style=book.style, user_css=user_css, pdf_variant=pdf_variant, bleed_mm=bleed_mm, marks=marks
             )
         else:
-            opts = EpubOptions(style=style, user_css=user_css, embed_fonts=embed_fonts)
+            opts = EpubOptions(style=book.style, user_css=user_css, embed_fonts=embed_fonts)
         data = WRITERS[fmt](book, opts)
         target = out_dir / f"{book.meta.name}.{fmt}"
         atomic_write_bytes(target, data)
