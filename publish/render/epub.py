@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from publish.book import Book
-from publish.fetcher import Sandbox
+from publish.fetcher import Sandbox, packaged_css
 from publish.fonts import font_roots
 from publish.render import assemble
 from publish.render.html import article, sections
@@ -91,7 +91,7 @@ def write_epub(book: Book, opts: EpubOptions) -> bytes:
         eb.add_metadata("DC", "description", m.subtitle)
 
     css = epub.EpubItem(uid="style", file_name="style/book.css", media_type="text/css",
-                        content=epub_css(style.epub_css).encode())
+                        content=packaged_css(epub_css(style.epub_css), sandbox).encode())
     eb.add_item(css)
 
     chapters = []
@@ -132,6 +132,7 @@ def write_epub(book: Book, opts: EpubOptions) -> bytes:
     eb.add_item(nav)
     eb.spine = ["nav", *chapters]
     opts.warnings.extend(missing)
+    opts.warnings.extend(f"refused resource: {url}" for url in sandbox.refused)
     out = io.BytesIO()
     epub.write_epub(out, eb, {"epub3_pages": False})
     return _normalise_zip(out.getvalue())
