@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -101,10 +102,12 @@ def image_problem(data: bytes, name: str, limits: Limits = LIMITS) -> str:
     if name.lower().endswith((".svg", ".svgz")) or data.lstrip()[:5] in (b"<?xml", b"<svg ", b"<svg>"):
         return svg_problem(data)
     try:
-        with Image.open(io.BytesIO(data)) as image:  # reads the header only
-            width, height = image.size
-    except Image.DecompressionBombError:
-        return "claims more pixels than Pillow will decode (a decompression bomb)"
+        with warnings.catch_warnings():  # the warning Pillow gives is our refusal below
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:  # reads the header only
+                width, height = image.size
+    except Image.DecompressionBombError as exc:  # more than twice the limit
+        return f"a decompression bomb: {str(exc).split(',')[0].lower()}"
     except Exception:  # noqa: BLE001 - not an image Pillow knows; WeasyPrint will say so
         return ""
     if width * height > limits.image_pixels:
