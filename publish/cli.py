@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import traceback
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -68,6 +69,17 @@ def _fail(exc: PublishError) -> typer.Exit:
     return typer.Exit(1)
 
 
+INTERRUPTED = "interrupted: every output already written is whole, none was half-written"
+
+
+def _interrupted() -> typer.Exit:
+    """Ctrl-C: one line, exit 130 (typer would otherwise exit silently); --debug: traceback."""
+    if _State.debug:
+        traceback.print_exc()
+    err.print(INTERRUPTED, markup=False, soft_wrap=True)
+    return typer.Exit(130)
+
+
 def _say(message: str) -> None:
     if not _State.quiet:
         err.print(message, markup=False, soft_wrap=True)
@@ -97,7 +109,12 @@ def clean(
         for w in r.warnings:
             _say(f"warning {r.source}: {w}")
 
-    summary = command.run(paths, output, force=force, jobs=jobs or None, on_result=report)
+    try:
+        summary = command.run(paths, output, force=force, jobs=jobs or None, on_result=report)
+    except KeyboardInterrupt:
+        raise _interrupted() from None
+    except PublishError as exc:
+        raise _fail(exc) from exc
     c = command.Outcome
     _say(
         f"{summary.count(c.CLEANED)} cleaned, {summary.count(c.UNCHANGED)} unchanged, "
@@ -140,6 +157,8 @@ def build(
         )
     except PublishError as exc:
         raise _fail(exc) from exc
+    except KeyboardInterrupt:
+        raise _interrupted() from None
     for w in result.warnings:
         _say(f"warning: {w}")
     for path in result.outputs:
@@ -157,6 +176,6 @@ def main() -> None:
             raise
         err.print(f"error: {exc}", markup=False)
         sys.exit(1)
-    except KeyboardInterrupt:
-        err.print("interrupted; outputs already written are whole, none is half-written")
+    except KeyboardInterrupt:  # between commands, e.g. while importing
+        err.print(INTERRUPTED, markup=False, soft_wrap=True)
         sys.exit(130)
