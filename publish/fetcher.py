@@ -7,14 +7,20 @@ every other URL — ``file:///etc/passwd``, ``../../`` escapes, symlinks that le
 ``http(s)://``, ``ftp:``, ``javascript:``, ``data:text/html`` — is refused with a
 warning that names it. Images are checked against ``publish.limits`` before any decoder
 sees them. No network access ever happens while building: the fetcher has no opener.
+The one exception, ``fetch_image``, serves only the cleaner's explicit ``--fetch-images``.
 """
 
 from __future__ import annotations
 
 import base64
+import http.client
+import ipaddress
 import logging
 import mimetypes
 import re
+import socket
+import time
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, unquote_to_bytes, urlparse
@@ -169,3 +175,88 @@ def packaged_css(css: str, sandbox: Sandbox) -> str:
         return "none"
 
     return _CSS_URL.sub(keep_url, _CSS_IMPORT.sub(drop_import, css))
+
+
+# ---------------------------------------------------------------- --fetch-images
+
+FETCH_TIMEOUT_S = 15.0
+FETCH_MAX_BYTES = 16 * 1024 * 1024
+_MAX_REDIRECTS = 3
+
+
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    max_redirections = _MAX_REDIRECTS
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        if urlparse(newurl).scheme not in ("http", "https"):
+            raise RefusedResource(f"refused redirect to {newurl}: only http(s) images are fetched")
+        _check_host(newurl, allow_private=getattr(req, "allow_private", False))
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if new is not None:
+            new.allow_private = getattr(req, "allow_private", False)  # type: ignore[attr-defined]
+        return new
+
+
+def _check_host(url: str, *, allow_private: bool) -> None:
+    """Refuse hosts on this machine or the local network: a page must not make an
+    editor's computer send requests to their router or intranet."""
+    host = urlparse(url).hostname or ""
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except (OSError, UnicodeError) as exc:
+        raise RefusedResource(f"refused {url}: cannot resolve {host!r}") from exc
+    if allow_private:
+        return
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0])
+        if not address.is_global:
+            raise RefusedResource(f"refused {url}: {host} is a local or private address")
+
+
+def fetch_image(
+    url: str,
+    *,
+    timeout_s: float = FETCH_TIMEOUT_S,
+    max_bytes: int = FETCH_MAX_BYTES,
+    allow_private: bool = False,
+) -> bytes:
+    """One image over http(s), for the cleaner's explicit ``--fetch-images`` only.
+
+    Refused (RefusedResource naming the URL): other schemes, redirects to them, local or
+    private hosts, a response that is not ``image/*``, more than ``max_bytes``, slower in
+    total than ``timeout_s``, or an image ``publish.limits`` refuses.
+    """
+    if urlparse(url).scheme not in ("http", "https"):
+        raise RefusedResource(f"refused {url}: only http(s) images are fetched")
+    _check_host(url, allow_private=allow_private)
+    opener = urllib.request.OpenerDirector()
+    for handler in (
+        urllib.request.HTTPHandler(), urllib.request.HTTPSHandler(),
+        urllib.request.HTTPDefaultErrorHandler(), urllib.request.HTTPErrorProcessor(),
+        _HttpOnlyRedirects(),
+    ):
+        opener.add_handler(handler)
+    request = urllib.request.Request(url, headers={"User-Agent": "publish (image fetch)"})
+    request.allow_private = allow_private  # type: ignore[attr-defined]
+    deadline = time.monotonic() + timeout_s
+    try:
+        with opener.open(request, timeout=timeout_s) as response:
+            kind = response.headers.get_content_type()
+            if not kind.startswith("image/"):
+                raise RefusedResource(f"refused {url}: it is {kind}, not an image")
+            chunks: list[bytes] = []
+            size = 0
+            while chunk := response.read1(64 * 1024):  # one recv: a drip cannot stall it
+                size += len(chunk)
+                if size > max_bytes:
+                    raise RefusedResource(f"refused {url}: larger than {max_bytes // 1024 // 1024} MB")
+                if time.monotonic() > deadline:
+                    raise RefusedResource(f"refused {url}: took longer than {timeout_s:.0f} s")
+                chunks.append(chunk)
+    except (OSError, http.client.HTTPException) as exc:  # URLError, timeouts, resets
+        raise RefusedResource(f"could not fetch {url}: {exc}") from exc
+    data = b"".join(chunks)
+    problem = image_problem(data, urlparse(url).path)
+    if problem:
+        raise RefusedResource(f"refused {url}: {problem}")
+    return data
