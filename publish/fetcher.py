@@ -141,7 +141,8 @@ class SandboxFetcher(URLFetcher):  # type: ignore[misc]
     def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
         if url[:5].lower() == "data:":
             data = self.sandbox.data(url)
-            return URLFetcherResponse(url, body=data.body, headers={"Content-Type": data.media_type})
+            kind = {"Content-Type": data.media_type}
+            return URLFetcherResponse(url, body=data.body, headers=kind)
         path = self.sandbox.resolve(url)
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(
@@ -249,7 +250,8 @@ def fetch_image(
             while chunk := response.read1(64 * 1024):  # one recv: a drip cannot stall it
                 size += len(chunk)
                 if size > max_bytes:
-                    raise RefusedResource(f"refused {url}: larger than {max_bytes // 1024 // 1024} MB")
+                    limit = f"{max_bytes / 1024 / 1024:.1f}".rstrip("0").rstrip(".")
+                    raise RefusedResource(f"refused {url}: larger than {limit} MB")
                 if time.monotonic() > deadline:
                     raise RefusedResource(f"refused {url}: took longer than {timeout_s:.0f} s")
                 chunks.append(chunk)

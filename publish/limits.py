@@ -99,7 +99,8 @@ def image_problem(data: bytes, name: str, limits: Limits = LIMITS) -> str:
     """Why an image must not be decoded ('' when it may): too big, a bomb, unsafe SVG."""
     if len(data) > limits.image_bytes:
         return f"larger than {_megabytes(limits.image_bytes)}"
-    if name.lower().endswith((".svg", ".svgz")) or data.lstrip()[:5] in (b"<?xml", b"<svg ", b"<svg>"):
+    looks_svg = data.lstrip()[:5] in (b"<?xml", b"<svg ", b"<svg>")
+    if name.lower().endswith((".svg", ".svgz")) or looks_svg:
         return svg_problem(data)
     try:
         with warnings.catch_warnings():  # the warning Pillow gives is our refusal below

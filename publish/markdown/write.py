@@ -79,7 +79,8 @@ def _kicker(text: str) -> str:
     """The attribute syntax cannot hold a double quote, backslash or brace: they become
     their full-width forms, straight quotes paired as “ ”."""
     parts = text.translate(_KICKER_MARKS).split('"')
-    return "".join(p + ("“" if i % 2 == 0 else "”") for i, p in enumerate(parts[:-1])) + parts[-1]
+    quoted = (p + ("“" if i % 2 == 0 else "”") for i, p in enumerate(parts[:-1]))
+    return "".join(quoted) + parts[-1]
 
 
 def _heading(node: Heading, ctx: Any) -> str:
@@ -154,7 +155,10 @@ def blocks(nodes: tuple[Block, ...]) -> str:
     other_marker = False
     for i, node in enumerate(nodes):
         prev = nodes[i - 1] if i else None
-        same_kind = isinstance(node, ListBlock) and isinstance(prev, ListBlock) and prev.ordered == node.ordered
+        same_kind = (
+            isinstance(node, ListBlock) and isinstance(prev, ListBlock)
+            and prev.ordered == node.ordered
+        )
         other_marker = same_kind and not other_marker
         out.append(RENDERERS[type(node)](node, other_marker))
     return "\n\n".join(out)
