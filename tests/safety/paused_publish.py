@@ -2,7 +2,8 @@
 
 Run as ``python -m tests.safety.paused_publish build …``: when an output's temporary file
 holds its bytes but is not yet synced or renamed, it prints PAUSED and sleeps, so the
-test can send SIGINT or SIGKILL at exactly that moment.
+test can send SIGINT or SIGKILL at exactly that moment. ``PAUSE_AT=n`` lets the first
+n - 1 outputs through and pauses on the n-th.
 """
 
 from __future__ import annotations
@@ -12,11 +13,14 @@ import sys
 import time
 
 _fsync = os.fsync
+_writes = [0]
 
 
 def _paused_fsync(fd: int) -> None:
-    print("PAUSED", flush=True)
-    time.sleep(120)
+    _writes[0] += 1
+    if _writes[0] >= int(os.environ.get("PAUSE_AT", "1")):
+        print("PAUSED", flush=True)
+        time.sleep(120)
     _fsync(fd)
 
 

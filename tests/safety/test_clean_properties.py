@@ -75,8 +75,9 @@ def test_repair_is_idempotent(text: str) -> None:
 
 
 REPAIR_ORDER_BUG = (
-    "cleaner bug: restore_ellipsis runs before restore_quotes, so a lone … opening a text before a straight "
-    'quote stays single on the first pass and doubles on the second (…"一" → …“一” → ……“一”); '
+    "cleaner bug: restore_ellipsis runs before restore_quotes, so a lone … opening a text "
+    'before a straight quote stays single on the first pass and doubles on the second '
+    '(…"一" → …“一” → ……“一”); '
     "repair.py should restore quotes first (found by hypothesis)"
 )
 

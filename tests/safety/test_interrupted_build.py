@@ -1,4 +1,4 @@
-"""An interrupted build leaves the previous outputs whole, and Ctrl-C says so in one line.
+"""An interrupted build or clean leaves every output whole, and Ctrl-C says so in one line.
 
 ``publish build`` runs in a subprocess that pauses with the new PDF half-written
 (tests/safety/paused_publish.py); the test then sends SIGINT or SIGKILL.
@@ -92,3 +92,32 @@ def test_debug_shows_the_traceback_of_an_interrupt(built: tuple[Path, Path, byte
     _out, err = proc.communicate(timeout=30)
     assert proc.returncode == 130
     assert "Traceback" in err and "KeyboardInterrupt" in err and INTERRUPTED in err
+
+
+def test_ctrl_c_during_a_clean_batch_keeps_every_article_written_whole(
+    seed_path: Path, tmp_path: Path
+) -> None:
+    import os
+    import shutil
+
+    from publish.markdown.stamp import is_hand_edited
+
+    scrapes = tmp_path / "scrapes"
+    scrapes.mkdir()
+    for i in range(6):
+        shutil.copy(seed_path, scrapes / f"page{i}.txt")
+    out = tmp_path / "articles"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.safety.paused_publish", "clean", str(scrapes), "-o", str(out), "-j", "1"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "PAUSE_AT": "4"}, start_new_session=True,
+    )
+    assert proc.stdout is not None
+    assert "PAUSED" in proc.stdout.readline()
+    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole process group
+    _out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert INTERRUPTED in err and "Traceback" not in err
+    written = sorted(out.iterdir())
+    assert [p.name for p in written] == ["page0.md", "page1.md", "page2.md"]
+    assert not [p for p in written if is_hand_edited(p.read_text(encoding="utf-8"))]
