@@ -106,3 +106,15 @@ def test_the_epub_carries_no_remote_reference(
     with zipfile.ZipFile(result.outputs[0]) as epub:
         texts = [epub.read(n).decode("utf-8", "replace") for n in epub.namelist()]
     assert not [t for t in texts if "127.0.0.1" in t]
+
+
+def test_a_pdf_only_build_names_a_remote_image_it_did_not_fetch(
+    network: tuple[str, list[str]], make_book: BookMaker, tmp_path: Path
+) -> None:
+    base, requests = network
+    book = make_book(f"![图为远程图片。]({base}/figure.png)")
+
+    result = build.run(book, tmp_path / "dist", ("pdf",))
+
+    assert requests == []
+    assert any(f"{base}/figure.png" in w for w in result.warnings), result.warnings
