@@ -56,3 +56,14 @@ def test_raw_html_in_an_article_prints_as_text(make_book: BookMaker, tmp_path: P
         chapter = epub.read("EPUB/text/a1.xhtml").decode("utf-8")
     assert "&lt;script&gt;" in chapter and "<script>" not in chapter
     assert "&lt;img" in chapter and "<img" not in chapter
+
+
+def test_markdown_nested_thousands_deep_is_a_clear_error_naming_the_article(
+    make_book: BookMaker, tmp_path: Path
+) -> None:
+    from publish.errors import PublishError
+
+    book = make_book("*" * 5000 + "深" + "*" * 5000)
+    with pytest.raises(PublishError) as caught:
+        build.run(book, tmp_path / "dist", ("pdf",))
+    assert "a.md" in str(caught.value) and "too deeply" in caught.value.message
