@@ -45,8 +45,9 @@ LIMITS = Limits()
 Image.MAX_IMAGE_PIXELS = LIMITS.image_pixels
 
 _START_TAG = re.compile(rb"<[A-Za-z]")
-_TAG = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*?(/?)>")
-_SCRIPT = re.compile(rb"<script\b.*?</script\s*>", re.I | re.S)
+_TAG = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9]*)[^<>]*?(/?)>")
+"""A tag; ``[^<>]`` keeps every match attempt within one tag, so the scan stays linear
+on hostile input (a million unclosed ``<a``)."""
 _NOT_NESTING = frozenset(
     b"area base br col embed hr img input link meta param source track wbr "
     b"p li dt dd tr td th option optgroup thead tbody tfoot colgroup rb rt rp "
@@ -59,10 +60,32 @@ def _megabytes(n: int) -> str:
     return f"{n / 1024 / 1024:.0f} MB"
 
 
+def _without_scripts(data: bytes) -> bytes:
+    """The page without <script> bodies (their strings hold tags), in one linear pass."""
+    low = data.lower()
+    kept: list[bytes] = []
+    pos = 0
+    while (start := low.find(b"<script", pos)) >= 0:
+        kept.append(data[pos:start])
+        end = low.find(b"</script", start)
+        if end < 0:
+            return b"".join(kept)
+        pos = end + len(b"</script")
+    kept.append(data[pos:])
+    return b"".join(kept)
+
+
+def _as_utf8ish(data: bytes) -> bytes:
+    """UTF-16 pages re-encoded so that the byte patterns below see their tags."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16", errors="replace").encode("utf-8", errors="replace")
+    return data
+
+
 def nesting_depth(data: bytes) -> int:
     """The deepest nesting of explicitly closed elements, scanning tags without parsing."""
     depth = deepest = 0
-    for m in _TAG.finditer(_SCRIPT.sub(b"", data)):
+    for m in _TAG.finditer(_without_scripts(data)):
         if m.group(3) or m.group(2).lower() in _NOT_NESTING:
             continue
         if m.group(1):
@@ -81,6 +104,7 @@ def check_page(data: bytes, path: Path, limits: Limits = LIMITS) -> None:
             f"the page is {_megabytes(len(data))}, more than the {_megabytes(limits.page_bytes)} "
             "limit for one article", path=path, hint=hint,
         )
+    data = _as_utf8ish(data)
     elements = sum(1 for _ in _START_TAG.finditer(data))
     if elements > limits.page_elements:
         raise CleanError(

@@ -48,6 +48,8 @@ GENERATORS: dict[str, Callable[[], bytes]] = {
     "10000-deep.html": lambda: _nested(10_000),
     "million-elements.html": lambda: _page(b"<i>x</i>" * 1_000_000 + _article()),
     "200-deep.html": lambda: _nested(200),
+    "utf16-10000-deep.html": lambda: "\ufeff".encode("utf-16-le") + _nested(10_000).decode().encode("utf-16-le"),
+    "tags-in-a-script.html": lambda: _page(b"<script>var s = '" + b"<div>" * 5000 + b"';</script>" + _article()),
 }
 
 
