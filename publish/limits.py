@@ -143,13 +143,23 @@ def image_problem(data: bytes, name: str, limits: Limits = LIMITS) -> str:
     return ""
 
 
+_SVG_EXTERNAL = re.compile(
+    rb"""(?:href|src)\s*=\s*["']\s*(?!data:)[a-z][a-z0-9+.-]*:|url\(\s*["']?\s*(?!data:)[a-z][a-z0-9+.-]*:"""
+)
+"""An absolute URL in an SVG: WeasyPrint would ask the sandbox, but an EPUB reading
+system would follow it itself."""
+
+
 def svg_problem(data: bytes) -> str:
-    """SVG with a DTD can define entities that read files or expand without bound."""
-    head = data[:1_000_000].lower()
+    """SVG with a DTD can define entities that read files or expand without bound, and
+    SVG can link files and URLs that a reading system would fetch."""
     if data[:2] == b"\x1f\x8b":
         return "compressed SVG (svgz) is not accepted"
-    if b"<!doctype" in head or b"<!entity" in head:
+    low = data.lower()
+    if b"<!doctype" in low or b"<!entity" in low:
         return "SVG with a DOCTYPE or entities is not accepted (they can read files)"
+    if _SVG_EXTERNAL.search(low):
+        return "SVG that links an external file or URL is not accepted"
     return ""
 
 

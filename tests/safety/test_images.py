@@ -41,6 +41,20 @@ def test_svg_with_an_external_entity_is_refused() -> None:
     assert "DOCTYPE" in image_problem(XXE_SVG, "xxe.svg")
 
 
+def test_svg_linking_a_url_or_file_is_refused() -> None:
+    for svg in (
+        b'<svg xmlns="http://www.w3.org/2000/svg"><image href="http://127.0.0.1/x.png"/></svg>',
+        b'<svg xmlns:xlink="http://www.w3.org/1999/xlink"><use xlink:href="file:///etc/x.svg#a"/></svg>',
+        b'<svg><rect style="fill: url(https://example.com/p.svg#g)"/></svg>',
+    ):
+        assert "links an external" in image_problem(svg, "linked.svg"), svg
+
+
+def test_svg_with_inline_data_and_local_fragments_is_accepted() -> None:
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg"><use href="#a"/><image href="data:image/png;base64,AA"/></svg>'
+    assert image_problem(svg, "ok.svg") == ""
+
+
 def test_plain_svg_is_accepted() -> None:
     assert image_problem(b'<svg xmlns="http://www.w3.org/2000/svg"/>', "ok.svg") == ""
 
