@@ -106,6 +106,11 @@ class Sandbox:
     def read(self, url: str) -> bytes:
         return self.resolve(url).read_bytes()
 
+    def narrowed(self, *roots: Path) -> Sandbox:
+        """A sandbox over fewer roots that reports into the same list: articles may use
+        images from the book's folder only, not from styles, fonts or your CSS's folder."""
+        return Sandbox(roots=roots, refused=self.refused)
+
     def data(self, url: str) -> DataURL:
         """An inline ``data:`` resource of an allowed type, or RefusedResource."""
         shown = url[:60] + ("…" if len(url) > 60 else "")

@@ -100,7 +100,9 @@ def write_epub(book: Book, opts: EpubOptions) -> bytes:
     missing: list[str] = []
     for i, chapter in enumerate(book.chapters):
         anchor = assemble.chapter_anchor(i)
-        ctx = assemble.chapter_context(book, i, sandbox, for_print=False, missing=missing)
+        ctx = assemble.chapter_context(
+            book, i, sandbox.narrowed(book.root), for_print=False, missing=missing
+        )
 
         def package_image(src: str, ctx_src=ctx.image_src) -> str | None:  # type: ignore[no-untyped-def]
             uri = ctx_src(src)

@@ -53,7 +53,9 @@ def write_pdf(book: Book, opts: PdfOptions) -> bytes:
     sandbox = Sandbox(roots=(book.root, *style.folders, *font_roots()))
     fetcher = SandboxFetcher(sandbox)
     missing: list[str] = []
-    document_html = assemble.book_html(book, sandbox=sandbox, for_print=True, missing=missing)
+    document_html = assemble.book_html(
+        book, sandbox=sandbox.narrowed(book.root), for_print=True, missing=missing
+    )
     LOGGER.info("Step 2 - loading faces %s", ", ".join(style.roles))
     faces = font_face_css(style.roles)
     # @font-face rules register only through the FontConfiguration shared by every sheet

@@ -67,3 +67,20 @@ def test_markdown_nested_thousands_deep_is_a_clear_error_naming_the_article(
     with pytest.raises(PublishError) as caught:
         build.run(book, tmp_path / "dist", ("pdf",))
     assert "a.md" in str(caught.value) and "too deeply" in caught.value.message
+
+
+def test_your_css_folder_does_not_open_its_files_to_articles(
+    make_book: BookMaker, tmp_path: Path
+) -> None:
+    from tests.safety.conftest import png
+
+    (tmp_path / "secret.png").write_bytes(png(3, 3))  # beside my.css, outside the book
+    css = tmp_path / "my.css"
+    css.write_text("p { color: #222; }", encoding="utf-8")
+    book = make_book("![图为不应读取的文件。](../../secret.png)")
+
+    result = build.run(book, tmp_path / "dist", ("pdf", "epub"), user_css=(css,))
+
+    assert any("../../secret.png" in w for w in result.warnings), result.warnings
+    with zipfile.ZipFile(result.outputs[1]) as epub:
+        assert not [n for n in epub.namelist() if n.startswith("EPUB/images/")]
