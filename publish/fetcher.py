@@ -73,6 +73,8 @@ class Sandbox:
     roots: tuple[Path, ...]
     refused: list[str] = field(default_factory=list)
     """Every URL refused during a build, for the build report."""
+    images_only: bool = False
+    """Serve image files only (by name): what an article may embed."""
 
     def __post_init__(self) -> None:
         self.roots = tuple(r.resolve() for r in self.roots)
@@ -95,6 +97,8 @@ class Sandbox:
             raise self.refuse(url, "outside the project")
         if not is_file:
             raise self.refuse(url, "no such file")
+        if self.images_only and path.suffix.lower() not in IMAGE_SUFFIXES:
+            raise self.refuse(url, "not an image file")
         if size > MAX_RESOURCE_BYTES:
             raise self.refuse(url, f"larger than {MAX_RESOURCE_BYTES // 1024 // 1024} MB")
         if path.suffix.lower() in IMAGE_SUFFIXES:
@@ -107,9 +111,10 @@ class Sandbox:
         return self.resolve(url).read_bytes()
 
     def narrowed(self, *roots: Path) -> Sandbox:
-        """A sandbox over fewer roots that reports into the same list: articles may use
-        images from the book's folder only, not from styles, fonts or your CSS's folder."""
-        return Sandbox(roots=roots, refused=self.refused)
+        """An images-only sandbox over fewer roots, reporting into the same list: articles
+        may embed images from the book's folder only — not book.toml, not your notes, not
+        files from the styles, fonts or your CSS's folder."""
+        return Sandbox(roots=roots, refused=self.refused, images_only=True)
 
     def data(self, url: str) -> DataURL:
         """An inline ``data:`` resource of an allowed type, or RefusedResource."""

@@ -18,6 +18,7 @@ from tests.safety.conftest import BookMaker
         "../../../../../../../../etc/passwd",
         "images/../../../secret.png",
         "images/leak.png",  # a symlink to a file outside the project
+        "../book.toml",  # inside the book, but not an image
     ],
 )
 def test_an_image_outside_the_project_is_refused_and_named(
