@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
@@ -75,6 +76,17 @@ def _fail(exc: PublishError) -> typer.Exit:
     return typer.Exit(1)
 
 
+INTERRUPTED = "interrupted: every output already written is whole, none was half-written"
+
+
+def _interrupted() -> typer.Exit:
+    """Ctrl-C: one line, exit 130 (typer would otherwise exit silently); --debug: traceback."""
+    if _State.debug:
+        traceback.print_exc()
+    err.print(INTERRUPTED, markup=False, soft_wrap=True)
+    return typer.Exit(130)
+
+
 def _say(message: str) -> None:
     if not _State.quiet:
         err.print(message, markup=False, soft_wrap=True)
@@ -126,9 +138,14 @@ def clean(
         for w in r.warnings:
             _say(f"warning {r.source}: {w}")
 
-    with _progress() as bar:
-        task = bar.add_task("cleaning", total=len(command.collect_sources(paths)))
-        summary = command.run(paths, output, force=force, jobs=jobs or None, on_result=report)
+    try:
+        with _progress() as bar:
+            task = bar.add_task("cleaning", total=len(command.collect_sources(paths)))
+            summary = command.run(paths, output, force=force, jobs=jobs or None, on_result=report)
+    except KeyboardInterrupt:
+        raise _interrupted() from None
+    except PublishError as exc:
+        raise _fail(exc) from exc
     c = command.Outcome
     if as_json:
         _emit_json({
@@ -191,6 +208,8 @@ def build(
         if as_json:
             _emit_json({"ok": False, "error": str(exc)})
         raise _fail(exc) from exc
+    except KeyboardInterrupt:
+        raise _interrupted() from None
     if as_json:
         _emit_json({"ok": not (strict and result.warnings), "outputs": result.outputs, "warnings": result.warnings})
     for w in result.warnings:
@@ -363,6 +382,6 @@ def main() -> None:
             raise
         err.print(f"error: {exc}", markup=False)
         sys.exit(1)
-    except KeyboardInterrupt:
-        err.print("interrupted; outputs already written are whole, none is half-written")
+    except KeyboardInterrupt:  # between commands, e.g. while importing
+        err.print(INTERRUPTED, markup=False, soft_wrap=True)
         sys.exit(130)

@@ -2,30 +2,70 @@
 
 Scraped pages are untrusted, and so is the Markdown made from them. The fetcher reads
 only files under the roots it is given (the book's folder, the styles, the installed
-fonts), after resolving symlinks, plus inline ``data:`` images; every other URL —
-``file:///etc/passwd``, ``../../`` escapes, ``http(s)://`` and any other scheme — is
-refused with a warning that names it. No network access ever happens while building.
+fonts), after resolving symlinks, plus inline ``data:`` images, fonts and style sheets;
+every other URL — ``file:///etc/passwd``, ``../../`` escapes, symlinks that lead out,
+``http(s)://``, ``ftp:``, ``javascript:``, ``data:text/html`` — is refused with a
+warning that names it. Images are checked against ``publish.limits`` before any decoder
+sees them. No network access ever happens while building: the fetcher has no opener.
+The one exception, ``fetch_image``, serves only the cleaner's explicit ``--fetch-images``.
 """
 
 from __future__ import annotations
 
+import base64
+import http.client
+import ipaddress
 import logging
 import mimetypes
+import re
+import socket
+import time
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import unquote, unquote_to_bytes, urlparse
 from urllib.request import url2pathname
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from publish.limits import LIMITS, image_problem
+
 LOGGER = logging.getLogger(__name__)
 
-MAX_RESOURCE_BYTES = 64 * 1024 * 1024
+MAX_RESOURCE_BYTES = LIMITS.image_bytes
 """Larger files are refused: no image in a booklet needs more, and fonts stay below."""
+
+DATA_TYPES = re.compile(
+    r"^(image/(png|jpeg|gif|webp|svg\+xml)|font/[\w.+-]+|application/(x-)?font-[\w.+-]+"
+    r"|application/vnd\.ms-fontobject|text/css)$"
+)
+"""Media types a ``data:`` URL may carry; ``data:text/html`` and the rest are refused."""
+
+IMAGE_SUFFIXES = frozenset(".png .jpg .jpeg .gif .webp .bmp .tif .tiff .svg .svgz".split())
 
 
 class RefusedResource(ValueError):
     """A resource outside the sandbox; WeasyPrint logs it and renders without it."""
+
+
+@dataclass(frozen=True, slots=True)
+class DataURL:
+    media_type: str
+    body: bytes
+
+
+def parse_data_url(url: str) -> DataURL:
+    """``data:[type][;param][;base64],payload`` → its media type and bytes."""
+    header, sep, payload = url[5:].partition(",")
+    if not sep:
+        raise ValueError("a data: URL needs a comma")
+    params = [p.strip() for p in header.split(";")]
+    media = (params[0] or "text/plain").lower()
+    if "base64" in params[1:]:
+        body = base64.b64decode(unquote(payload), validate=False)
+    else:
+        body = unquote_to_bytes(payload)
+    return DataURL(media, body)
 
 
 @dataclass
@@ -33,6 +73,8 @@ class Sandbox:
     roots: tuple[Path, ...]
     refused: list[str] = field(default_factory=list)
     """Every URL refused during a build, for the build report."""
+    images_only: bool = False
+    """Serve image files only (by name): what an article may embed."""
 
     def __post_init__(self) -> None:
         self.roots = tuple(r.resolve() for r in self.roots)
@@ -41,37 +83,192 @@ class Sandbox:
         """The local file a URL names, or RefusedResource."""
         parsed = urlparse(url)
         if parsed.scheme != "file":
-            raise self._refuse(url, f"scheme {parsed.scheme or '(none)'!r} is not allowed")
-        path = Path(url2pathname(unquote(parsed.path))).resolve()
-        if not any(path.is_relative_to(root) for root in self.roots):
-            raise self._refuse(url, "outside the project")
-        if not path.is_file():
-            raise self._refuse(url, "no such file")
-        if path.stat().st_size > MAX_RESOURCE_BYTES:
-            raise self._refuse(url, "larger than 64 MB")
+            raise self.refuse(url, f"scheme {parsed.scheme or '(none)'!r} is not allowed")
+        if parsed.netloc not in ("", "localhost"):
+            raise self.refuse(url, f"file on another host {parsed.netloc!r}")
+        try:
+            path = Path(url2pathname(unquote(parsed.path))).resolve()
+            inside = any(path.is_relative_to(root) for root in self.roots)
+            is_file = inside and path.is_file()
+            size = path.stat().st_size if is_file else 0
+        except (OSError, ValueError) as exc:  # NUL bytes, loops, unreadable folders
+            raise self.refuse(url, f"not a usable path ({exc})") from exc
+        if not inside:
+            raise self.refuse(url, "outside the project")
+        if not is_file:
+            raise self.refuse(url, "no such file")
+        if self.images_only and path.suffix.lower() not in IMAGE_SUFFIXES:
+            raise self.refuse(url, "not an image file")
+        if size > MAX_RESOURCE_BYTES:
+            raise self.refuse(url, f"larger than {MAX_RESOURCE_BYTES // 1024 // 1024} MB")
+        if path.suffix.lower() in IMAGE_SUFFIXES:
+            problem = image_problem(path.read_bytes(), path.name)
+            if problem:
+                raise self.refuse(url, problem)
         return path
 
     def read(self, url: str) -> bytes:
         return self.resolve(url).read_bytes()
 
-    def _refuse(self, url: str, why: str) -> RefusedResource:
+    def narrowed(self, *roots: Path) -> Sandbox:
+        """An images-only sandbox over fewer roots, reporting into the same list: articles
+        may embed images from the book's folder only — not book.toml, not your notes, not
+        files from the styles, fonts or your CSS's folder."""
+        return Sandbox(roots=roots, refused=self.refused, images_only=True)
+
+    def data(self, url: str) -> DataURL:
+        """An inline ``data:`` resource of an allowed type, or RefusedResource."""
+        shown = url[:60] + ("…" if len(url) > 60 else "")
+        try:
+            data = parse_data_url(url)
+        except ValueError as exc:
+            raise self.refuse(shown, f"malformed data: URL ({exc})") from exc
+        if not DATA_TYPES.match(data.media_type):
+            raise self.refuse(shown, f"data: URLs of type {data.media_type!r} are not allowed")
+        if len(data.body) > MAX_RESOURCE_BYTES:
+            raise self.refuse(shown, "larger than the resource limit")
+        if data.media_type.startswith("image/"):
+            ext = mimetypes.guess_extension(data.media_type) or ""
+            problem = image_problem(data.body, f"inline{ext}")
+            if problem:
+                raise self.refuse(shown, problem)
+        return data
+
+    def refuse(self, url: str, why: str) -> RefusedResource:
         self.refused.append(url)
         LOGGER.warning("refused resource %s: %s", url, why)
         return RefusedResource(f"refused {url}: {why}")
 
 
 class SandboxFetcher(URLFetcher):  # type: ignore[misc]
-    """WeasyPrint's url_fetcher, limited to the sandbox and to data: URIs."""
+    """WeasyPrint's url_fetcher, limited to the sandbox and to data: URIs; it never opens
+    a connection, not even through WeasyPrint's own opener."""
 
     def __init__(self, sandbox: Sandbox) -> None:
         super().__init__(allowed_protocols=("file", "data"), allow_redirects=False)
         self.sandbox = sandbox
 
     def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
-        if url.startswith("data:"):
-            return super().fetch(url, headers)
+        if url[:5].lower() == "data:":
+            data = self.sandbox.data(url)
+            kind = {"Content-Type": data.media_type}
+            return URLFetcherResponse(url, body=data.body, headers=kind)
         path = self.sandbox.resolve(url)
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(
             path.as_uri(), body=path.read_bytes(), headers={"Content-Type": mime}
         )
+
+
+_CSS_IMPORT = re.compile(r"""@import\s+(?:url\(\s*)?(['"]?)([^'")\s;]*)\1\s*\)?[^;]*;""", re.I)
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)""", re.I | re.S)
+
+
+def packaged_css(css: str, sandbox: Sandbox) -> str:
+    """CSS to ship inside an EPUB: every ``@import`` and every ``url()`` that is not an
+    allowed ``data:`` resource is removed (and reported), so no reading system is ever
+    sent to the network or the reader's disk by a style sheet we packed."""
+
+    def drop_import(m: re.Match[str]) -> str:
+        sandbox.refuse(m.group(2), "@import is not packed into an EPUB")
+        return "/* @import removed */"
+
+    def keep_url(m: re.Match[str]) -> str:
+        url = m.group(2).strip()
+        if url[:5].lower() == "data:":
+            try:
+                sandbox.data(url)
+                return m.group(0)
+            except RefusedResource:
+                pass
+        else:
+            sandbox.refuse(url, "external url() is not packed into an EPUB")
+        return "none"
+
+    return _CSS_URL.sub(keep_url, _CSS_IMPORT.sub(drop_import, css))
+
+
+# ---------------------------------------------------------------- --fetch-images
+
+FETCH_TIMEOUT_S = 15.0
+FETCH_MAX_BYTES = 16 * 1024 * 1024
+_MAX_REDIRECTS = 3
+
+
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    max_redirections = _MAX_REDIRECTS
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        if urlparse(newurl).scheme not in ("http", "https"):
+            raise RefusedResource(f"refused redirect to {newurl}: only http(s) images are fetched")
+        _check_host(newurl, allow_private=getattr(req, "allow_private", False))
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if new is not None:
+            new.allow_private = getattr(req, "allow_private", False)  # type: ignore[attr-defined]
+        return new
+
+
+def _check_host(url: str, *, allow_private: bool) -> None:
+    """Refuse hosts on this machine or the local network: a page must not make an
+    editor's computer send requests to their router or intranet."""
+    host = urlparse(url).hostname or ""
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except (OSError, UnicodeError) as exc:
+        raise RefusedResource(f"refused {url}: cannot resolve {host!r}") from exc
+    if allow_private:
+        return
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0])
+        if not address.is_global:
+            raise RefusedResource(f"refused {url}: {host} is a local or private address")
+
+
+def fetch_image(
+    url: str,
+    *,
+    timeout_s: float = FETCH_TIMEOUT_S,
+    max_bytes: int = FETCH_MAX_BYTES,
+    allow_private: bool = False,
+) -> bytes:
+    """One image over http(s), for the cleaner's explicit ``--fetch-images`` only.
+
+    Refused (RefusedResource naming the URL): other schemes, redirects to them, local or
+    private hosts, a response that is not ``image/*``, more than ``max_bytes``, slower in
+    total than ``timeout_s``, or an image ``publish.limits`` refuses.
+    """
+    if urlparse(url).scheme not in ("http", "https"):
+        raise RefusedResource(f"refused {url}: only http(s) images are fetched")
+    _check_host(url, allow_private=allow_private)
+    opener = urllib.request.OpenerDirector()
+    for handler in (
+        urllib.request.HTTPHandler(), urllib.request.HTTPSHandler(),
+        urllib.request.HTTPDefaultErrorHandler(), urllib.request.HTTPErrorProcessor(),
+        _HttpOnlyRedirects(),
+    ):
+        opener.add_handler(handler)
+    request = urllib.request.Request(url, headers={"User-Agent": "publish (image fetch)"})
+    request.allow_private = allow_private  # type: ignore[attr-defined]
+    deadline = time.monotonic() + timeout_s
+    try:
+        with opener.open(request, timeout=timeout_s) as response:
+            kind = response.headers.get_content_type()
+            if not kind.startswith("image/"):
+                raise RefusedResource(f"refused {url}: it is {kind}, not an image")
+            chunks: list[bytes] = []
+            size = 0
+            while chunk := response.read1(64 * 1024):  # one recv: a drip cannot stall it
+                size += len(chunk)
+                if size > max_bytes:
+                    limit = f"{max_bytes / 1024 / 1024:.1f}".rstrip("0").rstrip(".")
+                    raise RefusedResource(f"refused {url}: larger than {limit} MB")
+                if time.monotonic() > deadline:
+                    raise RefusedResource(f"refused {url}: took longer than {timeout_s:.0f} s")
+                chunks.append(chunk)
+    except (OSError, http.client.HTTPException) as exc:  # URLError, timeouts, resets
+        raise RefusedResource(f"could not fetch {url}: {exc}") from exc
+    data = b"".join(chunks)
+    problem = image_problem(data, urlparse(url).path)
+    if problem:
+        raise RefusedResource(f"refused {url}: {problem}")
+    return data

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from lxml.etree import LxmlError
+
 from publish.clean.assemble import assemble
 from publish.clean.pipeline import Ruler, default_ruler
 from publish.clean.profiles import generic
@@ -30,7 +32,13 @@ def clean_bytes(data: bytes, path: Path, *, ruler: Ruler | None = None) -> Clean
     """Clean one page; ``path`` names it in messages and tells HTML from text."""
     profile = generic()
     state = CleanState(path=path, data=data, profile=profile, generic=profile)
-    (ruler or default_ruler()).run(state)
+    try:
+        (ruler or default_ruler()).run(state)
+    except (RecursionError, MemoryError, LxmlError) as exc:
+        raise CleanError(
+            f"the page is too large or too deeply nested to read ({type(exc).__name__})",
+            path=path, hint="check the scrape; an article page never needs this much",
+        ) from exc
     if not state.title:
         raise CleanError("no title found: this does not look like an article", path=path)
     if not any(b.kind in ("text", "image", "item", "quote", "table") for b in state.blocks):

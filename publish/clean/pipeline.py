@@ -63,8 +63,10 @@ class Ruler:
 def default_ruler() -> Ruler:
     """The stages, in order, for every page."""
     from publish.clean import decode, readers, stages
+    from publish.limits import check_limits
 
     ruler = Ruler()
+    ruler.push("check_limits", check_limits)
     ruler.push("decode", decode.decode_page)
     ruler.push("read", readers.read_page)
     ruler.push("drop_chrome_lines", stages.drop_chrome_lines)

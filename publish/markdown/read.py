@@ -142,8 +142,17 @@ def _blocks(nodes: list[SyntaxTreeNode]) -> tuple[Block, ...]:
 
 def from_markdown(text: str, *, path: Path | None = None) -> Document:
     """Parse an article; a bad front matter is a ConfigError naming the file."""
-    tokens = markdown_parser().parse(text)
-    tree = SyntaxTreeNode(tokens)
+    try:
+        tree = SyntaxTreeNode(markdown_parser().parse(text))
+        return _document(tree, path)
+    except RecursionError as exc:  # markdown-it's tree and ours recurse per nesting level
+        raise ConfigError(
+            "the Markdown nests emphasis, quotes or lists too deeply to read", path=path,
+            hint="an article never needs this; look for long runs of * _ > or - in the file",
+        ) from exc
+
+
+def _document(tree: SyntaxTreeNode, path: Path | None) -> Document:
     front = next((n for n in tree.children if n.type == "front_matter"), None)
     try:
         meta = frontmatter.to_meta(frontmatter.load(front.content if front else ""))

@@ -72,8 +72,19 @@ def inlines(nodes: tuple[Inline, ...]) -> str:
     return _guard_line_start("".join(out))
 
 
+_KICKER_MARKS = str.maketrans({"\\": "＼", "{": "｛", "}": "｝"})
+
+
+def _kicker(text: str) -> str:
+    """The attribute syntax cannot hold a double quote, backslash or brace: they become
+    their full-width forms, straight quotes paired as “ ”."""
+    parts = text.translate(_KICKER_MARKS).split('"')
+    quoted = (p + ("“" if i % 2 == 0 else "”") for i, p in enumerate(parts[:-1]))
+    return "".join(quoted) + parts[-1]
+
+
 def _heading(node: Heading, ctx: Any) -> str:
-    kicker = node.kicker.replace('"', "“").replace("\\", "＼")
+    kicker = _kicker(node.kicker)
     attrs = f'{{kicker="{kicker}"}}\n' if node.kicker else ""
     return f"{attrs}{'#' * node.level} {inlines(node.children)}"
 
@@ -93,9 +104,14 @@ def _quote(node: Quote, ctx: Any) -> str:
 
 
 def _list(node: ListBlock, ctx: Any) -> str:
+    """``ctx`` is true for a list right after another of its kind: CommonMark would join
+    the two, unless the second uses the other marker (``*`` for ``-``, ``1)`` for ``1.``)."""
     items = []
     for n, item in enumerate(node.items, start=1):
-        marker = f"{n}. " if node.ordered else "- "
+        if node.ordered:
+            marker = f"{n}) " if ctx else f"{n}. "
+        else:
+            marker = "* " if ctx else "- "
         body = blocks(item).split("\n")
         pad = " " * len(marker)
         items.append(marker + body[0] + "".join(f"\n{pad}{line}" if line else "\n" for line in body[1:]))
@@ -135,7 +151,17 @@ RENDERERS: dict[type, Callable[[Any, Any], str]] = {
 
 
 def blocks(nodes: tuple[Block, ...]) -> str:
-    return "\n\n".join(RENDERERS[type(node)](node, None) for node in nodes)
+    out: list[str] = []
+    other_marker = False
+    for i, node in enumerate(nodes):
+        prev = nodes[i - 1] if i else None
+        same_kind = (
+            isinstance(node, ListBlock) and isinstance(prev, ListBlock)
+            and prev.ordered == node.ordered
+        )
+        other_marker = same_kind and not other_marker
+        out.append(RENDERERS[type(node)](node, other_marker))
+    return "\n\n".join(out)
 
 
 def to_markdown(doc: Document) -> str:

@@ -19,7 +19,7 @@ from typing import Any
 
 from publish.book import Book
 from publish.errors import RenderError
-from publish.fetcher import RefusedResource, Sandbox
+from publish.fetcher import RefusedResource, Sandbox, packaged_css
 from publish.fonts import font_roots
 from publish.render import assemble
 from publish.render.cover import draw_cover
@@ -115,9 +115,10 @@ class _Package:
 
 def _chapters(book: Book, sandbox: Sandbox, pkg: _Package, lang: str) -> None:
     """Each article as its own XHTML document, images packaged as they are met."""
+    articles = sandbox.narrowed(book.root)
     for i, chapter in enumerate(book.chapters):
         anchor = assemble.chapter_anchor(i)
-        ctx = assemble.chapter_context(book, i, sandbox, for_print=False, missing=pkg.missing)
+        ctx = assemble.chapter_context(book, i, articles, for_print=False, missing=pkg.missing)
 
         def image_src(src: str, resolve: Any = ctx.image_src, name: str = chapter.path.name) -> str | None:
             uri = resolve(src)
@@ -125,7 +126,7 @@ def _chapters(book: Book, sandbox: Sandbox, pkg: _Package, lang: str) -> None:
                 return None
             if uri not in pkg.images:
                 try:
-                    pkg.images[uri] = package_image(sandbox.read(uri))
+                    pkg.images[uri] = package_image(articles.read(uri))
                 except (ValueError, RefusedResource) as exc:
                     pkg.missing.append(f"{name}: image not usable: {src} ({exc})")
                     return None
@@ -234,7 +235,7 @@ def write_epub(book: Book, opts: EpubOptions) -> bytes:
         opts.notes.append(f"embedded {len(fonts)} subset faces ({opts.embed_fonts}): {total / 1024:.0f} KB — "
                           + ", ".join(f"{f.role} {f.weight} {f.characters} chars {len(f.data) / 1024:.0f} KB"
                                       for f in fonts))
-    css = epub_css(style.epub_css, font_face_rules(fonts))
+    css = packaged_css(epub_css(style.epub_css, font_face_rules(fonts)), sandbox)
 
     LOGGER.info("Step 4 - packaging")
     eb = epub.EpubBook()
@@ -263,6 +264,7 @@ def write_epub(book: Book, opts: EpubOptions) -> bytes:
                 {"type": "toc", "title": "目录", "href": "nav.xhtml"},
                 {"type": "text", "title": "正文", "href": first}]
     opts.warnings.extend(w for w in pkg.missing if w not in opts.warnings)
+    opts.warnings.extend(f"refused resource: {url}" for url in sandbox.refused)
     return _normalise_zip(_package_bytes(eb, book, lang))
 
 

@@ -52,7 +52,10 @@ def write_pdf(book: Book, opts: PdfOptions) -> bytes:
     LOGGER.info("Step 1 - assembling %d articles in style %s", len(book.chapters), style.name)
     sandbox = Sandbox(roots=(book.root, *style.folders, *font_roots()))
     fetcher = SandboxFetcher(sandbox)
-    document_html = assemble.book_html(book, sandbox=sandbox, for_print=True)
+    missing: list[str] = []
+    document_html = assemble.book_html(
+        book, sandbox=sandbox.narrowed(book.root), for_print=True, missing=missing
+    )
     LOGGER.info("Step 2 - loading faces %s", ", ".join(style.roles))
     faces = font_face_css(style.roles)
     # @font-face rules register only through the FontConfiguration shared by every sheet
@@ -75,5 +78,6 @@ def write_pdf(book: Book, opts: PdfOptions) -> bytes:
         pdf_variant=opts.pdf_variant,
         pdf_tags=opts.tagged,
     )
+    opts.warnings.extend(missing)
     opts.warnings.extend(f"refused resource: {url}" for url in sandbox.refused)
     return bytes(pdf)

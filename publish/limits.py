@@ -1,0 +1,168 @@
+"""Bounds on what untrusted input may cost: page size, element count, nesting, image size.
+
+Separate from the cleaner and the fetcher because both need the same numbers and because
+the checks must run before any parser sees the input: a 50 MB page, 10,000 nested
+``<div>``, a million tiny elements or a PNG that claims 100,000×100,000 pixels is refused
+here, in linear time and constant memory, with a message saying what the limit is. The
+limits are 30–40 times what the largest real page in the corpus needs.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PIL import Image
+
+from publish.errors import CleanError
+
+if TYPE_CHECKING:
+    from publish.clean.state import CleanState
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    page_bytes: int = 16 * 1024 * 1024
+    """The largest real page in the corpus is 470 KB."""
+    page_elements: int = 200_000
+    """Start tags; the most in the corpus is about 7,800."""
+    page_depth: int = 200
+    """Nesting of closed container tags; the deepest corpus page has 28. lxml silently
+    drops everything below depth 255, so a deeper page would lose text without a word."""
+    image_pixels: int = 64_000_000
+    """A full A4 page at 600 dpi is 35 megapixels."""
+    image_bytes: int = 64 * 1024 * 1024
+
+
+LIMITS = Limits()
+
+# Pillow refuses to decode more than twice this (DecompressionBombError) wherever it is
+# used, WeasyPrint included; our own header check below refuses at the limit itself.
+Image.MAX_IMAGE_PIXELS = LIMITS.image_pixels
+
+_START_TAG = re.compile(rb"<[A-Za-z]")
+_TAG = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9]*)[^<>]*?(/?)>")
+"""A tag; ``[^<>]`` keeps every match attempt within one tag, so the scan stays linear
+on hostile input (a million unclosed ``<a``)."""
+_NOT_NESTING = frozenset(
+    b"area base br col embed hr img input link meta param source track wbr "
+    b"p li dt dd tr td th option optgroup thead tbody tfoot colgroup rb rt rp "
+    b"html head body".split()
+)
+"""Void elements and those whose end tag is optional: they do not make a page deeper."""
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / 1024 / 1024:.0f} MB"
+
+
+def _without_scripts(data: bytes) -> bytes:
+    """The page without <script> bodies (their strings hold tags), in one linear pass."""
+    low = data.lower()
+    kept: list[bytes] = []
+    pos = 0
+    while (start := low.find(b"<script", pos)) >= 0:
+        kept.append(data[pos:start])
+        end = low.find(b"</script", start)
+        if end < 0:
+            return b"".join(kept)
+        pos = end + len(b"</script")
+    kept.append(data[pos:])
+    return b"".join(kept)
+
+
+def _as_utf8ish(data: bytes) -> bytes:
+    """UTF-16 pages re-encoded so that the byte patterns below see their tags."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16", errors="replace").encode("utf-8", errors="replace")
+    return data
+
+
+def nesting_depth(data: bytes) -> int:
+    """The deepest nesting of explicitly closed elements, scanning tags without parsing."""
+    depth = deepest = 0
+    for m in _TAG.finditer(_without_scripts(data)):
+        if m.group(3) or m.group(2).lower() in _NOT_NESTING:
+            continue
+        if m.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
+def check_page(data: bytes, path: Path, limits: Limits = LIMITS) -> None:
+    """Raise CleanError when a page would cost more to parse than any article can."""
+    hint = "this is not an ordinary article page; check the scrape or clean it by hand"
+    if len(data) > limits.page_bytes:
+        raise CleanError(
+            f"the page is {_megabytes(len(data))}, more than the {_megabytes(limits.page_bytes)} "
+            "limit for one article", path=path, hint=hint,
+        )
+    data = _as_utf8ish(data)
+    elements = sum(1 for _ in _START_TAG.finditer(data))
+    if elements > limits.page_elements:
+        raise CleanError(
+            f"the page has {elements:,} elements, more than the {limits.page_elements:,} limit",
+            path=path, hint=hint,
+        )
+    depth = nesting_depth(data) if elements > limits.page_depth else 0
+    if depth > limits.page_depth:
+        raise CleanError(
+            f"the page nests elements {depth:,} deep, more than the {limits.page_depth} limit "
+            "(text that deep would be lost)", path=path, hint=hint,
+        )
+
+
+def image_problem(data: bytes, name: str, limits: Limits = LIMITS) -> str:
+    """Why an image must not be decoded ('' when it may): too big, a bomb, unsafe SVG."""
+    if len(data) > limits.image_bytes:
+        return f"larger than {_megabytes(limits.image_bytes)}"
+    looks_svg = data.lstrip()[:5] in (b"<?xml", b"<svg ", b"<svg>")
+    if name.lower().endswith((".svg", ".svgz")) or looks_svg:
+        return svg_problem(data)
+    try:
+        with warnings.catch_warnings():  # the warning Pillow gives is our refusal below
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:  # reads the header only
+                width, height = image.size
+    except Image.DecompressionBombError as exc:  # more than twice the limit
+        return f"a decompression bomb: {str(exc).split(',')[0].lower()}"
+    except Exception:  # noqa: BLE001 - not an image Pillow knows; WeasyPrint will say so
+        return ""
+    if width * height > limits.image_pixels:
+        return (
+            f"claims {width:,}×{height:,} pixels, more than the "
+            f"{limits.image_pixels // 1_000_000} megapixel limit"
+        )
+    return ""
+
+
+_SVG_EXTERNAL = re.compile(
+    rb"""(?:href|src)\s*=\s*["']\s*(?!data:)[a-z][a-z0-9+.-]*:|url\(\s*["']?\s*(?!data:)[a-z][a-z0-9+.-]*:"""
+)
+"""An absolute URL in an SVG: WeasyPrint would ask the sandbox, but an EPUB reading
+system would follow it itself."""
+
+
+def svg_problem(data: bytes) -> str:
+    """SVG with a DTD can define entities that read files or expand without bound, and
+    SVG can link files and URLs that a reading system would fetch."""
+    if data[:2] == b"\x1f\x8b":
+        return "compressed SVG (svgz) is not accepted"
+    low = data.lower()
+    if b"<!doctype" in low or b"<!entity" in low:
+        return "SVG with a DOCTYPE or entities is not accepted (they can read files)"
+    if _SVG_EXTERNAL.search(low):
+        return "SVG that links an external file or URL is not accepted"
+    return ""
+
+
+def check_limits(state: CleanState) -> None:
+    """The cleaner's first stage: refuse a page before anything decodes or parses it."""
+    check_page(state.data, state.path)

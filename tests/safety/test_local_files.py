@@ -1,0 +1,87 @@
+"""An article cannot make a build read files outside the project, however it names them."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from publish.commands import build
+from tests.safety.conftest import BookMaker
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "../../../../../../../../etc/passwd",
+        "images/../../../secret.png",
+        "images/leak.png",  # a symlink to a file outside the project
+        "../book.toml",  # inside the book, but not an image
+    ],
+)
+def test_an_image_outside_the_project_is_refused_and_named(
+    src: str, make_book: BookMaker, tmp_path: Path
+) -> None:
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"root:x:0:0:secret")
+    book = make_book(f"![图为不应读取的文件。]({src})")
+    os.symlink(secret, book.parent / "articles" / "images" / "leak.png")
+
+    result = build.run(book, tmp_path / "dist", ("pdf", "epub"))
+
+    assert any(src in w for w in result.warnings), result.warnings
+    with zipfile.ZipFile(result.outputs[1]) as epub:
+        assert not [n for n in epub.namelist() if n.startswith("EPUB/images/")]
+        assert all(b"root:x" not in epub.read(n) for n in epub.namelist())
+
+
+@pytest.mark.parametrize(
+    "src", ["file:///etc/passwd", "javascript:alert(1)", "data:text/html,<script>alert(1)</script>"]
+)
+def test_an_image_link_with_a_forbidden_scheme_stays_text(src: str) -> None:
+    from publish.markdown import from_markdown
+    from publish.model import Figure
+
+    doc = from_markdown(f"---\ntitle: t\n---\n\n![图为。]({src})\n")
+    assert not [b for b in doc.blocks if isinstance(b, Figure)]
+
+
+def test_raw_html_in_an_article_prints_as_text(make_book: BookMaker, tmp_path: Path) -> None:
+    book = make_book('<img src="file:///etc/passwd"> <script>alert(1)</script>')
+
+    result = build.run(book, tmp_path / "dist", ("epub",))
+
+    with zipfile.ZipFile(result.outputs[0]) as epub:
+        chapter = epub.read("EPUB/text/a1.xhtml").decode("utf-8")
+    assert "&lt;script&gt;" in chapter and "<script>" not in chapter
+    assert "&lt;img" in chapter and "<img" not in chapter
+
+
+def test_markdown_nested_thousands_deep_is_a_clear_error_naming_the_article(
+    make_book: BookMaker, tmp_path: Path
+) -> None:
+    from publish.errors import PublishError
+
+    book = make_book("*" * 5000 + "深" + "*" * 5000)
+    with pytest.raises(PublishError) as caught:
+        build.run(book, tmp_path / "dist", ("pdf",))
+    assert "a.md" in str(caught.value) and "too deeply" in caught.value.message
+
+
+def test_your_css_folder_does_not_open_its_files_to_articles(
+    make_book: BookMaker, tmp_path: Path
+) -> None:
+    from tests.safety.conftest import png
+
+    (tmp_path / "secret.png").write_bytes(png(3, 3))  # beside my.css, outside the book
+    css = tmp_path / "my.css"
+    css.write_text("p { color: #222; }", encoding="utf-8")
+    book = make_book("![图为不应读取的文件。](../../secret.png)")
+
+    result = build.run(book, tmp_path / "dist", ("pdf", "epub"), user_css=(css,))
+
+    assert any("../../secret.png" in w for w in result.warnings), result.warnings
+    with zipfile.ZipFile(result.outputs[1]) as epub:
+        assert not [n for n in epub.namelist() if n.startswith("EPUB/images/")]
