@@ -72,7 +72,7 @@ def assemble(state: CleanState) -> Document:
         title=repair(state.title),
         subtitle=repair(state.subtitle),
         lead=repair(state.lead),
-        date=b.date,
+        date=b.date or state.fallback_date,
         source=b.source,
         authors=tuple(b.authors),
         editor=b.editor,

@@ -50,6 +50,9 @@ class CleanState:
     subtitle: str = ""
     lead: str = ""
     byline: Byline = field(default_factory=Byline)
+    fallback_date: str = ""
+    """A date found without a label (``<meta>``, a bare date line, the URL): used only
+    when no labelled byline gives one."""
     blocks: list[RawBlock] = field(default_factory=list)
     report: list[str] = field(default_factory=list)
     """Warnings for the user: what was dropped or could not be kept."""

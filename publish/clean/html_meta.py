@@ -1,0 +1,148 @@
+"""Metadata of an HTML page outside its body: title, date, byline, URL.
+
+Separate from the body finder because it reads other parts of the page: ``<title>`` and
+headings, ``<meta>`` tags, and the lines just before and after the article body, where
+sites print 发布时间 / 来源 / 作者. Every rule is a principle, not a site:
+
+- title: the longest heading whose text ``<title>`` contains; else ``<title>`` cut at
+  its separators (``_ | - —``), keeping the longest part (the site name is shorter);
+- date: a labelled byline near the body, else a publication-date ``<meta>``, else the
+  date line closest above the body, else one just below it, else a date in the URL.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from lxml.etree import _Element
+
+from publish.clean.byline import Byline, parse_byline, parse_date
+from publish.clean.extract import INLINE_TAGS
+
+_WRAPPER = re.compile(r"^\s*<text\b[^>]*\bid=\"([^\"]*)\"[^>]*>", re.I)
+_TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|\s-\s|\s–\s|——|\s—\s|-{2,})\s*")
+_FULL_DATE = re.compile(r"(?:19|20)\d\d\s*[年/.\-]\s*\d{1,2}\s*[月/.\-]\s*\d{1,2}")
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[-/_]?(\d\d)[-/_]?(\d\d)/")
+_META_DATE_NAMES = (
+    "article:published_time", "publishdate", "pubdate", "publish_date", "publishtime",
+    "og:release_date", "datepublished", "dc.date.issued", "dc.date", "date", "weibo:article:create_at",
+)
+NEAR_LINES = 25
+"""How many lines above the body are searched for its byline."""
+
+
+def page_url(text: str, root: _Element) -> str:
+    m = _WRAPPER.match(text)
+    if m and m.group(1).startswith("http"):
+        return m.group(1)
+    for xpath in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
+        found = root.xpath(xpath)
+        if found and str(found[0]).startswith("http"):
+            return str(found[0])
+    return ""
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def page_title(root: _Element, suffix: re.Pattern[str] | None) -> str:
+    raw = " ".join((root.findtext(".//title") or "").split())
+    if suffix is not None:
+        raw = suffix.sub("", raw).strip()
+    whole = _norm(raw)
+    headings = [
+        " ".join(h.text_content().split())
+        for h in root.iter("h1", "h2", "h3", "h4")
+    ]
+    inside = [h for h in headings if len(_norm(h)) >= 4 and _norm(h) in whole]
+    if inside:
+        return max(inside, key=lambda h: len(_norm(h)))
+    parts = [p for p in _TITLE_SEPARATORS.split(raw) if p.strip()]
+    return max(parts, key=len).strip() if parts else ""
+
+
+def _block_of(el: _Element) -> _Element:
+    while el.getparent() is not None and el.tag in INLINE_TAGS:
+        el = el.getparent()
+    return el
+
+
+def _lines(nodes: list[object]) -> list[str]:
+    """Text nodes grouped into visual lines: consecutive nodes in one block element."""
+    lines: list[str] = []
+    last = None
+    for node in nodes:
+        owner = node.getparent()  # type: ignore[attr-defined]
+        if owner is None:
+            continue
+        if getattr(node, "is_tail", False):
+            owner = owner.getparent() if owner.getparent() is not None else owner
+        block = _block_of(owner)
+        text = " ".join(str(node).split())
+        if not text:
+            continue
+        if block is last and lines:
+            lines[-1] += " " + text if re.match(r"[\w]", text) and re.search(r"\w$", lines[-1]) else text
+        else:
+            lines.append(text)
+        last = block
+    return lines
+
+
+def lines_around(body: list[_Element]) -> tuple[list[str], list[str]]:
+    """The text lines just above the first body element and just below the last."""
+    before = _lines(body[0].xpath("preceding::text()"))[-NEAR_LINES:]
+    after = _lines(body[-1].xpath("following::text()")[:200])[:NEAR_LINES // 2]
+    return before, after
+
+
+def _meta_date(root: _Element) -> str:
+    for meta in root.iter("meta"):
+        name = (meta.get("name") or meta.get("property") or meta.get("itemprop") or "").lower()
+        if name in _META_DATE_NAMES:
+            date = parse_date(meta.get("content") or "")
+            if date:
+                return date
+    return ""
+
+
+def _date_line(lines: list[str]) -> str:
+    """The date of the first short line that holds a full date (y-m-d)."""
+    for line in lines:
+        if len(line) <= 80 and _FULL_DATE.search(line):
+            date = parse_date(line)
+            if date:
+                return date
+    return ""
+
+
+def page_byline(
+    root: _Element, body: list[_Element], url: str, labels: dict[str, tuple[str, ...]]
+) -> tuple[Byline, str]:
+    """The labelled byline around the body, and the date to use when no label gives one."""
+    before, after = lines_around(body)
+    byline = Byline()
+    for line in reversed(before):
+        found = parse_byline(line, labels)
+        if found is not None:
+            byline.merge(found)
+    for line in after:
+        found = parse_byline(line, labels)
+        if found is not None and (found.date or found.authors or found.editor):
+            byline.merge(found)
+    fallback = (
+        _meta_date(root)
+        or _date_line(list(reversed(before)))
+        or _date_line(after)
+        or _url_date(url)
+    )
+    return byline, fallback
+
+
+def _url_date(url: str) -> str:
+    m = _URL_DATE.search(url)
+    if not m:
+        return ""
+    return parse_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}")
