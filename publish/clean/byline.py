@@ -67,6 +67,8 @@ def _label_regex(labels: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
     return re.compile(rf"(?:^|(?<=[\s　|｜【\[(（]))(?P<label>{names})\s*[:：]\s*")
 
 
+_BRACKETS = re.compile(r"^[(（\[【]\s*|\s*[)）\]】]$")
+_LEADING_DATE = re.compile(r"^(?:19|20)\d\d\s*[年/.\-]\s*\d{1,2}\s*[月/.\-]\s*\d{1,2}")
 _TRAILING_CHROME = re.compile(r"\s*(?:打印|纠错|关闭|分享|收藏|\||｜|】|\]|\)|）)+\s*$")
 
 
@@ -76,13 +78,14 @@ def parse_byline(line: str, labels: dict[str, tuple[str, ...]]) -> Byline | None
     A line is a byline when it starts with a label and is short, or holds two labels:
     body sentences mention 来源 or 编辑 too, but never as ``label：value label：value``.
     """
-    stripped = line.strip()
+    stripped = _BRACKETS.sub("", line.strip())
     label_of = {label: key for key, names in labels.items() for label in names}
     matches = list(_label_regex(labels).finditer(stripped))
     if not matches:
         return None
     starts_with_label = matches[0].start() == 0
-    if not (len(matches) >= 2 or (starts_with_label and len(stripped) <= 40)):
+    dated = _LEADING_DATE.match(stripped) is not None
+    if not (len(matches) >= 2 or ((starts_with_label or dated) and len(stripped) <= 60)):
         return None
     if len(stripped) > 160 or stripped.endswith("。"):
         return None
@@ -101,6 +104,6 @@ def parse_byline(line: str, labels: dict[str, tuple[str, ...]]) -> Byline | None
             byline.editor = byline.editor or value
         elif key == "authors" and not byline.authors:
             byline.authors = [a for a in re.split(r"[\s　、，,]+", value) if a]
-    if not byline and parse_date(stripped):
+    if not byline.date and (dated or not byline) and parse_date(stripped):
         byline.date = parse_date(stripped)
     return byline if byline else None

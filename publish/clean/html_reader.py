@@ -150,10 +150,24 @@ def _select(root: _Element, selectors: tuple[str, ...]) -> list[_Element]:
     return []
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_CONTAINER_TAG = re.compile(r"</?(?:div|span|section|article|font|center|blockquote|b|i|em|strong)\b[^>]*>", re.I)
+
+
+def parse(text: str) -> _Element:
+    """The page's tree; a page nested deeper than libxml2 keeps (it silently drops text
+    below depth 255) is parsed again with its container tags flattened, losing no text."""
+    root = lxml_html.document_fromstring(text)
+    kept = len(_HAN.findall(root.text_content()))
+    if kept < len(_HAN.findall(text)) // 2:
+        root = lxml_html.document_fromstring(_CONTAINER_TAG.sub("\n", text))
+    return root
+
+
 def read_html(state: CleanState) -> None:
     text = _WRAPPER.sub("", state.text, count=1)
     try:
-        root = lxml_html.document_fromstring(text)
+        root = parse(text)
     except (ParserError, ValueError) as exc:
         raise CleanError(f"not a readable HTML page: {exc}", path=state.path) from exc
     state.url = page_url(state.text, root)
