@@ -26,10 +26,18 @@ class CleanResult:
     warnings: tuple[str, ...]
 
 
-def clean_bytes(data: bytes, path: Path, *, ruler: Ruler | None = None) -> CleanResult:
-    """Clean one page; ``path`` names it in messages and tells HTML from text."""
+def clean_bytes(
+    data: bytes, path: Path, *, ruler: Ruler | None = None, out_dir: Path | None = None
+) -> CleanResult:
+    """Clean one page; ``path`` names it in messages and tells HTML from text.
+
+    With ``out_dir`` (the Markdown's folder), images the scrape saved are copied to
+    ``out_dir/../images`` and referenced relative to it.
+    """
     profile = generic()
     state = CleanState(path=path, data=data, profile=profile, generic=profile)
+    if out_dir is not None:
+        state.markdown_dir, state.images_dir = out_dir, out_dir.parent / "images"
     (ruler or default_ruler()).run(state)
     if not state.title:
         raise CleanError("no title found: this does not look like an article", path=path)
@@ -38,9 +46,9 @@ def clean_bytes(data: bytes, path: Path, *, ruler: Ruler | None = None) -> Clean
     return CleanResult(assemble(state), tuple(state.report))
 
 
-def clean_file(path: Path) -> CleanResult:
+def clean_file(path: Path, out_dir: Path | None = None) -> CleanResult:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise CleanError(f"cannot read: {exc.strerror}", path=path) from exc
-    return clean_bytes(data, path)
+    return clean_bytes(data, path, out_dir=out_dir)

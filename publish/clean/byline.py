@@ -94,6 +94,9 @@ def parse_byline(line: str, labels: dict[str, tuple[str, ...]]) -> Byline | None
         end = matches[i + 1].start() if i + 1 < len(matches) else len(stripped)
         value = _TRAILING_CHROME.sub("", stripped[m.end() : end]).strip(" 　|｜")
         key = label_of[m["label"]]
+        if key != "date" and _DATE_PATTERNS[0].search(value):
+            byline.date = byline.date or parse_date(value)
+            value = _DATE_PATTERNS[0].sub("", value).strip(" 　|｜")
         if not value:
             continue
         if key == "date":

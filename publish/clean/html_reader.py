@@ -59,6 +59,18 @@ def _is_inline_only(el: _Element) -> bool:
     return all(not isinstance(d.tag, str) or d.tag in INLINE_TAGS for d in el.iterdescendants())
 
 
+_SENTENCE_END = re.compile(r"[。！？；：，…!?;:,]\s*$")
+
+
+def _is_bold_line(el: _Element) -> bool:
+    """A short paragraph all in <strong>/<b> without a sentence end: a section heading."""
+    text = " ".join(el.text_content().split())
+    if not text or len(text) > 40 or _SENTENCE_END.search(text) or el.find(".//img") is not None:
+        return False
+    bold = "".join(" ".join(b.text_content().split()) for b in el.iter("strong", "b"))
+    return bold.replace(" ", "") == text.replace(" ", "")
+
+
 def _emit_leaf(el: _Element, tag: str, out: list[RawBlock]) -> bool:
     """Blocks that are emitted whole; False when ``el`` needs walking into."""
     if tag in _HEADINGS:
@@ -96,6 +108,9 @@ def _emit_leaf(el: _Element, tag: str, out: list[RawBlock]) -> bool:
             out.append(RawBlock("item", text=text, ordered=parent is not None and parent.tag == "ol"))
         for img in el.iter("img"):
             _emit_leaf(img, "img", out)
+        return True
+    if tag == "p" and _is_bold_line(el):
+        out.append(RawBlock("heading", text=" ".join(el.text_content().split()), level=2))
         return True
     if tag == "p" or (tag not in ("li", "blockquote", "table") and _is_inline_only(el)):
         for img in el.iter("img"):

@@ -57,3 +57,6 @@ class CleanState:
     report: list[str] = field(default_factory=list)
     """Warnings for the user: what was dropped or could not be kept."""
     images_dir: Path | None = None
+    """Where saved images are copied (``content/images``); None: leave sources as found."""
+    markdown_dir: Path | None = None
+    """The folder the article's Markdown goes to, for relative image paths."""

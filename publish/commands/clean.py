@@ -67,7 +67,7 @@ def collect_sources(paths: Iterable[Path]) -> list[Path]:
 
 def clean_one(source: Path, out_dir: Path, force: bool) -> FileResult:
     try:
-        result = clean_file(source)
+        result = clean_file(source, out_dir)
         markdown = stamp(to_markdown(result.document))
         if from_markdown(markdown) != result.document:
             raise PublishError("the Markdown written would not read back the same", path=source)

@@ -1,0 +1,100 @@
+"""Figures' images: copy what the scrape saved into the book's images folder.
+
+Separate from reading because it touches the file system: an image the scrape kept
+(a file beside the page, in the browser's ``NAME_files/`` folder, or a ``data:`` URI) is
+checked to be an image (Pillow) and copied under a name made from its content hash, so
+re-cleaning writes the same file and two pages sharing an image share one file. An image
+the scrape did not keep stays a captioned figure pointing at its original URL, with a
+warning. Nothing is downloaded here.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import io
+import os
+import re
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+from publish.clean.state import CleanState
+from publish.fsutil import atomic_write_bytes, sha256_hex
+
+_DATA_URI = re.compile(r"^data:(image/[\w.+-]+)?(;base64)?,(.*)$", re.S | re.I)
+MAX_IMAGE_BYTES = 20 * 1024 * 1024
+
+
+def image_format(data: bytes) -> str | None:
+    """The file extension of ``data`` when Pillow recognises it as an image, else None."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            img.verify()
+            fmt = (img.format or "").lower()
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+        return None
+    return {"jpeg": "jpg"}.get(fmt, fmt) or None
+
+
+def _local_bytes(src: str, page: Path) -> bytes | None:
+    m = _DATA_URI.match(src)
+    if m:
+        try:
+            payload = m.group(3)
+            return base64.b64decode(payload) if m.group(2) else unquote(payload).encode("latin-1")
+        except (binascii.Error, ValueError, UnicodeEncodeError):
+            return None
+    parsed = urlparse(src)
+    if parsed.scheme not in ("", "file"):
+        return None
+    rel = unquote(parsed.path)
+    name = Path(rel).name
+    for candidate in (page.parent / rel.lstrip("/"), page.parent / f"{page.stem}_files" / name,
+                      page.parent / name):
+        try:
+            if candidate.is_file() and candidate.stat().st_size <= MAX_IMAGE_BYTES:
+                return candidate.read_bytes()
+        except OSError:
+            continue
+    return None
+
+
+def save_image(data: bytes, images_dir: Path) -> str | None:
+    """Write ``data`` as ``<hash>.<ext>`` in ``images_dir``; its file name, or None."""
+    ext = image_format(data)
+    if ext is None:
+        return None
+    name = f"{sha256_hex(data)[:16]}.{ext}"
+    target = images_dir / name
+    if not target.exists():
+        images_dir.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(target, data)
+    return name
+
+
+def resolve_images(state: CleanState) -> None:
+    """Every image block gets a local copy, or its absolute URL and a warning."""
+    for block in state.blocks:
+        if block.kind != "image" or not block.src:
+            continue
+        data = _local_bytes(block.src, state.path)
+        if data is not None and state.images_dir is not None and state.markdown_dir is not None:
+            name = save_image(data, state.images_dir)
+            if name is not None:
+                rel = os.path.relpath(state.images_dir / name, state.markdown_dir)
+                block.src = Path(rel).as_posix()
+                continue
+        if block.src.startswith("data:"):
+            block.src = ""
+            state.report.append("an embedded image is not a readable image; the caption is kept")
+            continue
+        absolute = urljoin(state.url, block.src) if state.url else block.src
+        if urlparse(absolute).scheme in ("http", "https"):
+            block.src = absolute
+            if state.images_dir is not None:
+                state.report.append(f"image not saved by the scrape, kept as a link: {absolute}")
+        elif state.images_dir is not None:
+            state.report.append(f"image not found beside the page: {block.src}; caption kept")
+            block.src = ""
