@@ -41,6 +41,15 @@ _SPACE = re.compile(r"\s+")
 MIN_PARAGRAPH = 10
 """Characters (outside whitespace) below which an element is not a paragraph."""
 SIBLING_SHARE = 0.2
+_UNLIKELY = re.compile(
+    r"-ad-|banner|breadcrumb|combx|comment|community|disqus|extra|footer|gdpr|header|legends|"
+    r"menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|"
+    r"supplemental|ad-break|agegate|pagination|pager|popup|share|pinglun|xgxw|tuijian",
+    re.I,
+)
+_MAYBE = re.compile(r"and|article|body|column|content|main|shadow|text|detail", re.I)
+"""Readability's "unlikely candidates": an element whose class or id names chrome
+(comments, related lists, footers, share bars) and not content is never the article."""
 LINK_HEAVY = 0.5
 """Link density above which a block inside the body is chrome (a list of links)."""
 
@@ -116,10 +125,28 @@ def _paragraph_score(el: _Element, stats: dict[_Element, _Stats]) -> float:
     return 1 + len(_MARKS.findall(text)) + min(length / 100, 3)
 
 
+def is_unlikely(el: _Element) -> bool:
+    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return bool(names.strip()) and bool(_UNLIKELY.search(names)) and not _MAYBE.search(names)
+
+
+def unlikely_subtrees(root: _Element) -> set[_Element]:
+    """Elements that are, or sit inside, an unlikely candidate (one top-down pass)."""
+    flagged: set[_Element] = set()
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("html", "body"):
+            continue
+        parent = el.getparent()
+        if (parent is not None and parent in flagged) or is_unlikely(el):
+            flagged.add(el)
+    return flagged
+
+
 def score_containers(root: _Element, stats: dict[_Element, _Stats]) -> dict[_Element, float]:
     scores: dict[_Element, float] = {}
+    skip = unlikely_subtrees(root)
     for el in root.iter():
-        if not isinstance(el.tag, str):
+        if not isinstance(el.tag, str) or el in skip:
             continue
         score = _paragraph_score(el, stats)
         if not score:
@@ -167,9 +194,14 @@ def drop_link_lists(body: list[_Element]) -> None:
     """Remove blocks inside the article that are mostly links: related lists, tags, shares."""
     for part in body:
         stats = text_stats(part)
-        for el in list(part.iter("ul", "ol", "div", "table", "dl", "p", "span", "td")):
+        for el in list(part.iter("ul", "ol", "div", "table", "dl", "p", "section", "li")):
             s = stats.get(el)
-            if s is None or el is part or s.link_chars == 0:
+            if s is None or el is part:
+                continue
+            if is_unlikely(el) and el.getparent() is not None:
+                el.drop_tree()
+                continue
+            if s.link_chars == 0 or el.tag == "li":
                 continue
             if _link_density(s) > LINK_HEAVY and el.getparent() is not None:
                 el.drop_tree()

@@ -133,10 +133,19 @@ def mark_captions(state: CleanState) -> None:
     state.blocks = out
 
 
+_FILE_NAME = re.compile(r"^[\w.\-]+\.(?:jpe?g|png|gif|webp|bmp)$", re.I)
+
+
 def drop_duplicates(state: CleanState) -> None:
-    """A caption repeated as alt text, title text and paragraph is kept once."""
+    """A caption repeated as alt text, title text and paragraph is kept once.
+
+    Alt text that only repeats the article's title or is a file name is not a caption.
+    """
+    titles = {_norm(state.title), _norm(state.subtitle), _norm(state.title + state.subtitle)}
     out: list[RawBlock] = []
     for block in state.blocks:
+        if block.kind == "image" and (_norm(block.text) in titles or _FILE_NAME.match(block.text)):
+            block.text = ""
         if out and block.kind == out[-1].kind and _norm(block.text) == _norm(out[-1].text):
             if block.src and not out[-1].src:
                 out[-1].src = block.src
