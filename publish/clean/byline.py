@@ -13,12 +13,23 @@ from dataclasses import dataclass, field
 TZ_CHINA = "+08:00"
 """Chinese sites publish in Beijing time and never say so."""
 
+_TIME = r"(?:\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})(?:\s*[:：分]\s*(?P<S>\d{1,2}))?\s*(?P<ap>[AaPp][Mm])?)?"
 _DATE_PATTERNS = (
     re.compile(
-        r"(?P<y>(?:19|20)\d\d)\s*[年/.\-]\s*(?P<m>\d{1,2})\s*[月/.\-]\s*(?P<d>\d{1,2})\s*日?"
-        r"(?:\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})(?:\s*[:：分]\s*(?P<S>\d{1,2}))?)?"
+        r"(?P<y>(?:19|20)\d\d)\s*[年/.\-]\s*(?P<m>\d{1,2})\s*[月/.\-]\s*(?P<d>\d{1,2})\s*日?" + _TIME
     ),
+    # US order, as some 2000s sites print it: 9/17/2004 5:54:13 AM
+    re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d\d)\b" + _TIME),
 )
+_MONTH = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d)")
+
+
+def parse_month(text: str) -> str:
+    """A year and month alone (``1996年6月号``) as ``1996-06``, or ''."""
+    m = _MONTH.search(text)
+    if not m or not 1 <= int(m["m"]) <= 12:
+        return ""
+    return f"{int(m['y']):04d}-{int(m['m']):02d}"
 
 
 def parse_date(text: str) -> str:
@@ -34,6 +45,10 @@ def parse_date(text: str) -> str:
         if m["H"] is None:
             return date
         hh, mm, ss = int(m["H"]), int(m["M"]), int(m["S"] or 0)
+        if m["ap"] and m["ap"].lower() == "pm" and hh < 12:
+            hh += 12
+        elif m["ap"] and m["ap"].lower() == "am" and hh == 12:
+            hh = 0
         if hh > 23 or mm > 59 or ss > 59:
             return date
         return f"{date}T{hh:02d}:{mm:02d}:{ss:02d}{TZ_CHINA}"
@@ -110,3 +125,23 @@ def parse_byline(line: str, labels: dict[str, tuple[str, ...]]) -> Byline | None
     if not byline.date and (dated or not byline) and parse_date(stripped):
         byline.date = parse_date(stripped)
     return byline if byline else None
+
+
+_NAME = r"[\u4e00-\u9fff·]{2,4}"
+_REPORTER = re.compile(
+    rf"(?:^|[\s（(　])(?:本报|本刊|实习|特约)?(?:记者|通讯员)\s*(?P<names>{_NAME}(?:[\s　、]+{_NAME}){{0,4}})"
+    r"(?=\s*(?:发自|报道|摄影?|[）)]|$|[\s　]))"
+)
+_SIGNOFF = re.compile(
+    rf"(?<=[。！？”\"」])\s*[（(]\s*(?:(?:本报|实习)?记者\s*)?(?P<names>{_NAME}(?:[\s　、]+{_NAME}){{0,4}}?)"
+    r"(?:[\s　]+[\u4e00-\u9fff]{1,6}报道)?\s*[）)]\s*$"
+)
+
+
+def find_reporters(text: str) -> list[str]:
+    """Reporters named in a paragraph: 本报记者某某发自北京, or a closing （某某　某地报道）."""
+    for pattern in (_SIGNOFF, _REPORTER):
+        m = pattern.search(text.strip())
+        if m:
+            return [n for n in re.split(r"[\s　、]+", m["names"]) if n]
+    return []

@@ -17,12 +17,11 @@ import unicodedata
 
 from lxml.etree import _Element
 
-from publish.clean.byline import Byline, parse_byline, parse_date
+from publish.clean.byline import Byline, parse_byline, parse_date, parse_month
 from publish.clean.extract import INLINE_TAGS
 
 _WRAPPER = re.compile(r"^\s*<text\b[^>]*\bid=\"([^\"]*)\"[^>]*>", re.I)
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|\s-\s|\s–\s|——|\s—\s|-{2,})\s*")
-_FULL_DATE = re.compile(r"(?:19|20)\d\d\s*[年/.\-]\s*\d{1,2}\s*[月/.\-]\s*\d{1,2}")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[-/_]?(\d\d)[-/_]?(\d\d)/")
 _META_DATE_NAMES = (
     "article:published_time", "publishdate", "pubdate", "publish_date", "publishtime",
@@ -111,7 +110,7 @@ def _meta_date(root: _Element) -> str:
 def _date_line(lines: list[str]) -> str:
     """The date of the first short line that holds a full date (y-m-d)."""
     for line in lines:
-        if len(line) <= 80 and _FULL_DATE.search(line):
+        if len(line) <= 80:
             date = parse_date(line)
             if date:
                 return date
@@ -137,6 +136,7 @@ def page_byline(
         or _date_line(list(reversed(before)))
         or _date_line(after)
         or _url_date(url)
+        or next((parse_month(line) for line in after + before if parse_month(line)), "")
     )
     return byline, fallback
 

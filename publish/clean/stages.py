@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from publish.clean.byline import parse_byline
+from publish.clean.byline import find_reporters, parse_byline, parse_date, parse_month
 from publish.clean.state import CleanState, RawBlock
 
 _SENTENCE_END = tuple("。！？；：，…!?;:,")
@@ -42,18 +42,47 @@ def drop_chrome_lines(state: CleanState) -> None:
     state.blocks = kept
 
 
+DATE_LINE_MAX = 40
+"""A line this short that is mostly a date, near the top of the body, is the dateline."""
+_DATE_TEXT = re.compile(r"[\d\s年月日时分秒:：/.\-]|[AaPp][Mm]")
+
+
+def _is_dateline(text: str) -> bool:
+    if len(text) > DATE_LINE_MAX or not parse_date(text):
+        return False
+    return len(_DATE_TEXT.sub("", text)) <= 6
+
+
 def lift_byline(state: CleanState) -> None:
-    """Move 发布时间/来源/编辑/作者 lines into the metadata; the first values found win."""
+    """Move 发布时间/来源/编辑/作者 lines into the metadata; the first values found win.
+
+    A bare date line among the first blocks is the dateline; reporters named in the
+    first or last paragraphs (本报记者某某, （某某　北京报道）) are the authors; a
+    year-month alone (《北京之春》1996年6月号) dates a reprint when nothing else does.
+    """
     labels = _labels(state)
     kept = []
-    for block in state.blocks:
+    for i, block in enumerate(state.blocks):
         if block.kind == "text":
             byline = parse_byline(block.text, labels)
             if byline is not None:
                 state.byline.merge(byline)
                 continue
+            if i < 6 and _is_dateline(block.text):
+                state.byline.date = state.byline.date or parse_date(block.text)
+                continue
         kept.append(block)
     state.blocks = kept
+    texts = [b.text for b in kept if b.kind == "text"]
+    if not state.byline.authors:
+        for text in texts[:2] + texts[-3:]:
+            state.byline.authors = find_reporters(text)
+            if state.byline.authors:
+                break
+    if not state.byline.date and not state.fallback_date:
+        state.fallback_date = next(
+            (parse_month(t) for t in texts[:3] + texts[-3:] if parse_month(t)), ""
+        )
 
 
 def _norm(text: str) -> str:
