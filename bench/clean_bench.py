@@ -136,6 +136,7 @@ def ours(data: bytes, text: str, path: Path) -> Extract:
 def trafilatura_tool(data: bytes, text: str, path: Path) -> Extract:
     import trafilatura
 
+    text = re.sub(r"^\s*<text\b[^>]*>", "", text, count=1)
     doc = trafilatura.bare_extraction(text, with_metadata=True, favor_precision=False)
     if doc is None:
         return Extract()
@@ -149,7 +150,7 @@ def readability_tool(data: bytes, text: str, path: Path) -> Extract:
     from readability import Document
 
     try:
-        doc = Document(text)
+        doc = Document(re.sub(r"^\s*<text\b[^>]*>", "", text, count=1))
         summary = doc.summary(html_partial=True)
         title = doc.short_title()
     except Exception:  # noqa: BLE001 — a peer failing on a page scores zero on it

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 TZ_CHINA = "+08:00"
 """Chinese sites publish in Beijing time and never say so."""
@@ -74,6 +75,13 @@ class Byline:
 
 
 def _label_regex(labels: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
+    key = tuple(sorted((k, v) for k, v in labels.items()))
+    return _compiled_label_regex(key)
+
+
+@cache
+def _compiled_label_regex(labels_key: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern[str]:
+    labels = dict(labels_key)
     alternatives = sorted(
         ((label, key) for key, names in labels.items() for label in names),
         key=lambda pair: -len(pair[0]),
@@ -93,6 +101,8 @@ def parse_byline(line: str, labels: dict[str, tuple[str, ...]]) -> Byline | None
     A line is a byline when it starts with a label and is short, or holds two labels:
     body sentences mention 来源 or 编辑 too, but never as ``label：value label：value``.
     """
+    if "：" not in line and ":" not in line:
+        return None
     stripped = _BRACKETS.sub("", line.strip())
     label_of = {label: key for key, names in labels.items() for label in names}
     matches = list(_label_regex(labels).finditer(stripped))

@@ -80,7 +80,7 @@ def _inline_text(el: _Element) -> str:
 
 
 def _length(text: str) -> int:
-    return len(_SPACE.sub("", text))
+    return len("".join(text.split())) if text else 0
 
 
 def text_stats(root: _Element) -> dict[_Element, _Stats]:
@@ -172,9 +172,9 @@ def _is_prose(el: _Element, stats: dict[_Element, _Stats]) -> bool:
     )
 
 
-def find_article(root: _Element) -> list[_Element]:
+def find_article(root: _Element, stats: dict[_Element, _Stats] | None = None) -> list[_Element]:
     """The element(s) holding the article, in page order; ``[root]`` when none stands out."""
-    stats = text_stats(root)
+    stats = stats if stats is not None else text_stats(root)
     scores = score_containers(root, stats)
     if not scores:
         return [root]
@@ -190,10 +190,10 @@ def find_article(root: _Element) -> list[_Element]:
     return chosen
 
 
-def drop_link_lists(body: list[_Element]) -> None:
+def drop_link_lists(body: list[_Element], stats: dict[_Element, _Stats] | None = None) -> None:
     """Remove blocks inside the article that are mostly links: related lists, tags, shares."""
     for part in body:
-        stats = text_stats(part)
+        stats = stats if stats is not None and part in stats else text_stats(part)
         for el in list(part.iter("ul", "ol", "div", "table", "dl", "p", "section", "li")):
             s = stats.get(el)
             if s is None or el is part:

@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 from lxml import html as lxml_html
 from lxml.etree import ParserError, _Element
 
-from publish.clean.extract import INLINE_TAGS, drop_link_lists, find_article
+from publish.clean.extract import INLINE_TAGS, drop_link_lists, find_article, text_stats
 from publish.clean.html_meta import page_byline, page_title, page_url
 from publish.clean.profiles import profile_for_host
 from publish.clean.state import CleanState, RawBlock
@@ -192,12 +192,14 @@ def read_html(state: CleanState) -> None:
     explicit = [e.text_content().strip() for s in profile.title_selectors for e in root.cssselect(s)]
     title = next((t for t in explicit if t), "") or page_title(root, profile.title_suffix)
     _drop_invisible(root, profile.drop_selectors)
-    body = _select(root, profile.body_selectors) or find_article(root)
+    selected = _select(root, profile.body_selectors)
+    stats = text_stats(selected[0] if selected else root)
+    body = selected or find_article(root, stats)
     labels = dict(state.generic.labels)
     labels.update(profile.labels)
     state.byline, state.fallback_date = page_byline(root, body, state.url, labels)
     state.title = " ".join(title.split())
-    drop_link_lists(body)
+    drop_link_lists(body, stats)
     emit(body, state.blocks)
     if not state.blocks:
         raise CleanError("no article text found on this page", path=state.path)
