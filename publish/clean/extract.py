@@ -190,8 +190,43 @@ def find_article(root: _Element, stats: dict[_Element, _Stats] | None = None) ->
     return chosen
 
 
+_LIST_LABEL = re.compile(
+    r"^[【\[]?(?:相关(?:报道|新闻|阅读|文章|链接|专题|稿件)|延伸阅读|推荐阅读|热点推荐|热门推荐|"
+    r"更多精彩|猜你喜欢|往期回顾)[】\]]?[:：]?$"
+)
+"""The label over a list of links to other articles: the label and its list are chrome."""
+
+
+def drop_labelled_lists(body: list[_Element], stats: dict[_Element, _Stats]) -> None:
+    """A 相关报道 / 延伸阅读 label and the links under it, wherever they sit in the body."""
+    for part in body:
+        for el in list(part.iter()):
+            if el is part or not isinstance(el.tag, str) or el.getparent() is None:
+                continue
+            own = stats.get(el)
+            if own is None or not 4 <= own.chars <= 12:
+                continue
+            text = "".join(el.text_content().split())
+            if len(text) > 12 or not _LIST_LABEL.match(text):
+                continue
+            container = el.getparent()
+            s = stats.get(container)
+            if container is not part and container not in body and s and _link_density(s) > 0.3:
+                if container.getparent() is not None:
+                    container.drop_tree()
+                continue
+            for sibling in list(el.itersiblings()):
+                if sibling.xpath("boolean(.//a)") or _tag(sibling) == "a":
+                    sibling.drop_tree()
+                else:
+                    break
+            el.drop_tree()
+
+
 def drop_link_lists(body: list[_Element], stats: dict[_Element, _Stats] | None = None) -> None:
     """Remove blocks inside the article that are mostly links: related lists, tags, shares."""
+    if stats is not None:
+        drop_labelled_lists(body, stats)
     for part in body:
         stats = stats if stats is not None and part in stats else text_stats(part)
         for el in list(part.iter("ul", "ol", "div", "table", "dl", "p", "section", "li")):

@@ -143,7 +143,16 @@ def emit(roots: list[_Element], out: list[RawBlock]) -> None:
             stack.append(child)
 
 
+FORM_TEXT_MAX = 300
+"""A <form> with less text than this is a search, login or comment form; a longer one
+wraps the page (ASP.NET pages put everything in one <form>) and is kept."""
+
+
 def _drop_invisible(root: _Element, selectors: tuple[str, ...]) -> None:
+    for form in list(root.iter("form")):
+        small = len("".join(form.text_content().split())) < FORM_TEXT_MAX
+        if small and form.getparent() is not None:
+            form.drop_tree()
     for el in list(root.iter(*DROP_TAGS)):
         if el.getparent() is not None:
             el.drop_tree()
