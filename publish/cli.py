@@ -87,18 +87,31 @@ def clean(
 
     Example: publish clean content/raw/ -o content/articles
     """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     from publish.commands import clean as command
 
-    def report(r: command.FileResult) -> None:
-        if r.outcome is command.Outcome.FAILED:
-            err.print(f"[red]failed[/] {r.source}: {r.message}", markup=True, soft_wrap=True)
-        elif r.outcome is command.Outcome.KEPT:
-            _say(f"kept   {r.source}: {r.message}")
-        for w in r.warnings:
-            _say(f"warning {r.source}: {w}")
+    total = len(command.collect_sources(paths))
+    progress = Progress(
+        TextColumn("cleaning"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=err, transient=True, disable=_State.quiet or total < 2,
+    )
+    task = progress.add_task("clean", total=total)
 
-    summary = command.run(paths, output, force=force, jobs=jobs or None, on_result=report)
+    def report(r: command.FileResult) -> None:
+        progress.advance(task)
+        if r.outcome is command.Outcome.KEPT and not _State.quiet:
+            progress.console.print(f"kept   {r.source}: {r.message}", markup=False, soft_wrap=True)
+        if not _State.quiet:
+            for w in r.warnings:
+                progress.console.print(f"warning {r.source}: {w}", markup=False, soft_wrap=True)
+
+    with progress:
+        summary = command.run(paths, output, force=force, jobs=jobs or None, on_result=report)
     c = command.Outcome
+    for r in summary.results:
+        if r.outcome is c.FAILED:
+            err.print(f"[red]failed[/] {r.source}: {r.message}", markup=True, soft_wrap=True)
     _say(
         f"{summary.count(c.CLEANED)} cleaned, {summary.count(c.UNCHANGED)} unchanged, "
         f"{summary.count(c.KEPT)} kept (hand-edited), {summary.count(c.FAILED)} failed"

@@ -18,6 +18,8 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
+from markdown_it.common.normalize_url import normalizeLink
+
 from publish.clean.state import CleanState
 from publish.fsutil import atomic_write_bytes, sha256_hex
 
@@ -75,7 +77,20 @@ def save_image(data: bytes, images_dir: Path) -> str | None:
 
 
 def resolve_images(state: CleanState) -> None:
-    """Every image block gets a local copy, or its absolute URL and a warning."""
+    """Every image block gets a local copy, or its absolute URL and a warning.
+
+    URLs are percent-encoded the way the Markdown reader normalises them, so an article
+    reads back exactly as it was written.
+    """
+    _resolve(state)
+    for block in state.blocks:
+        if block.kind == "image" and block.src:
+            block.src = normalizeLink(block.src)
+    # An image with neither a file nor a caption has nothing left to print.
+    state.blocks = [b for b in state.blocks if b.kind != "image" or b.src or b.text]
+
+
+def _resolve(state: CleanState) -> None:
     for block in state.blocks:
         if block.kind != "image" or not block.src:
             continue
