@@ -49,13 +49,22 @@ def _local_bytes(src: str, page: Path) -> bytes | None:
         except (binascii.Error, ValueError, UnicodeEncodeError):
             return None
     parsed = urlparse(src)
-    if parsed.scheme not in ("", "file"):
-        return None
     rel = unquote(parsed.path)
     name = Path(rel).name
-    for candidate in (page.parent / rel.lstrip("/"), page.parent / f"{page.stem}_files" / name,
-                      page.parent / name):
+    saved = page.parent / f"{page.stem}_files" / name
+    if parsed.scheme in ("http", "https"):
+        # A browser's "save page" keeps remote images in NAME_files/, whatever the src says.
+        candidates: tuple[Path, ...] = (saved,) if name else ()
+    elif parsed.scheme in ("", "file"):
+        candidates = (page.parent / rel.lstrip("/"), saved, page.parent / name)
+    else:
+        return None
+    home = page.parent.resolve()
+    for candidate in candidates:
         try:
+            # Only files beside the page: a src of ../../x.png does not reach elsewhere.
+            if not candidate.resolve().is_relative_to(home):
+                continue
             if candidate.is_file() and candidate.stat().st_size <= MAX_IMAGE_BYTES:
                 return candidate.read_bytes()
         except OSError:
