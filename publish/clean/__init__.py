@@ -26,6 +26,9 @@ class CleanResult:
     warnings: tuple[str, ...]
 
 
+_DEFAULT_RULER = default_ruler()
+
+
 def clean_bytes(
     data: bytes, path: Path, *, ruler: Ruler | None = None, out_dir: Path | None = None
 ) -> CleanResult:
@@ -38,7 +41,7 @@ def clean_bytes(
     state = CleanState(path=path, data=data, profile=profile, generic=profile)
     if out_dir is not None:
         state.markdown_dir, state.images_dir = out_dir, out_dir.parent / "images"
-    (ruler or default_ruler()).run(state)
+    (ruler or _DEFAULT_RULER).run(state)
     if not state.title:
         raise CleanError("no title found: this does not look like an article", path=path)
     if not any(b.kind in ("text", "image", "item", "quote", "table") for b in state.blocks):

@@ -110,6 +110,9 @@ def _link_density(s: _Stats) -> float:
 
 def _paragraph_score(el: _Element, stats: dict[_Element, _Stats]) -> float:
     tag = _tag(el)
+    s = stats[el]
+    if s.chars - s.link_chars < MIN_PARAGRAPH:
+        return 0.0
     if tag in PARAGRAPH_TAGS:
         text = _inline_text(el) if tag not in ("td", "li", "dd") else _own_text(el)
     elif tag in CONTAINER_TAGS:
@@ -119,7 +122,6 @@ def _paragraph_score(el: _Element, stats: dict[_Element, _Stats]) -> float:
     length = _length(text)
     if length < MIN_PARAGRAPH:
         return 0.0
-    s = stats[el]
     if _link_density(s) > LINK_HEAVY:
         return 0.0
     return 1 + len(_MARKS.findall(text)) + min(length / 100, 3)

@@ -174,16 +174,15 @@ def _select(root: _Element, selectors: tuple[str, ...]) -> list[_Element]:
     return []
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _CONTAINER_TAG = re.compile(r"</?(?:div|span|section|article|font|center|blockquote|b|i|em|strong)\b[^>]*>", re.I)
 
 
 def parse(text: str) -> _Element:
     """The page's tree; a page nested deeper than libxml2 keeps (it silently drops text
     below depth 255) is parsed again with its container tags flattened, losing no text."""
-    root = lxml_html.document_fromstring(text)
-    kept = len(_HAN.findall(root.text_content()))
-    if kept < len(_HAN.findall(text)) // 2:
+    parser = lxml_html.HTMLParser()
+    root = lxml_html.document_fromstring(text, parser=parser)
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
         root = lxml_html.document_fromstring(_CONTAINER_TAG.sub("\n", text))
     return root
 

@@ -25,11 +25,22 @@ def _labels(state: CleanState) -> dict[str, tuple[str, ...]]:
     return labels
 
 
+_CHROME_CACHE: dict[tuple[str, str], re.Pattern[str]] = {}
+
+
+def _chrome_pattern(state: CleanState) -> re.Pattern[str]:
+    """The generic and the site's chrome lines as one alternation, compiled once."""
+    key = (state.generic.name, state.profile.name)
+    if key not in _CHROME_CACHE:
+        patterns = state.generic.chrome_lines + (
+            state.profile.chrome_lines if state.profile is not state.generic else ()
+        )
+        _CHROME_CACHE[key] = re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+    return _CHROME_CACHE[key]
+
+
 def _is_chrome(state: CleanState, text: str) -> bool:
-    patterns = state.generic.chrome_lines + (
-        state.profile.chrome_lines if state.profile is not state.generic else ()
-    )
-    return any(p.fullmatch(text) for p in patterns)
+    return _chrome_pattern(state).fullmatch(text) is not None
 
 
 def drop_chrome_lines(state: CleanState) -> None:
