@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import statistics
 import sys
 import time
 import unicodedata
@@ -186,6 +187,7 @@ def available_tools() -> dict[str, Callable[[bytes, str, Path], Extract]]:
 @dataclass(slots=True)
 class Score:
     f1: list[float] = field(default_factory=list)
+    f1_human: list[float] = field(default_factory=list)
     title: list[bool] = field(default_factory=list)
     date: list[bool] = field(default_factory=list)
     author: list[bool] = field(default_factory=list)
@@ -240,6 +242,8 @@ def measure(tool: Callable[[bytes, str, Path], Extract], pages: list[Page], repe
             value = f1(got.body, str(t["body"]))
             score.f1.append(value)
             score.per_page[page.path.stem] = value
+            if t.get("truth_kind", "human") == "human":
+                score.f1_human.append(value)
             for chrome in CHROME:
                 if chrome in page.visible and chrome not in str(t["body"]):
                     score.chrome_on_page += 1
@@ -260,16 +264,19 @@ def _pct(values: list[bool]) -> str:
 
 def table(scores: dict[str, Score]) -> str:
     rows = [
-        "| tool | body F1 (mean) | F1 ≥ 0.9 | title | date | author | chrome left | pages/CPU-s |",
-        "|---|---|---|---|---|---|---|---|",
+        "| tool | body F1 (mean) | F1, human truths | F1 median | F1 ≥ 0.9 | title | date | author "
+        "| chrome left | pages/CPU-s |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, s in scores.items():
         mean = sum(s.f1) / len(s.f1) if s.f1 else 0.0
         good = sum(1 for v in s.f1 if v >= 0.9)
         chrome = f"{s.chrome_left}/{s.chrome_on_page}"
         speed = s.pages / s.cpu if s.cpu else 0.0
+        human = sum(s.f1_human) / len(s.f1_human) if s.f1_human else 0.0
+        median = statistics.median(s.f1) if s.f1 else 0.0
         rows.append(
-            f"| {name} | {mean:.3f} | {good}/{len(s.f1)} | {_pct(s.title)} | {_pct(s.date)} "
+            f"| {name} | {mean:.3f} | {human:.3f} | {median:.3f} | {good}/{len(s.f1)} | {_pct(s.title)} | {_pct(s.date)} "
             f"| {_pct(s.author)} | {chrome} | {speed:.0f} |"
         )
     return "\n".join(rows)

@@ -78,6 +78,7 @@ def clean(
     paths: Annotated[list[Path], typer.Argument(help="Scraped pages (.html, .htm, .txt) or folders of them.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the Markdown articles.")] = Path("content/articles"),
     force: Annotated[bool, typer.Option("--force", help="Overwrite articles even if edited by hand.")] = False,
+    fetch_images: Annotated[bool, typer.Option("--fetch-images", help="Download images the scrape did not save (http(s) only, at most 10 MB and 10 s each, checked to be images).")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Parallel workers (0: one per core).")] = 0,
 ) -> None:
     """Clean scraped pages into Markdown articles, one .md per page.
@@ -107,7 +108,9 @@ def clean(
                 progress.console.print(f"warning {r.source}: {w}", markup=False, soft_wrap=True)
 
     with progress:
-        summary = command.run(paths, output, force=force, jobs=jobs or None, on_result=report)
+        summary = command.run(
+            paths, output, force=force, fetch_images=fetch_images, jobs=jobs or None, on_result=report
+        )
     c = command.Outcome
     for r in summary.results:
         if r.outcome is c.FAILED:

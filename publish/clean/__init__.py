@@ -30,17 +30,24 @@ _DEFAULT_RULER = default_ruler()
 
 
 def clean_bytes(
-    data: bytes, path: Path, *, ruler: Ruler | None = None, out_dir: Path | None = None
+    data: bytes,
+    path: Path,
+    *,
+    ruler: Ruler | None = None,
+    out_dir: Path | None = None,
+    fetch_images: bool = False,
 ) -> CleanResult:
     """Clean one page; ``path`` names it in messages and tells HTML from text.
 
     With ``out_dir`` (the Markdown's folder), images the scrape saved are copied to
-    ``out_dir/../images`` and referenced relative to it.
+    ``out_dir/../images`` and referenced relative to it; ``fetch_images`` also downloads
+    the ones it did not save (http(s) only, bounded, checked to be images).
     """
     profile = generic()
     state = CleanState(path=path, data=data, profile=profile, generic=profile)
     if out_dir is not None:
         state.markdown_dir, state.images_dir = out_dir, out_dir.parent / "images"
+        state.fetch_images = fetch_images
     (ruler or _DEFAULT_RULER).run(state)
     if not state.title:
         raise CleanError("no title found: this does not look like an article", path=path)
@@ -49,9 +56,9 @@ def clean_bytes(
     return CleanResult(assemble(state), tuple(state.report))
 
 
-def clean_file(path: Path, out_dir: Path | None = None) -> CleanResult:
+def clean_file(path: Path, out_dir: Path | None = None, fetch_images: bool = False) -> CleanResult:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise CleanError(f"cannot read: {exc.strerror}", path=path) from exc
-    return clean_bytes(data, path, out_dir=out_dir)
+    return clean_bytes(data, path, out_dir=out_dir, fetch_images=fetch_images)

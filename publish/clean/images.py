@@ -99,6 +99,21 @@ def resolve_images(state: CleanState) -> None:
     state.blocks = [b for b in state.blocks if b.kind != "image" or b.src or b.text]
 
 
+def _fetched(url: str, state: CleanState) -> str:
+    """The image at ``url`` downloaded and saved (``--fetch-images``), or '' with a warning."""
+    from publish.clean.fetch import FetchRefused, fetch_image
+
+    assert state.images_dir is not None and state.markdown_dir is not None
+    try:
+        name = save_image(fetch_image(url), state.images_dir)
+    except FetchRefused as exc:
+        state.report.append(str(exc))
+        return ""
+    if name is None:
+        return ""
+    return Path(os.path.relpath(state.images_dir / name, state.markdown_dir)).as_posix()
+
+
 def _resolve(state: CleanState) -> None:
     for block in state.blocks:
         if block.kind != "image" or not block.src:
@@ -115,8 +130,17 @@ def _resolve(state: CleanState) -> None:
             state.report.append("an embedded image is not a readable image; the caption is kept")
             continue
         absolute = urljoin(state.url, block.src) if state.url else block.src
+        if absolute.startswith("//"):
+            absolute = "https:" + absolute
         if urlparse(absolute).scheme in ("http", "https"):
             block.src = absolute
+            if state.fetch_images and state.images_dir is not None and state.markdown_dir is not None:
+                local = _fetched(absolute, state)
+                if local:
+                    block.src = local
+                    continue
+                state.report.append(f"image kept as a link: {absolute}")
+                continue
             if state.images_dir is not None:
                 state.report.append(f"image not saved by the scrape, kept as a link: {absolute}")
         elif state.images_dir is not None:

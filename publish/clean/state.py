@@ -58,5 +58,7 @@ class CleanState:
     """Warnings for the user: what was dropped or could not be kept."""
     images_dir: Path | None = None
     """Where saved images are copied (``content/images``); None: leave sources as found."""
+    fetch_images: bool = False
+    """``--fetch-images``: download images the scrape did not save (opt-in)."""
     markdown_dir: Path | None = None
     """The folder the article's Markdown goes to, for relative image paths."""
