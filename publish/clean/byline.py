@@ -92,7 +92,7 @@ def _compiled_label_regex(labels_key: tuple[tuple[str, tuple[str, ...]], ...]) -
 
 _BRACKETS = re.compile(r"^[(（\[【]\s*|\s*[)）\]】]$")
 _LEADING_DATE = re.compile(r"^(?:19|20)\d\d\s*[年/.\-]\s*\d{1,2}\s*[月/.\-]\s*\d{1,2}")
-_TRAILING_CHROME = re.compile(r"\s*(?:打印|纠错|关闭|分享|收藏|\||｜|】|\]|\)|）)+\s*$")
+_TRAILING_CHROME = re.compile(r"\s*(?:打印|纠错|关闭|分享|收藏|举报|\||｜|】|\]|\)|）)+\s*$")
 
 
 def parse_byline(line: str, labels: dict[str, tuple[str, ...]]) -> Byline | None:

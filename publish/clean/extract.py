@@ -132,6 +132,15 @@ def is_unlikely(el: _Element) -> bool:
     return bool(names.strip()) and bool(_UNLIKELY.search(names)) and not _MAYBE.search(names)
 
 
+UNLIKELY_SHARE_MAX = 0.5
+"""Inside the body, an "unlikely" element holding more than this share of the body's text
+is a wrapper, not chrome, and is kept."""
+RETRY_MIN_CHARS = 140
+"""An article found with the unlikely filter that has less text than this is searched
+again without it (Readability's retry): broken markup can nest the whole article
+inside an element named "header"."""
+
+
 def unlikely_subtrees(root: _Element) -> set[_Element]:
     """Elements that are, or sit inside, an unlikely candidate (one top-down pass)."""
     flagged: set[_Element] = set()
@@ -144,9 +153,11 @@ def unlikely_subtrees(root: _Element) -> set[_Element]:
     return flagged
 
 
-def score_containers(root: _Element, stats: dict[_Element, _Stats]) -> dict[_Element, float]:
+def score_containers(
+    root: _Element, stats: dict[_Element, _Stats], *, skip_unlikely: bool = True
+) -> dict[_Element, float]:
     scores: dict[_Element, float] = {}
-    skip = unlikely_subtrees(root)
+    skip = unlikely_subtrees(root) if skip_unlikely else set()
     for el in root.iter():
         if not isinstance(el.tag, str) or el in skip:
             continue
@@ -177,7 +188,14 @@ def _is_prose(el: _Element, stats: dict[_Element, _Stats]) -> bool:
 def find_article(root: _Element, stats: dict[_Element, _Stats] | None = None) -> list[_Element]:
     """The element(s) holding the article, in page order; ``[root]`` when none stands out."""
     stats = stats if stats is not None else text_stats(root)
-    scores = score_containers(root, stats)
+    chosen = _best(root, stats, skip_unlikely=True)
+    if sum(stats[e].chars - stats[e].link_chars for e in chosen) < RETRY_MIN_CHARS:
+        chosen = _best(root, stats, skip_unlikely=False)
+    return chosen
+
+
+def _best(root: _Element, stats: dict[_Element, _Stats], *, skip_unlikely: bool) -> list[_Element]:
+    scores = score_containers(root, stats, skip_unlikely=skip_unlikely)
     if not scores:
         return [root]
     top = max(scores, key=lambda e: scores[e])
@@ -235,7 +253,8 @@ def drop_link_lists(body: list[_Element], stats: dict[_Element, _Stats] | None =
             s = stats.get(el)
             if s is None or el is part:
                 continue
-            if is_unlikely(el) and el.getparent() is not None:
+            whole = stats[part].chars if part in stats else s.chars
+            if is_unlikely(el) and el.getparent() is not None and s.chars <= UNLIKELY_SHARE_MAX * whole:
                 el.drop_tree()
                 continue
             if s.link_chars == 0 or el.tag == "li":

@@ -46,20 +46,56 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
-def page_title(root: _Element, suffix: re.Pattern[str] | None) -> str:
-    raw = " ".join((root.findtext(".//title") or "").split())
+_SITE_SUFFIX = re.compile(
+    r"^(?P<title>.*\S)\s*[-_|｜—–]+\s*(?P<site>[^-_|｜—–]{1,15}"
+    r"(?:网|报|台|社|频道|新闻|在线|网站|官网|客户端|中心|门户|论坛|博客|之声|日报|晚报))\s*$"
+)
+"""``标题-新华网``, ``标题_滚动新闻_中国政府网``: a site or column name after a separator."""
+
+
+def strip_site_suffix(title: str) -> str:
+    while (m := _SITE_SUFFIX.match(title)) and len(m["title"]) >= 4:
+        title = m["title"]
+    return title
+
+
+_WRAPPER_TITLE = re.compile(r"^\s*<text\b[^>]*\btitle=\"([^\"]*)\"", re.I)
+_META_TITLES = ("og:title", "twitter:title", "title", "headline")
+
+
+def _declared_title(text: str, root: _Element) -> str:
+    """What the page says its title is: <title>, else <meta> titles, else the crawler's."""
+    for candidate in [root.findtext(".//title") or ""] + [
+        m.get("content") or "" for m in root.iter("meta")
+        if (m.get("property") or m.get("name") or "").lower() in _META_TITLES
+    ]:
+        if candidate.strip():
+            return " ".join(candidate.split())
+    m = _WRAPPER_TITLE.match(text)
+    return " ".join(m.group(1).split()) if m else ""
+
+
+def page_title(text: str, root: _Element, suffix: re.Pattern[str] | None) -> str:
+    """The longest heading the declared title contains (or one of its parts), else the
+    declared title without its site name, else the first <h1>."""
+    raw = _declared_title(text, root)
     if suffix is not None:
         raw = suffix.sub("", raw).strip()
+    raw = strip_site_suffix(raw)
     whole = _norm(raw)
-    headings = [
-        " ".join(h.text_content().split())
-        for h in root.iter("h1", "h2", "h3", "h4")
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(raw) if p.strip()]
+    normed_parts = {_norm(p) for p in parts}
+    headings = [" ".join(h.text_content().split()) for h in root.iter("h1", "h2", "h3", "h4")]
+    inside = [
+        h for h in headings
+        if _norm(h) and ((len(_norm(h)) >= 4 and _norm(h) in whole) or _norm(h) in normed_parts)
     ]
-    inside = [h for h in headings if len(_norm(h)) >= 4 and _norm(h) in whole]
     if inside:
         return max(inside, key=lambda h: len(_norm(h)))
-    parts = [p for p in _TITLE_SEPARATORS.split(raw) if p.strip()]
-    return max(parts, key=len).strip() if parts else ""
+    if parts:
+        first = parts[0]
+        return first if len(_norm(first)) >= 4 else max(parts, key=len)
+    return next((h for h in headings[:1] if h), "")
 
 
 def _block_of(el: _Element) -> _Element:

@@ -188,6 +188,7 @@ def parse(text: str) -> _Element:
 
 
 def read_html(state: CleanState) -> None:
+    state.is_html = True
     text = _WRAPPER.sub("", state.text, count=1)
     try:
         root = parse(text)
@@ -198,7 +199,7 @@ def read_html(state: CleanState) -> None:
         state.profile = profile_for_host(urlparse(state.url).hostname or "") or state.generic
     profile = state.profile
     explicit = [e.text_content().strip() for s in profile.title_selectors for e in root.cssselect(s)]
-    title = next((t for t in explicit if t), "") or page_title(root, profile.title_suffix)
+    title = next((t for t in explicit if t), "") or page_title(state.text, root, profile.title_suffix)
     _drop_invisible(root, profile.drop_selectors)
     selected = _select(root, profile.body_selectors)
     stats = text_stats(selected[0] if selected else root)

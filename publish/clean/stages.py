@@ -53,6 +53,24 @@ def drop_chrome_lines(state: CleanState) -> None:
     state.blocks = kept
 
 
+LABEL_VALUE_MAX = 20
+"""A value this short on the line after a bare ``责任编辑：`` belongs to it."""
+
+
+def _join_split_labels(blocks: list[RawBlock], labels: dict[str, tuple[str, ...]]) -> None:
+    """``责任编辑：`` alone on a line, its name on the next: one byline line."""
+    names = {label for values in labels.values() for label in values}
+    for i in range(len(blocks) - 1):
+        block, nxt = blocks[i], blocks[i + 1]
+        bare = block.text.strip().rstrip(":：").strip("【[（( ")
+        if (
+            block.kind == "text" and nxt.kind == "text" and bare in names
+            and block.text.strip().endswith((":", "：")) and len(nxt.text) <= LABEL_VALUE_MAX
+        ):
+            block.text, nxt.text = f"{block.text.strip()}{nxt.text.strip()}", ""
+    blocks[:] = [b for b in blocks if b.kind != "text" or b.text]
+
+
 DATE_LINE_MAX = 40
 """A line this short that is mostly a date, near the top of the body, is the dateline."""
 _DATE_TEXT = re.compile(r"[\d\s年月日时分秒:：/.\-]|[AaPp][Mm]")
@@ -72,6 +90,7 @@ def lift_byline(state: CleanState) -> None:
     year-month alone (《北京之春》1996年6月号) dates a reprint when nothing else does.
     """
     labels = _labels(state)
+    _join_split_labels(state.blocks, labels)
     kept = []
     for i, block in enumerate(state.blocks):
         if block.kind == "text":
@@ -105,9 +124,12 @@ def find_title(state: CleanState) -> None:
 
     The body's own copy of the title (an <h1>, the first line) is removed either way.
     """
+    # A text scrape's first short line is its title; an HTML page's body paragraphs are
+    # never taken for one (its title comes from the page), only a heading is.
+    kinds = ("heading",) if state.is_html else ("text", "heading")
     if not state.title:
         for i, block in enumerate(state.blocks):
-            if block.kind in ("text", "heading") and len(block.text) <= 2 * HEADING_MAX:
+            if block.kind in kinds and len(block.text) <= 2 * HEADING_MAX:
                 state.title = block.text
                 del state.blocks[i]
                 break

@@ -45,6 +45,7 @@ class CleanState:
     text: str = ""
     """The decoded page."""
     encoding: str = ""
+    is_html: bool = False
     url: str = ""
     title: str = ""
     subtitle: str = ""
