@@ -139,7 +139,7 @@ def parse_byline(line: str, labels: dict[str, tuple[str, ...]]) -> Byline | None
 
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
 _REPORTER = re.compile(
-    rf"(?:^|[\s（(　])(?:本报|本刊|实习|特约)?(?:记者|通讯员)\s*(?P<names>{_NAME}(?:[\s　、]+{_NAME}){{0,4}})"
+    rf"(?:^|[\s（(　])[\u4e00-\u9fff·]{{0,8}}?(?:记者|通讯员)\s*(?P<names>{_NAME}(?:[\s　、]+{_NAME}){{0,4}})"
     r"(?=\s*(?:发自|报道|摄影?|[）)]|$|[\s　]))"
 )
 _SIGNOFF = re.compile(

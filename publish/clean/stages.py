@@ -208,6 +208,11 @@ def drop_duplicates(state: CleanState) -> None:
     for block in state.blocks:
         if block.kind == "image" and (_norm(block.text) in titles or _FILE_NAME.match(block.text)):
             block.text = ""
+        if (
+            block.kind == "text" and out and out[-1].kind == "image" and out[-1].text
+            and _norm(block.text) == _norm(out[-1].text)
+        ):
+            continue  # the caption printed again under its image
         if out and block.kind == out[-1].kind and _norm(block.text) == _norm(out[-1].text):
             if block.src and not out[-1].src:
                 out[-1].src = block.src

@@ -61,3 +61,7 @@ def test_author_value_stops_before_a_date() -> None:
 
 def test_sentence_mentioning_a_source_is_not_a_byline() -> None:
     assert parse_byline("据统计，来源：各地报送的数据显示，今年的贫困发生率继续下降，取得了明显成效。", LABELS) is None
+
+
+def test_reporter_after_a_paper_name_is_the_author() -> None:
+    assert find_reporters("扬子晚报记者　张楠") == ["张楠"]

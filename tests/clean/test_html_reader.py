@@ -100,3 +100,28 @@ def test_scripts_and_hidden_elements_never_become_text() -> None:
 def test_unlabelled_date_above_the_body_is_the_date(corpus: Path) -> None:
     page = corpus / "henandaily.cn__91bdf33e.html"
     assert clean_bytes(page.read_bytes(), page).document.meta.date == "2022-01-20T16:31:00+08:00"
+
+
+def test_article_nested_in_a_header_by_broken_markup_is_still_found(corpus: Path) -> None:
+    page = corpus / "163.com__gne-163-1.html"
+    text = _text(clean_bytes(page.read_bytes(), page).document)
+    assert "2019年，龙湖集团即将迎来赴港上市10周年。" in text
+
+
+def test_page_without_a_title_element_takes_the_crawler_wrapper_title(corpus: Path) -> None:
+    page = corpus / "donews.com__b828b656.html"
+    doc = clean_bytes(page.read_bytes(), page).document
+    assert doc.meta.title == "评老冒：做最好的和最cool的东西？"
+    assert "而且，作为一个有着长远目标" in _text(doc)
+
+
+def test_site_name_after_a_bare_dash_is_cut_from_the_title(corpus: Path) -> None:
+    page = corpus / "xinhuanet.com__gne-xinhuanet-1.html"
+    assert clean_bytes(page.read_bytes(), page).document.meta.title == "法国全国大罢工再次严重影响交通"
+
+
+def test_editor_label_and_name_on_separate_lines_are_one_byline(corpus: Path) -> None:
+    page = corpus / "xinhuanet.com__gne-xinhuanet-1.html"
+    doc = clean_bytes(page.read_bytes(), page).document
+    assert doc.meta.editor == "尹世杰"
+    assert "责任编辑" not in _text(doc)

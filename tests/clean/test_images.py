@@ -87,3 +87,14 @@ def test_image_path_cannot_climb_out_of_the_page_folder(tmp_path: Path) -> None:
     pages.mkdir()
     figures, _ = _figures(_page('<img src="../secret.png">'), pages / "p.html", tmp_path / "articles")
     assert figures[0].src == ""
+
+
+def test_alt_text_printed_again_under_the_image_is_kept_once(tmp_path: Path) -> None:
+    caption = "自2007年起，西班牙南部马拉加已经陆续修建了400多座“老年人运动场”。（BBC）"
+    html = (
+        f"<html><head><title>图片测试</title></head><body><div>{PROSE}"
+        f"<p><img src='http://img.example.cn/a.jpg' alt='{caption}'></p><p>{caption}</p>{PROSE}</div></body></html>"
+    )
+    doc = clean_bytes(html.encode("utf-8"), tmp_path / "p.html").document
+    texts = [getattr(b, "caption", "") or str(b) for b in doc.blocks]
+    assert sum(caption in t for t in texts) == 1
