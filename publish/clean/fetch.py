@@ -45,7 +45,7 @@ def fetch_image(url: str, limits: FetchLimits = FetchLimits()) -> bytes:
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "image/*"})
     try:
         with opener.open(request, timeout=limits.timeout) as response:
-            data = response.read(limits.max_bytes + 1)
+            data: bytes = response.read(limits.max_bytes + 1)
     except (urllib.error.URLError, OSError, ValueError) as exc:
         raise FetchRefused(f"could not fetch {url}: {exc}") from exc
     if len(data) > limits.max_bytes:

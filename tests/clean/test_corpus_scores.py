@@ -16,6 +16,7 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "clean_bench.py"
 F1_FLOOR = 0.935
 DATE_FLOOR = 0.88
+AUTHOR_FLOOR = 0.5
 CHROME_LEFT_MAX = 3
 
 
@@ -39,3 +40,7 @@ def test_date_accuracy_stays_above_its_floor(score) -> None:  # type: ignore[no-
 
 def test_chrome_left_in_bodies_stays_below_its_ceiling(score) -> None:  # type: ignore[no-untyped-def]
     assert score.chrome_left <= CHROME_LEFT_MAX
+
+
+def test_author_accuracy_stays_above_its_floor(score) -> None:  # type: ignore[no-untyped-def]
+    assert sum(score.author) / len(score.author) >= AUTHOR_FLOOR
