@@ -189,9 +189,17 @@ def find_article(root: _Element, stats: dict[_Element, _Stats] | None = None) ->
     """The element(s) holding the article, in page order; ``[root]`` when none stands out."""
     stats = stats if stats is not None else text_stats(root)
     chosen = _best(root, stats, skip_unlikely=True)
-    if sum(stats[e].chars - stats[e].link_chars for e in chosen) < RETRY_MIN_CHARS:
+    if _prose_chars(chosen, stats) < RETRY_MIN_CHARS:
         chosen = _best(root, stats, skip_unlikely=False)
+    if _prose_chars(chosen, stats) < RETRY_MIN_CHARS:
+        # Nothing stands out (a notice, an error page): the whole page is the best guess.
+        body = root.find("body")
+        return [body if body is not None else root]
     return chosen
+
+
+def _prose_chars(chosen: list[_Element], stats: dict[_Element, _Stats]) -> int:
+    return sum(stats[e].chars - stats[e].link_chars for e in chosen if e in stats)
 
 
 def _best(root: _Element, stats: dict[_Element, _Stats], *, skip_unlikely: bool) -> list[_Element]:

@@ -41,18 +41,11 @@ def _image_src(img: _Element) -> str:
 
 
 def _text_lines(el: _Element) -> list[str]:
-    """Text of an inline-only element, split at <br>."""
-    parts: list[str] = [el.text or ""]
-    for child in el.iterdescendants():
-        if child.tag == "br":
-            parts.append("\n")
-        elif isinstance(child.tag, str) and child.text:
-            parts.append(child.text)
-        if child.tail and child.getparent() is not el:
-            parts.append(child.tail)
-        elif child.tail:
-            parts.append(child.tail)
-    return [" ".join(p.split()) for p in "".join(parts).split("\n")]
+    """Text of an inline-only element in document order, split at <br>."""
+    for br in el.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    text = "".join(el.itertext())
+    return [" ".join(p.split()) for p in text.split("\n")]
 
 
 def _is_inline_only(el: _Element) -> bool:

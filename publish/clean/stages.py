@@ -43,11 +43,21 @@ def _is_chrome(state: CleanState, text: str) -> bool:
     return _chrome_pattern(state).fullmatch(text) is not None
 
 
+_CHROME_IMAGE = re.compile(r"(?:logo|icon|button|btn|qrcode|erweima|ewm|share|spacer)[^/]*$", re.I)
+"""File names of page furniture: site logos, icons, buttons, QR codes."""
+
+
 def drop_chrome_lines(state: CleanState) -> None:
-    """Remove lines that are page furniture: share bars, players, print links, counters."""
+    """Remove lines that are page furniture: share bars, players, print links, counters,
+    and images that are furniture too (a logo, a QR code, an alt text that is chrome)."""
     kept = []
     for block in state.blocks:
         if block.kind in ("text", "heading") and _is_chrome(state, block.text):
+            continue
+        if block.kind == "image" and (
+            (block.text and _is_chrome(state, block.text))
+            or _CHROME_IMAGE.search(block.src.split("?")[0])
+        ):
             continue
         kept.append(block)
     state.blocks = kept

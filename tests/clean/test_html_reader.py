@@ -125,3 +125,17 @@ def test_editor_label_and_name_on_separate_lines_are_one_byline(corpus: Path) ->
     doc = clean_bytes(page.read_bytes(), page).document
     assert doc.meta.editor == "尹世杰"
     assert "责任编辑" not in _text(doc)
+
+
+def test_inline_links_keep_their_place_in_the_sentence() -> None:
+    html = (
+        "<html><title>t</title><body><div><p><span><a href='/g'>谷歌</a></span>(<a href='/w'>微博</a>)"
+        f"<!--kw-->在2014年收购的人工智能公司DeepMind开发出一款计算机。</p><p>{PROSE}</p></div></body></html>"
+    )
+    assert "谷歌（微博）在2014年收购的人工智能公司" in _text(_clean(html))
+
+
+def test_site_logo_is_not_a_figure(corpus: Path) -> None:
+    page = corpus / "gmw.cn__rdb-gmw.html"
+    doc = clean_bytes(page.read_bytes(), page).document
+    assert not any(isinstance(b, Figure) and "logo" in b.src for b in doc.blocks)
