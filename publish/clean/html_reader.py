@@ -64,6 +64,18 @@ def _is_bold_line(el: _Element) -> bool:
     return bold.replace(" ", "") == text.replace(" ", "")
 
 
+ICON_MAX_PX = 40
+"""An image declared this small (width or height attribute) is an icon, not a figure."""
+
+
+def _is_icon(img: _Element) -> bool:
+    for attr in ("width", "height"):
+        value = (img.get(attr) or "").strip().removesuffix("px")
+        if value.isdigit() and int(value) <= ICON_MAX_PX:
+            return True
+    return False
+
+
 def _emit_leaf(el: _Element, tag: str, out: list[RawBlock]) -> bool:
     """Blocks that are emitted whole; False when ``el`` needs walking into."""
     if tag in _HEADINGS:
@@ -73,7 +85,7 @@ def _emit_leaf(el: _Element, tag: str, out: list[RawBlock]) -> bool:
         return True
     if tag == "img":
         src = _image_src(el)
-        if src:
+        if src and not _is_icon(el):
             alt = (el.get("alt") or el.get("title") or "").strip()
             out.append(RawBlock("image", src=src, text=alt))
         return True

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "clean_bench.py"
-F1_FLOOR = 0.935
+F1_FLOOR = 0.945
 DATE_FLOOR = 0.88
 AUTHOR_FLOOR = 0.5
 CHROME_LEFT_MAX = 3

@@ -98,3 +98,9 @@ def test_alt_text_printed_again_under_the_image_is_kept_once(tmp_path: Path) -> 
     doc = clean_bytes(html.encode("utf-8"), tmp_path / "p.html").document
     texts = [getattr(b, "caption", "") or str(b) for b in doc.blocks]
     assert sum(caption in t for t in texts) == 1
+
+
+def test_image_declared_icon_sized_is_not_a_figure(tmp_path: Path) -> None:
+    img = '<img src="http://img.example.cn/flag.png" width="22" height="15" alt="大韩民国">'
+    figures, _ = _figures(_page(img), tmp_path / "p.html", None)
+    assert [f.caption for f in figures] == [CAPTION]
