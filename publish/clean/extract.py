@@ -80,7 +80,9 @@ def _inline_text(el: _Element) -> str:
 
 
 def _length(text: str) -> int:
-    return len("".join(text.split())) if text else 0
+    """Characters without surrounding whitespace (inner spaces are rare in Chinese text,
+    and this runs for every text node of the page)."""
+    return len(text.strip()) if text else 0
 
 
 def text_stats(root: _Element) -> dict[_Element, _Stats]:
@@ -128,7 +130,10 @@ def _paragraph_score(el: _Element, stats: dict[_Element, _Stats]) -> float:
 
 
 def is_unlikely(el: _Element) -> bool:
-    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    cls, ident = el.get("class"), el.get("id")
+    if not cls and not ident:
+        return False
+    names = f"{cls or ''} {ident or ''}"
     return bool(names.strip()) and bool(_UNLIKELY.search(names)) and not _MAYBE.search(names)
 
 

@@ -86,12 +86,13 @@ def page_title(text: str, root: _Element, suffix: re.Pattern[str] | None) -> str
     parts = [p.strip() for p in _TITLE_SEPARATORS.split(raw) if p.strip()]
     normed_parts = {_norm(p) for p in parts}
     headings = [" ".join(h.text_content().split()) for h in root.iter("h1", "h2", "h3", "h4")]
+    normed = [(h, _norm(h)) for h in headings]
     inside = [
-        h for h in headings
-        if _norm(h) and ((len(_norm(h)) >= 4 and _norm(h) in whole) or _norm(h) in normed_parts)
+        (h, n) for h, n in normed
+        if n and ((len(n) >= 4 and n in whole) or n in normed_parts)
     ]
     if inside:
-        return max(inside, key=lambda h: len(_norm(h)))
+        return max(inside, key=lambda pair: len(pair[1]))[0]
     if parts:
         first = parts[0]
         return first if len(_norm(first)) >= 4 else max(parts, key=len)

@@ -214,16 +214,23 @@ def drop_duplicates(state: CleanState) -> None:
     Alt text that only repeats the article's title or is a file name is not a caption.
     """
     titles = {_norm(state.title), _norm(state.subtitle), _norm(state.title + state.subtitle)}
+    norms: dict[str, str] = {}
+
+    def norm(text: str) -> str:
+        if text not in norms:
+            norms[text] = _norm(text)
+        return norms[text]
+
     out: list[RawBlock] = []
     for block in state.blocks:
-        if block.kind == "image" and (_norm(block.text) in titles or _FILE_NAME.match(block.text)):
+        if block.kind == "image" and (norm(block.text) in titles or _FILE_NAME.match(block.text)):
             block.text = ""
         if (
             block.kind == "text" and out and out[-1].kind == "image" and out[-1].text
-            and _norm(block.text) == _norm(out[-1].text)
+            and norm(block.text) == norm(out[-1].text)
         ):
             continue  # the caption printed again under its image
-        if out and block.kind == out[-1].kind and _norm(block.text) == _norm(out[-1].text):
+        if out and block.kind == out[-1].kind and norm(block.text) == norm(out[-1].text):
             if block.src and not out[-1].src:
                 out[-1].src = block.src
             if block.kind != "image" or not block.src or not out[-1].src or block.src == out[-1].src:
