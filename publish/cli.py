@@ -88,6 +88,7 @@ def clean(
 
     Example: publish clean content/raw/ -o content/articles
     """
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from publish.commands import clean as command
@@ -114,7 +115,7 @@ def clean(
     c = command.Outcome
     for r in summary.results:
         if r.outcome is c.FAILED:
-            err.print(f"[red]failed[/] {r.source}: {r.message}", markup=True, soft_wrap=True)
+            err.print(f"[red]failed[/] {escape(f'{r.source}: {r.message}')}", markup=True, soft_wrap=True)
     _say(
         f"{summary.count(c.CLEANED)} cleaned, {summary.count(c.UNCHANGED)} unchanged, "
         f"{summary.count(c.KEPT)} kept (hand-edited), {summary.count(c.FAILED)} failed"
