@@ -15,7 +15,7 @@ from lxml import html as lxml_html
 from lxml.etree import ParserError, _Element
 
 from publish.clean.extract import INLINE_TAGS, drop_link_lists, find_article, text_stats
-from publish.clean.html_meta import page_byline, page_title, page_url
+from publish.clean.html_meta import lead_and_subtitle, page_byline, page_title, page_url
 from publish.clean.profiles import profile_for_host
 from publish.clean.state import CleanState, RawBlock
 from publish.errors import CleanError
@@ -206,6 +206,7 @@ def read_html(state: CleanState) -> None:
     explicit = [e.text_content().strip() for s in profile.title_selectors for e in root.cssselect(s)]
     title = next((t for t in explicit if t), "") or page_title(state.text, root, profile.title_suffix)
     _drop_invisible(root, profile.drop_selectors)
+    state.lead, state.subtitle = lead_and_subtitle(root, title)
     selected = _select(root, profile.body_selectors)
     stats = text_stats(selected[0] if selected else root)
     body = selected or find_article(root, stats)
