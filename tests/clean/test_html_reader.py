@@ -139,3 +139,12 @@ def test_site_logo_is_not_a_figure(corpus: Path) -> None:
     page = corpus / "gmw.cn__rdb-gmw.html"
     doc = clean_bytes(page.read_bytes(), page).document
     assert not any(isinstance(b, Figure) and "logo" in b.src for b in doc.blocks)
+
+
+def test_heading_levels_keep_their_rank_from_level_two() -> None:
+    html = (
+        f"<html><title>t</title><body><div><h3>一、总体要求</h3><p>{PROSE}</p><h4>（一）基本原则</h4>"
+        f"<p>{PROSE}</p><h3>二、主要任务</h3><p>{PROSE}</p></div></body></html>"
+    )
+    levels = [(b.level, inline_text(b.children)) for b in _clean(html).blocks if isinstance(b, Heading)]
+    assert levels == [(2, "一、总体要求"), (3, "（一）基本原则"), (2, "二、主要任务")]
