@@ -43,6 +43,8 @@ def _is_chrome(state: CleanState, text: str) -> bool:
     return _chrome_pattern(state).fullmatch(text) is not None
 
 
+_EDIT_LINK = re.compile(r"\s*[\[【](?:编辑|編輯|edit|编辑源代码)[\]】]\s*$", re.I)
+"""A wiki's "[编辑]" section-edit link at the end of a heading."""
 _CHROME_IMAGE = re.compile(r"(?:logo|icon|button|btn|qrcode|erweima|ewm|share|spacer)[^/]*$", re.I)
 """File names of page furniture: site logos, icons, buttons, QR codes."""
 
@@ -52,6 +54,8 @@ def drop_chrome_lines(state: CleanState) -> None:
     and images that are furniture too (a logo, a QR code, an alt text that is chrome)."""
     kept = []
     for block in state.blocks:
+        if block.kind == "heading":
+            block.text = _EDIT_LINK.sub("", block.text)
         if block.kind in ("text", "heading") and _is_chrome(state, block.text):
             continue
         if block.kind == "image" and (

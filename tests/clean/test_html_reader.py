@@ -148,3 +148,10 @@ def test_heading_levels_keep_their_rank_from_level_two() -> None:
     )
     levels = [(b.level, inline_text(b.children)) for b in _clean(html).blocks if isinstance(b, Heading)]
     assert levels == [(2, "一、总体要求"), (3, "（一）基本原则"), (2, "二、主要任务")]
+
+
+def test_wiki_edit_link_is_cut_from_headings(corpus: Path) -> None:
+    page = corpus / "wikipedia.org__d5bced5e.html"
+    headings = [inline_text(b.children) for b in clean_bytes(page.read_bytes(), page).document.blocks if isinstance(b, Heading)]
+    assert "个人生活" in headings
+    assert not any(h.endswith("[编辑]") for h in headings)
