@@ -87,21 +87,34 @@ def _compiled_label_regex(labels_key: tuple[tuple[str, tuple[str, ...]], ...]) -
         key=lambda pair: -len(pair[0]),
     )
     names = "|".join(re.escape(label) for label, _ in alternatives)
-    return re.compile(rf"(?:^|(?<=[\s　|｜【\[(（]))(?P<label>{names})\s*[:：]\s*")
+    return re.compile(rf"(?:^|(?<=[\s　|｜【\[(（:：]))(?P<label>{names})\s*[:：︱丨]\s*")
 
 
 _BRACKETS = re.compile(r"^[(（\[【]\s*|\s*[)）\]】]$")
 _LEADING_DATE = re.compile(r"^(?:19|20)\d\d\s*[年/.\-]\s*\d{1,2}\s*[月/.\-]\s*\d{1,2}")
+_AUTHOR_TAIL = re.compile(r"\s*(?:出自|出处|来自|选自|阅读|评论|浏览|点击|发表|[\[【(（]).*$")
+"""What follows a name on an author line: the book or paper it is from."""
+_FORUM_POST = re.compile(r"(?:本贴|本帖|此贴|此帖)由\s*(?P<name>[^\s于]{1,20})\s*于")
+
+
+def forum_author(line: str) -> str:
+    """The poster of a forum thread: 本贴由 某某 于2005年8月12日……发表."""
+    m = _FORUM_POST.search(line)
+    return m["name"] if m else ""
+
+
 _TRAILING_CHROME = re.compile(r"\s*(?:打印|纠错|关闭|分享|收藏|举报|\||｜|】|\]|\)|）)+\s*$")
 
 
-def parse_byline(line: str, labels: dict[str, tuple[str, ...]]) -> Byline | None:
+def parse_byline(
+    line: str, labels: dict[str, tuple[str, ...]], *, loose: bool = False
+) -> Byline | None:
     """Read a labelled byline; None when the line is not one (too few labels, or prose).
 
     A line is a byline when it starts with a label and is short, or holds two labels:
     body sentences mention 来源 or 编辑 too, but never as ``label：value label：value``.
     """
-    if "：" not in line and ":" not in line:
+    if not any(mark in line for mark in ":：︱丨"):
         return None
     stripped = _BRACKETS.sub("", line.strip())
     label_of = {label: key for key, names in labels.items() for label in names}
@@ -110,7 +123,9 @@ def parse_byline(line: str, labels: dict[str, tuple[str, ...]]) -> Byline | None
         return None
     starts_with_label = matches[0].start() == 0
     dated = _LEADING_DATE.match(stripped) is not None
-    if not (len(matches) >= 2 or ((starts_with_label or dated) and len(stripped) <= 60)):
+    # Outside the body (``loose``), a short line with one label anywhere is a byline too.
+    short = len(stripped) <= 60
+    if not (len(matches) >= 2 or ((starts_with_label or dated or loose) and short)):
         return None
     if len(stripped) > 160 or stripped.endswith("。"):
         return None
@@ -131,6 +146,7 @@ def parse_byline(line: str, labels: dict[str, tuple[str, ...]]) -> Byline | None
         elif key == "editor":
             byline.editor = byline.editor or value
         elif key == "authors" and not byline.authors:
+            value = _AUTHOR_TAIL.sub("", value)
             byline.authors = [a for a in re.split(r"[\s　、，,]+", value) if a]
     if not byline.date and (dated or not byline) and parse_date(stripped):
         byline.date = parse_date(stripped)
@@ -150,8 +166,12 @@ _SIGNOFF = re.compile(
 
 def find_reporters(text: str) -> list[str]:
     """Reporters named in a paragraph: 本报记者某某发自北京, or a closing （某某　某地报道）."""
+    text = text.strip()
     for pattern in (_SIGNOFF, _REPORTER):
-        m = pattern.search(text.strip())
+        m = pattern.search(text)
         if m:
-            return [n for n in re.split(r"[\s　、]+", m["names"]) if n]
+            names = [n for n in re.split(r"[\s　、]+", m["names"]) if n]
+            if pattern is _REPORTER and text[m.end("names"):].startswith("报道") and len(names) > 1:
+                names = names[:-1]  # 彭冲 山东冠县报道: the last word is the place
+            return names
     return []

@@ -17,7 +17,7 @@ import unicodedata
 
 from lxml.etree import _Element
 
-from publish.clean.byline import Byline, parse_byline, parse_date, parse_month
+from publish.clean.byline import Byline, forum_author, parse_byline, parse_date, parse_month
 from publish.clean.extract import INLINE_TAGS
 
 _WRAPPER = re.compile(r"^\s*<text\b[^>]*\bid=\"([^\"]*)\"[^>]*>", re.I)
@@ -120,7 +120,7 @@ def _lines(nodes: list[object]) -> list[str]:
         if not text:
             continue
         if block is last and lines:
-            lines[-1] += " " + text if re.match(r"[\w]", text) and re.search(r"\w$", lines[-1]) else text
+            lines[-1] += " " + text  # spans of one line: 来源：<a>…</a><span>作者：</span>
         else:
             lines.append(text)
         last = block
@@ -161,13 +161,16 @@ def page_byline(
     before, after = lines_around(body)
     byline = Byline()
     for line in reversed(before):
-        found = parse_byline(line, labels)
+        found = parse_byline(line, labels, loose=True)
         if found is not None:
             byline.merge(found)
     for line in after:
-        found = parse_byline(line, labels)
+        found = parse_byline(line, labels, loose=True)
         if found is not None and (found.date or found.authors or found.editor):
             byline.merge(found)
+    if not byline.authors:
+        poster = next((forum_author(line) for line in after + before if forum_author(line)), "")
+        byline.authors = [poster] if poster else []
     fallback = (
         _meta_date(root)
         or _date_line(list(reversed(before)))

@@ -80,6 +80,7 @@ def _join_split_labels(blocks: list[RawBlock], labels: dict[str, tuple[str, ...]
         if (
             block.kind == "text" and nxt.kind == "text" and bare in names
             and block.text.strip().endswith((":", "：")) and len(nxt.text) <= LABEL_VALUE_MAX
+            and ":" not in nxt.text and "：" not in nxt.text
         ):
             block.text, nxt.text = f"{block.text.strip()}{nxt.text.strip()}", ""
     blocks[:] = [b for b in blocks if b.kind != "text" or b.text]

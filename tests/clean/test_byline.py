@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from publish.clean.byline import find_reporters, parse_byline, parse_date, parse_month
+from publish.clean.byline import find_reporters, forum_author, parse_byline, parse_date, parse_month
 from publish.clean.profiles import generic
 
 LABELS = generic().labels
@@ -65,3 +65,31 @@ def test_sentence_mentioning_a_source_is_not_a_byline() -> None:
 
 def test_reporter_after_a_paper_name_is_the_author() -> None:
     assert find_reporters("扬子晚报记者　张楠") == ["张楠"]
+
+
+def test_author_line_above_the_body_names_the_author_without_the_book() -> None:
+    byline = parse_byline("02日14:25 作者：赵婕 出自[人民文学出版社]", LABELS, loose=True)
+    assert byline is not None and byline.authors == ["赵婕"]
+
+
+def test_one_label_mid_line_is_not_a_byline_inside_the_body() -> None:
+    assert parse_byline("02日14:25 作者：赵婕 出自[人民文学出版社]", LABELS) is None
+
+
+def test_forum_poster_is_the_author() -> None:
+    assert forum_author("本贴由 大卫 于2005年8月12日16:12:21在〖心灵体操〗发表.") == "大卫"
+
+
+def test_place_before_报道_is_not_a_reporter() -> None:
+    assert find_reporters("新京报记者 彭冲 山东冠县报道") == ["彭冲"]
+
+
+def test_counters_after_an_author_are_not_names() -> None:
+    byline = parse_byline("作者:zboygirl 阅读(1660) 评论(5) 发表于:2005-07-31", LABELS, loose=True)
+    assert byline is not None and byline.authors == ["zboygirl"]
+
+
+def test_empty_label_followed_by_another_label_gives_nothing_to_the_first() -> None:
+    byline = parse_byline("来源： 网易科学人 作者： 责任编辑：肖春芳", LABELS, loose=True)
+    assert byline is not None
+    assert (byline.source, byline.authors, byline.editor) == ("网易科学人", [], "肖春芳")
