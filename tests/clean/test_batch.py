@@ -62,3 +62,29 @@ def test_hand_edited_article_is_kept_and_the_new_version_goes_beside_it(corpus: 
     assert [r.source.name for r in kept] == ["sina.com.cn__0d931936.html"]
     assert target.read_text(encoding="utf-8") == edited
     assert (out / "sina.com.cn__0d931936.md.new").is_file()
+
+
+def test_cli_batch_summary_names_each_failure_and_exits_1(corpus: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from publish.cli import app
+
+    scrapes = _scrapes(corpus, tmp_path)
+    (scrapes / "blank.html").write_bytes(b"  \n")
+    result = CliRunner().invoke(app, ["clean", str(scrapes), "-o", str(tmp_path / "articles")])
+    assert result.exit_code == 1
+    assert f"{len(PAGES)} cleaned" in result.output and "1 failed" in result.output
+    assert "blank.html" in result.output and "empty" in result.output
+
+
+def test_cli_quiet_batch_prints_only_the_failures(corpus: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from publish.cli import app
+
+    scrapes = _scrapes(corpus, tmp_path)
+    (scrapes / "blank.html").write_bytes(b"  \n")
+    result = CliRunner().invoke(app, ["--quiet", "clean", str(scrapes), "-o", str(tmp_path / "articles")])
+    assert result.exit_code == 1
+    assert "blank.html" in result.output
+    assert "cleaned" not in result.output and "warning" not in result.output
