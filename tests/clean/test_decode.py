@@ -70,3 +70,9 @@ def test_wrapper_is_not_part_of_the_article(corpus: Path) -> None:
     doc = clean_bytes(page.read_bytes(), page).document
     assert doc.meta.url == "http://auto.sohu.com/20050513/n225551143.shtml"
     assert all("<text" not in str(b) for b in doc.blocks)
+
+
+def test_gbk_full_width_space_in_the_user_area_becomes_an_ideographic_space() -> None:
+    text, encoding = decode_bytes("<html><meta charset='gbk'>甲".encode("gbk") + b"\xa3\xa0" + "乙".encode("gbk"))
+    assert encoding == "gb18030"
+    assert "甲\u3000乙" in text
