@@ -115,6 +115,7 @@ def clean(
     paths: Annotated[list[Path], typer.Argument(help="Scraped pages (.html, .htm, .txt) or folders of them.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the Markdown articles.")] = Path("content/articles"),
     force: Annotated[bool, typer.Option("--force", help="Overwrite articles even if edited by hand.")] = False,
+    fetch_images: Annotated[bool, typer.Option("--fetch-images", help="Download images the scrape did not save (http(s) only, public hosts, at most 16 MB and 15 s each, checked to be images).")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Parallel workers (0: one per core).")] = 0,
     as_json: JsonOption = False,
 ) -> None:
@@ -125,6 +126,8 @@ def clean(
 
     Example: publish clean content/raw/ -o content/articles
     """
+    from rich.markup import escape
+
     from publish.commands import clean as command
 
     _State.quiet = _State.quiet or as_json
@@ -132,7 +135,7 @@ def clean(
     def report(r: command.FileResult) -> None:
         bar.advance(task)
         if r.outcome is command.Outcome.FAILED:
-            err.print(f"[red]failed[/] {r.source}: {r.message}", markup=True, soft_wrap=True)
+            err.print(f"[red]failed[/] {escape(f'{r.source}: {r.message}')}", markup=True, soft_wrap=True)
         elif r.outcome is command.Outcome.KEPT:
             _say(f"kept   {r.source}: {r.message}")
         for w in r.warnings:
@@ -141,7 +144,10 @@ def clean(
     try:
         with _progress() as bar:
             task = bar.add_task("cleaning", total=len(command.collect_sources(paths)))
-            summary = command.run(paths, output, force=force, jobs=jobs or None, on_result=report)
+            summary = command.run(
+                paths, output, force=force, fetch_images=fetch_images, jobs=jobs or None,
+                on_result=report,
+            )
     except KeyboardInterrupt:
         raise _interrupted() from None
     except PublishError as exc:

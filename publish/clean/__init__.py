@@ -28,12 +28,30 @@ class CleanResult:
     warnings: tuple[str, ...]
 
 
-def clean_bytes(data: bytes, path: Path, *, ruler: Ruler | None = None) -> CleanResult:
-    """Clean one page; ``path`` names it in messages and tells HTML from text."""
+_DEFAULT_RULER = default_ruler()
+
+
+def clean_bytes(
+    data: bytes,
+    path: Path,
+    *,
+    ruler: Ruler | None = None,
+    out_dir: Path | None = None,
+    fetch_images: bool = False,
+) -> CleanResult:
+    """Clean one page; ``path`` names it in messages and tells HTML from text.
+
+    With ``out_dir`` (the Markdown's folder), images the scrape saved are copied to
+    ``out_dir/../images`` and referenced relative to it; ``fetch_images`` also downloads
+    the ones it did not save (http(s) only, bounded, checked to be images).
+    """
     profile = generic()
     state = CleanState(path=path, data=data, profile=profile, generic=profile)
+    if out_dir is not None:
+        state.markdown_dir, state.images_dir = out_dir, out_dir.parent / "images"
+        state.fetch_images = fetch_images
     try:
-        (ruler or default_ruler()).run(state)
+        (ruler or _DEFAULT_RULER).run(state)
     except (RecursionError, MemoryError, LxmlError) as exc:
         raise CleanError(
             f"the page is too large or too deeply nested to read ({type(exc).__name__})",
@@ -46,9 +64,9 @@ def clean_bytes(data: bytes, path: Path, *, ruler: Ruler | None = None) -> Clean
     return CleanResult(assemble(state), tuple(state.report))
 
 
-def clean_file(path: Path) -> CleanResult:
+def clean_file(path: Path, out_dir: Path | None = None, fetch_images: bool = False) -> CleanResult:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise CleanError(f"cannot read: {exc.strerror}", path=path) from exc
-    return clean_bytes(data, path)
+    return clean_bytes(data, path, out_dir=out_dir, fetch_images=fetch_images)

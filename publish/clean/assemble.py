@@ -23,10 +23,22 @@ from publish.model import (
 )
 
 
-def _block(raw: RawBlock) -> Block | None:
+HEADING_LEVELS = (2, 3, 4)
+"""Article sections start at level 2 (the title is level 1, in the front matter)."""
+
+
+def heading_levels(blocks: list[RawBlock]) -> dict[int, int]:
+    """The page's heading levels, in rank order, mapped onto 2, 3, 4 (deeper ones to 4):
+    a page whose sections are <h3> and sub-sections <h4> gets ## and ###."""
+    used = sorted({b.level or 2 for b in blocks if b.kind == "heading"})
+    return {lvl: HEADING_LEVELS[min(i, len(HEADING_LEVELS) - 1)] for i, lvl in enumerate(used)}
+
+
+def _block(raw: RawBlock, levels: dict[int, int]) -> Block | None:
     text = repair(raw.text)
     if raw.kind == "heading":
-        return Heading(level=2, children=(Text(text),), kicker=repair(raw.kicker))
+        level = levels.get(raw.level or 2, 2)
+        return Heading(level=level, children=(Text(text),), kicker=repair(raw.kicker))
     if raw.kind == "image":
         return Figure(caption=text, src=raw.src)
     if raw.kind == "quote":
@@ -38,6 +50,7 @@ def _block(raw: RawBlock) -> Block | None:
 
 
 def _group_items(blocks: list[RawBlock]) -> list[Block]:
+    levels = heading_levels(blocks)
     out: list[Block] = []
     items: list[RawBlock] = []
 
@@ -58,7 +71,7 @@ def _group_items(blocks: list[RawBlock]) -> list[Block]:
             items.append(raw)
             continue
         flush()
-        block = _block(raw)
+        block = _block(raw, levels)
         if block is not None:
             out.append(block)
     flush()
@@ -72,7 +85,7 @@ def assemble(state: CleanState) -> Document:
         title=repair(state.title),
         subtitle=repair(state.subtitle),
         lead=repair(state.lead),
-        date=b.date,
+        date=b.date or state.fallback_date,
         source=b.source,
         authors=tuple(b.authors),
         editor=b.editor,

@@ -9,16 +9,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 TZ_CHINA = "+08:00"
 """Chinese sites publish in Beijing time and never say so."""
 
+_TIME = r"(?:\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})(?:\s*[:：分]\s*(?P<S>\d{1,2}))?\s*(?P<ap>[AaPp][Mm])?)?"
 _DATE_PATTERNS = (
     re.compile(
-        r"(?P<y>(?:19|20)\d\d)\s*[年/.\-]\s*(?P<m>\d{1,2})\s*[月/.\-]\s*(?P<d>\d{1,2})\s*日?"
-        r"(?:\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})(?:\s*[:：分]\s*(?P<S>\d{1,2}))?)?"
+        r"(?P<y>(?:19|20)\d\d)\s*[年/.\-]\s*(?P<m>\d{1,2})\s*[月/.\-]\s*(?P<d>\d{1,2})\s*日?" + _TIME
     ),
+    # US order, as some 2000s sites print it: 9/17/2004 5:54:13 AM
+    re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d\d)\b" + _TIME),
 )
+_MONTH = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d)")
+
+
+def parse_month(text: str) -> str:
+    """A year and month alone (``1996年6月号``) as ``1996-06``, or ''."""
+    m = _MONTH.search(text)
+    if not m or not 1 <= int(m["m"]) <= 12:
+        return ""
+    return f"{int(m['y']):04d}-{int(m['m']):02d}"
 
 
 def parse_date(text: str) -> str:
@@ -34,6 +46,10 @@ def parse_date(text: str) -> str:
         if m["H"] is None:
             return date
         hh, mm, ss = int(m["H"]), int(m["M"]), int(m["S"] or 0)
+        if m["ap"] and m["ap"].lower() == "pm" and hh < 12:
+            hh += 12
+        elif m["ap"] and m["ap"].lower() == "am" and hh == 12:
+            hh = 0
         if hh > 23 or mm > 59 or ss > 59:
             return date
         return f"{date}T{hh:02d}:{mm:02d}:{ss:02d}{TZ_CHINA}"
@@ -59,30 +75,57 @@ class Byline:
 
 
 def _label_regex(labels: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
+    key = tuple(sorted((k, v) for k, v in labels.items()))
+    return _compiled_label_regex(key)
+
+
+@cache
+def _compiled_label_regex(labels_key: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern[str]:
+    labels = dict(labels_key)
     alternatives = sorted(
         ((label, key) for key, names in labels.items() for label in names),
         key=lambda pair: -len(pair[0]),
     )
     names = "|".join(re.escape(label) for label, _ in alternatives)
-    return re.compile(rf"(?:^|(?<=[\s　|｜【\[(（]))(?P<label>{names})\s*[:：]\s*")
+    return re.compile(rf"(?:^|(?<=[\s　|｜【\[(（:：]))(?P<label>{names})\s*[:：︱丨]\s*")
 
 
-_TRAILING_CHROME = re.compile(r"\s*(?:打印|纠错|关闭|分享|收藏|\||｜|】|\]|\)|）)+\s*$")
+_BRACKETS = re.compile(r"^[(（\[【]\s*|\s*[)）\]】]$")
+_LEADING_DATE = re.compile(r"^(?:19|20)\d\d\s*[年/.\-]\s*\d{1,2}\s*[月/.\-]\s*\d{1,2}")
+_AUTHOR_TAIL = re.compile(r"\s*(?:出自|出处|来自|选自|阅读|评论|浏览|点击|发表|[\[【(（]).*$")
+"""What follows a name on an author line: the book or paper it is from."""
+_FORUM_POST = re.compile(r"(?:本贴|本帖|此贴|此帖)由\s*(?P<name>[^\s于]{1,20})\s*于")
 
 
-def parse_byline(line: str, labels: dict[str, tuple[str, ...]]) -> Byline | None:
+def forum_author(line: str) -> str:
+    """The poster of a forum thread: 本贴由 某某 于2005年8月12日……发表."""
+    m = _FORUM_POST.search(line)
+    return m["name"] if m else ""
+
+
+_TRAILING_CHROME = re.compile(r"\s*(?:打印|纠错|关闭|分享|收藏|举报|\||｜|】|\]|\)|）)+\s*$")
+
+
+def parse_byline(
+    line: str, labels: dict[str, tuple[str, ...]], *, loose: bool = False
+) -> Byline | None:
     """Read a labelled byline; None when the line is not one (too few labels, or prose).
 
     A line is a byline when it starts with a label and is short, or holds two labels:
     body sentences mention 来源 or 编辑 too, but never as ``label：value label：value``.
     """
-    stripped = line.strip()
+    if not any(mark in line for mark in ":：︱丨"):
+        return None
+    stripped = _BRACKETS.sub("", line.strip())
     label_of = {label: key for key, names in labels.items() for label in names}
     matches = list(_label_regex(labels).finditer(stripped))
     if not matches:
         return None
     starts_with_label = matches[0].start() == 0
-    if not (len(matches) >= 2 or (starts_with_label and len(stripped) <= 40)):
+    dated = _LEADING_DATE.match(stripped) is not None
+    # Outside the body (``loose``), a short line with one label anywhere is a byline too.
+    short = len(stripped) <= 60
+    if not (len(matches) >= 2 or ((starts_with_label or dated or loose) and short)):
         return None
     if len(stripped) > 160 or stripped.endswith("。"):
         return None
@@ -91,6 +134,9 @@ def parse_byline(line: str, labels: dict[str, tuple[str, ...]]) -> Byline | None
         end = matches[i + 1].start() if i + 1 < len(matches) else len(stripped)
         value = _TRAILING_CHROME.sub("", stripped[m.end() : end]).strip(" 　|｜")
         key = label_of[m["label"]]
+        if key != "date" and _DATE_PATTERNS[0].search(value):
+            byline.date = byline.date or parse_date(value)
+            value = _DATE_PATTERNS[0].sub("", value).strip(" 　|｜")
         if not value:
             continue
         if key == "date":
@@ -100,7 +146,32 @@ def parse_byline(line: str, labels: dict[str, tuple[str, ...]]) -> Byline | None
         elif key == "editor":
             byline.editor = byline.editor or value
         elif key == "authors" and not byline.authors:
+            value = _AUTHOR_TAIL.sub("", value)
             byline.authors = [a for a in re.split(r"[\s　、，,]+", value) if a]
-    if not byline and parse_date(stripped):
+    if not byline.date and (dated or not byline) and parse_date(stripped):
         byline.date = parse_date(stripped)
     return byline if byline else None
+
+
+_NAME = r"[\u4e00-\u9fff·]{2,4}"
+_REPORTER = re.compile(
+    rf"(?:^|[\s（(　])[\u4e00-\u9fff·]{{0,8}}?(?:记者|通讯员)\s*(?P<names>{_NAME}(?:[\s　、]+{_NAME}){{0,4}})"
+    r"(?=\s*(?:发自|报道|摄影?|[）)]|$|[\s　]))"
+)
+_SIGNOFF = re.compile(
+    rf"(?<=[。！？”\"」])\s*[（(]\s*(?:(?:本报|实习)?记者\s*)?(?P<names>{_NAME}(?:[\s　、]+{_NAME}){{0,4}}?)"
+    r"(?:[\s　]+[\u4e00-\u9fff]{1,6}报道)?\s*[）)]\s*$"
+)
+
+
+def find_reporters(text: str) -> list[str]:
+    """Reporters named in a paragraph: 本报记者某某发自北京, or a closing （某某　某地报道）."""
+    text = text.strip()
+    for pattern in (_SIGNOFF, _REPORTER):
+        m = pattern.search(text)
+        if m:
+            names = [n for n in re.split(r"[\s　、]+", m["names"]) if n]
+            if pattern is _REPORTER and text[m.end("names"):].startswith("报道") and len(names) > 1:
+                names = names[:-1]  # 彭冲 山东冠县报道: the last word is the place
+            return names
+    return []

@@ -71,6 +71,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     """The text of a page and the encoding it was read with."""
     encoding = detect_encoding(data)
     text = data.decode(encoding, errors="replace")
+    if encoding == "gb18030":
+        # GBK pages use 0xA3A0, a user-defined code, as the full-width space (as
+        # Windows code page 936 does); GB18030 maps it to the Private Use Area.
+        text = text.replace("\ue5e5", "\u3000")
     return text.lstrip("\ufeff"), encoding
 
 

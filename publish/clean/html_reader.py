@@ -1,10 +1,9 @@
 """The HTML reader: find the article body of a page and list its blocks.
 
 The body is found by the site profile's selectors when the site has a profile, and
-otherwise by text density: the element whose paragraphs hold the most Chinese text,
-since page chrome is short links and article text is long runs of sentences.
-Dangerous and invisible content (scripts, forms, iframes, hidden elements) never
-becomes a block.
+otherwise (or when they match nothing) by text density (``extract.find_article``).
+Dangerous and invisible content (scripts, forms, iframes, hidden elements) never becomes
+a block. The walk over the body is iterative, so hostile nesting cannot exhaust the stack.
 """
 
 from __future__ import annotations
@@ -15,148 +14,207 @@ from urllib.parse import urlparse
 from lxml import html as lxml_html
 from lxml.etree import ParserError, _Element
 
+from publish.clean.extract import INLINE_TAGS, drop_link_lists, find_article, text_stats
+from publish.clean.html_meta import lead_and_subtitle, page_byline, page_title, page_url
 from publish.clean.profiles import profile_for_host
 from publish.clean.state import CleanState, RawBlock
 from publish.errors import CleanError
 
 DROP_TAGS = (
-    "script", "style", "noscript", "iframe", "form", "object", "embed", "svg", "button",
+    "script", "style", "noscript", "iframe", "object", "embed", "svg", "button",
     "input", "select", "textarea", "nav", "footer", "header", "aside", "template", "canvas",
-    "audio", "video",
+    "audio", "video", "title", "map", "marquee",
 )
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_WRAPPER = re.compile(r"^\s*<text\b[^>]*\bid=\"([^\"]*)\"[^>]*>", re.I)
-LAZY_SRC = ("data-original", "data-src", "data-lazy-src", "data-echo", "src")
-
-
-def _page_url(text: str, root: _Element) -> str:
-    m = _WRAPPER.match(text)
-    if m and m.group(1).startswith("http"):
-        return m.group(1)
-    for xpath in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
-        found = root.xpath(xpath)
-        if found and str(found[0]).startswith("http"):
-            return str(found[0])
-    return ""
-
-
-def _han_len(text: str) -> int:
-    return len(_HAN.findall(text))
-
-
-def _text_score(el: _Element) -> int:
-    """Chinese characters in the element's paragraph-like children, minus link text."""
-    score = 0
-    for child in el:
-        if not isinstance(child.tag, str):
-            continue
-        text = child.text_content()
-        links = sum(_han_len(a.text_content()) for a in child.iter("a"))
-        score += max(0, _han_len(text) - 2 * links)
-    return score
-
-
-def find_body(root: _Element, selectors: tuple[str, ...]) -> _Element:
-    for selector in selectors:
-        found = root.cssselect(selector)
-        if found:
-            return max(found, key=lambda e: _han_len(e.text_content()))
-    candidates = [e for e in root.iter("div", "article", "td", "section", "main") if len(e)]
-    if not candidates:
-        return root
-    return max(candidates, key=_text_score)
+_WRAPPER = re.compile(r"^\s*<text\b[^>]*>", re.I)
+LAZY_SRC = ("data-original", "data-src", "data-lazy-src", "data-echo", "data-url", "src")
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_PLACEHOLDER = re.compile(r"(?:^data:image/(?:gif|svg)|blank\.gif|spacer\.gif|pixel\.gif|loading)", re.I)
 
 
 def _image_src(img: _Element) -> str:
     for attr in LAZY_SRC:
         value = (img.get(attr) or "").strip()
-        if value and not value.startswith(("data:image/gif", "javascript:")):
+        if value and not value.startswith("javascript:") and not _PLACEHOLDER.search(value):
             return value
     return ""
 
 
-def _emit(el: _Element, out: list[RawBlock]) -> None:
-    tag = el.tag if isinstance(el.tag, str) else ""
-    if tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
-        out.append(RawBlock("heading", text=el.text_content().strip(), level=int(tag[1])))
-        return
+def _text_lines(el: _Element) -> list[str]:
+    """Text of an inline-only element in document order, split at <br>."""
+    for br in el.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    text = "".join(el.itertext())
+    return [" ".join(p.split()) for p in text.split("\n")]
+
+
+def _is_inline_only(el: _Element) -> bool:
+    return all(not isinstance(d.tag, str) or d.tag in INLINE_TAGS for d in el.iterdescendants())
+
+
+_SENTENCE_END = re.compile(r"[。！？；：，…!?;:,]\s*$")
+
+
+def _is_bold_line(el: _Element) -> bool:
+    """A short paragraph all in <strong>/<b> without a sentence end: a section heading."""
+    text = " ".join(el.text_content().split())
+    if not text or len(text) > 40 or _SENTENCE_END.search(text) or el.find(".//img") is not None:
+        return False
+    bold = "".join(" ".join(b.text_content().split()) for b in el.iter("strong", "b"))
+    return bold.replace(" ", "") == text.replace(" ", "")
+
+
+ICON_MAX_PX = 40
+"""An image declared this small (width or height attribute) is an icon, not a figure."""
+
+
+def _is_icon(img: _Element) -> bool:
+    for attr in ("width", "height"):
+        value = (img.get(attr) or "").strip().removesuffix("px")
+        if value.isdigit() and int(value) <= ICON_MAX_PX:
+            return True
+    return False
+
+
+def _emit_leaf(el: _Element, tag: str, out: list[RawBlock]) -> bool:
+    """Blocks that are emitted whole; False when ``el`` needs walking into."""
+    if tag in _HEADINGS:
+        text = " ".join(el.text_content().split())
+        if text:
+            out.append(RawBlock("heading", text=text, level=_HEADINGS[tag]))
+        return True
     if tag == "img":
         src = _image_src(el)
-        if src:
-            out.append(RawBlock("image", src=src, text=(el.get("alt") or "").strip()))
-        return
+        if src and not _is_icon(el):
+            alt = (el.get("alt") or el.get("title") or "").strip()
+            out.append(RawBlock("image", src=src, text=alt))
+        return True
     if tag == "table":
         rows = [
-            [c.text_content().strip() for c in tr if c.tag in ("td", "th")]
+            [" ".join(c.text_content().split()) for c in tr if c.tag in ("td", "th")]
             for tr in el.iter("tr")
         ]
         rows = [r for r in rows if any(r)]
-        if rows and len(rows[0]) > 1 and len(rows) > 1:
+        width = max((len(r) for r in rows), default=0)
+        nested = any(True for _ in el.iterdescendants("table"))
+        if rows and width > 1 and len(rows) > 1 and not nested and len(set(map(len, rows))) == 1:
             out.append(RawBlock("table", rows=rows))
-            return
-    if tag == "blockquote":
-        out.append(RawBlock("quote", text=el.text_content().strip()))
-        return
-    if tag == "li":
+            return True
+        return False
+    if tag == "blockquote" and _is_inline_only(el):
+        text = " ".join(el.text_content().split())
+        if text:
+            out.append(RawBlock("quote", text=text))
+        return True
+    if tag == "li" and _is_inline_only(el):
         parent = el.getparent()
-        out.append(
-            RawBlock("item", text=el.text_content().strip(), ordered=parent is not None and parent.tag == "ol")
-        )
-        return
-    block_children = [c for c in el if isinstance(c.tag, str) and c.tag not in ("a", "span", "b", "strong", "em", "i", "font", "br", "u", "sup", "sub")]
-    if tag in {"p", "br"} or not block_children:
+        text = " ".join(el.text_content().split())
+        if text:
+            out.append(RawBlock("item", text=text, ordered=parent is not None and parent.tag == "ol"))
         for img in el.iter("img"):
-            _emit(img, out)
-        text = "\n".join(part.strip() for part in _lines(el))
-        for line in text.split("\n"):
-            if line.strip():
-                out.append(RawBlock("text", text=line.strip()))
-        return
-    if el.text and el.text.strip():
-        out.append(RawBlock("text", text=el.text.strip()))
-    for child in el:
-        _emit(child, out)
-        if child.tail and child.tail.strip():
-            out.append(RawBlock("text", text=child.tail.strip()))
+            _emit_leaf(img, "img", out)
+        return True
+    if tag == "p" and _is_bold_line(el):
+        out.append(RawBlock("heading", text=" ".join(el.text_content().split()), level=2))
+        return True
+    if tag == "p" or (tag not in ("li", "blockquote", "table") and _is_inline_only(el)):
+        for img in el.iter("img"):
+            _emit_leaf(img, "img", out)
+        for line in _text_lines(el):
+            if line:
+                out.append(RawBlock("text", text=line))
+        return True
+    return False
 
 
-def _lines(el: _Element) -> list[str]:
-    """Text of an inline-only element, split at <br>."""
-    parts: list[str] = [el.text or ""]
-    for child in el.iterdescendants():
-        if child.tag == "br":
-            parts.append("\n")
-        elif isinstance(child.tag, str) and child.text:
-            parts.append(child.text)
-        if child.tail:
-            parts.append(child.tail)
-    return "".join(parts).split("\n")
+def emit(roots: list[_Element], out: list[RawBlock]) -> None:
+    """The blocks of ``roots`` in page order, by an explicit stack (no recursion)."""
+    stack: list[_Element | str] = list(reversed(roots))
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            for line in item.split("\n"):
+                if line.strip():
+                    out.append(RawBlock("text", text=" ".join(line.split())))
+            continue
+        tag = item.tag if isinstance(item.tag, str) else ""
+        if not tag or _emit_leaf(item, tag, out):
+            continue
+        if item.text and item.text.strip():
+            out.append(RawBlock("text", text=" ".join(item.text.split())))
+        for child in reversed(item):
+            if child.tail and child.tail.strip():
+                stack.append(child.tail)
+            stack.append(child)
+
+
+FORM_TEXT_MAX = 300
+"""A <form> with less text than this is a search, login or comment form; a longer one
+wraps the page (ASP.NET pages put everything in one <form>) and is kept."""
+
+
+def _drop_invisible(root: _Element, selectors: tuple[str, ...]) -> None:
+    for form in list(root.iter("form")):
+        small = len("".join(form.text_content().split())) < FORM_TEXT_MAX
+        if small and form.getparent() is not None:
+            form.drop_tree()
+    for el in list(root.iter(*DROP_TAGS)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    for el in list(root.xpath("//*[@style or @hidden]")):
+        if el.get("hidden") is not None or _HIDDEN.search(el.get("style") or ""):
+            if el.getparent() is not None:
+                el.drop_tree()
+    for selector in selectors:
+        for el in root.cssselect(selector):
+            if el.getparent() is not None:
+                el.drop_tree()
+
+
+def _select(root: _Element, selectors: tuple[str, ...]) -> list[_Element]:
+    for selector in selectors:
+        found = root.cssselect(selector)
+        if found:
+            return [max(found, key=lambda e: len(e.text_content()))]
+    return []
+
+
+_CONTAINER_TAG = re.compile(r"</?(?:div|span|section|article|font|center|blockquote|b|i|em|strong)\b[^>]*>", re.I)
+
+
+def parse(text: str) -> _Element:
+    """The page's tree; a page nested deeper than libxml2 keeps (it silently drops text
+    below depth 255) is parsed again with its container tags flattened, losing no text."""
+    parser = lxml_html.HTMLParser()
+    root = lxml_html.document_fromstring(text, parser=parser)
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        root = lxml_html.document_fromstring(_CONTAINER_TAG.sub("\n", text))
+    return root
 
 
 def read_html(state: CleanState) -> None:
-    text = _WRAPPER.sub("", state.text, count=1) if _WRAPPER.match(state.text) else state.text
+    state.is_html = True
+    text = _WRAPPER.sub("", state.text, count=1)
     try:
-        root = lxml_html.document_fromstring(text)
+        root = parse(text)
     except (ParserError, ValueError) as exc:
         raise CleanError(f"not a readable HTML page: {exc}", path=state.path) from exc
-    state.url = _page_url(state.text, root)
+    state.url = page_url(state.text, root)
     if state.url and state.profile is state.generic:
         state.profile = profile_for_host(urlparse(state.url).hostname or "") or state.generic
-    for el in list(root.iter(*DROP_TAGS)):
-        el.drop_tree()
-    for el in list(root.xpath("//*[@style or @hidden]")):
-        if el.get("hidden") is not None or _HIDDEN.search(el.get("style") or ""):
-            el.drop_tree()
-    for selector in state.profile.drop_selectors:
-        for el in root.cssselect(selector):
-            el.drop_tree()
-    titles = [e.text_content().strip() for s in state.profile.title_selectors for e in root.cssselect(s)]
-    page_title = root.findtext(".//title") or ""
-    if state.profile.title_suffix is not None:
-        page_title = state.profile.title_suffix.sub("", page_title)
-    state.title = next((t for t in titles if t), "") or page_title.strip()
-    body = find_body(root, state.profile.body_selectors)
-    _emit(body, state.blocks)
+    profile = state.profile
+    explicit = [e.text_content().strip() for s in profile.title_selectors for e in root.cssselect(s)]
+    title = next((t for t in explicit if t), "") or page_title(state.text, root, profile.title_suffix)
+    _drop_invisible(root, profile.drop_selectors)
+    state.lead, state.subtitle = lead_and_subtitle(root, title)
+    selected = _select(root, profile.body_selectors)
+    stats = text_stats(selected[0] if selected else root)
+    body = selected or find_article(root, stats)
+    labels = dict(state.generic.labels)
+    labels.update(profile.labels)
+    state.byline, state.fallback_date = page_byline(root, body, state.url, labels)
+    state.title = " ".join(title.split())
+    drop_link_lists(body, stats)
+    emit(body, state.blocks)
     if not state.blocks:
         raise CleanError("no article text found on this page", path=state.path)

@@ -62,7 +62,7 @@ class Ruler:
 
 def default_ruler() -> Ruler:
     """The stages, in order, for every page."""
-    from publish.clean import decode, readers, stages
+    from publish.clean import decode, images, readers, stages
     from publish.limits import check_limits
 
     ruler = Ruler()
@@ -76,4 +76,5 @@ def default_ruler() -> Ruler:
     ruler.push("mark_headings", stages.mark_headings)
     ruler.push("mark_captions", stages.mark_captions)
     ruler.push("drop_duplicates", stages.drop_duplicates)
+    ruler.push("resolve_images", images.resolve_images)
     return ruler

@@ -108,8 +108,21 @@ RULES: tuple[tuple[str, Callable[[str], str]], ...] = (
 """Ordered: quotes before marks, so that ``说:"…"`` sees the restored “ as Chinese."""
 
 
+TRIGGERS: dict[str, frozenset[str]] = {
+    "ellipsis": frozenset(".。…"),
+    "quotes": frozenset("\"'"),
+    "parentheses": frozenset("()"),
+    "fullwidth_marks": frozenset(",;:!?"),
+    "dashes": frozenset("-—"),
+    "ideographic_space": frozenset(" "),
+}
+"""Characters a rule can act on: a text without any of them skips the rule (speed only)."""
+
+
 def repair(text: str) -> str:
     """Apply every rule of TYPOGRAPHY.md §1 to one block of text."""
-    for _name, rule in RULES:
-        text = rule(text)
+    present = frozenset(text)
+    for name, rule in RULES:
+        if name not in TRIGGERS or present & TRIGGERS[name]:
+            text = rule(text)
     return text

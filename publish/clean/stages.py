@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from publish.clean.byline import parse_byline
+from publish.clean.byline import find_reporters, parse_byline, parse_date, parse_month
 from publish.clean.state import CleanState, RawBlock
 
 _SENTENCE_END = tuple("。！？；：，…!?;:,")
@@ -25,35 +25,109 @@ def _labels(state: CleanState) -> dict[str, tuple[str, ...]]:
     return labels
 
 
+_CHROME_CACHE: dict[tuple[str, str], re.Pattern[str]] = {}
+
+
+def _chrome_pattern(state: CleanState) -> re.Pattern[str]:
+    """The generic and the site's chrome lines as one alternation, compiled once."""
+    key = (state.generic.name, state.profile.name)
+    if key not in _CHROME_CACHE:
+        patterns = state.generic.chrome_lines + (
+            state.profile.chrome_lines if state.profile is not state.generic else ()
+        )
+        _CHROME_CACHE[key] = re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+    return _CHROME_CACHE[key]
+
+
 def _is_chrome(state: CleanState, text: str) -> bool:
-    patterns = state.generic.chrome_lines + (
-        state.profile.chrome_lines if state.profile is not state.generic else ()
-    )
-    return any(p.fullmatch(text) for p in patterns)
+    return _chrome_pattern(state).fullmatch(text) is not None
+
+
+_EDIT_LINK = re.compile(r"\s*[\[【](?:编辑|編輯|edit|编辑源代码)[\]】]\s*$", re.I)
+"""A wiki's "[编辑]" section-edit link at the end of a heading."""
+_CHROME_IMAGE = re.compile(r"(?:logo|icon|button|btn|qrcode|erweima|ewm|share|spacer)[^/]*$", re.I)
+"""File names of page furniture: site logos, icons, buttons, QR codes."""
 
 
 def drop_chrome_lines(state: CleanState) -> None:
-    """Remove lines that are page furniture: share bars, players, print links, counters."""
+    """Remove lines that are page furniture: share bars, players, print links, counters,
+    and images that are furniture too (a logo, a QR code, an alt text that is chrome)."""
     kept = []
     for block in state.blocks:
+        if block.kind == "heading":
+            block.text = _EDIT_LINK.sub("", block.text)
         if block.kind in ("text", "heading") and _is_chrome(state, block.text):
+            continue
+        if block.kind == "image" and (
+            (block.text and _is_chrome(state, block.text))
+            or _CHROME_IMAGE.search(block.src.split("?")[0])
+        ):
             continue
         kept.append(block)
     state.blocks = kept
 
 
+LABEL_VALUE_MAX = 20
+"""A value this short on the line after a bare ``责任编辑：`` belongs to it."""
+
+
+def _join_split_labels(blocks: list[RawBlock], labels: dict[str, tuple[str, ...]]) -> None:
+    """``责任编辑：`` alone on a line, its name on the next: one byline line."""
+    names = {label for values in labels.values() for label in values}
+    for i in range(len(blocks) - 1):
+        block, nxt = blocks[i], blocks[i + 1]
+        bare = block.text.strip().rstrip(":：").strip("【[（( ")
+        if (
+            block.kind == "text" and nxt.kind == "text" and bare in names
+            and block.text.strip().endswith((":", "：")) and len(nxt.text) <= LABEL_VALUE_MAX
+            and ":" not in nxt.text and "：" not in nxt.text
+        ):
+            block.text, nxt.text = f"{block.text.strip()}{nxt.text.strip()}", ""
+    blocks[:] = [b for b in blocks if b.kind != "text" or b.text]
+
+
+DATE_LINE_MAX = 40
+"""A line this short that is mostly a date, near the top of the body, is the dateline."""
+_DATE_TEXT = re.compile(r"[\d\s年月日时分秒:：/.\-]|[AaPp][Mm]")
+
+
+def _is_dateline(text: str) -> bool:
+    if len(text) > DATE_LINE_MAX or not parse_date(text):
+        return False
+    return len(_DATE_TEXT.sub("", text)) <= 6
+
+
 def lift_byline(state: CleanState) -> None:
-    """Move 发布时间/来源/编辑/作者 lines into the metadata; the first values found win."""
+    """Move 发布时间/来源/编辑/作者 lines into the metadata; the first values found win.
+
+    A bare date line among the first blocks is the dateline; reporters named in the
+    first or last paragraphs (本报记者某某, （某某　北京报道）) are the authors; a
+    year-month alone (《北京之春》1996年6月号) dates a reprint when nothing else does.
+    """
     labels = _labels(state)
+    _join_split_labels(state.blocks, labels)
     kept = []
-    for block in state.blocks:
+    for i, block in enumerate(state.blocks):
         if block.kind == "text":
             byline = parse_byline(block.text, labels)
             if byline is not None:
                 state.byline.merge(byline)
                 continue
+            if i < 6 and _is_dateline(block.text):
+                state.byline.date = state.byline.date or parse_date(block.text)
+                continue
         kept.append(block)
     state.blocks = kept
+    texts = [b.text for b in kept if b.kind == "text"]
+    if not state.byline.authors:
+        for text in texts[:2] + texts[-3:]:
+            state.byline.authors = find_reporters(text)
+            if state.byline.authors:
+                break
+    if not state.byline.date and not state.fallback_date:
+        state.fallback_date = next(
+            (parse_month(t) for t in texts[:3] + texts[-3:] if parse_month(t)), ""
+        )
 
 
 def _norm(text: str) -> str:
@@ -65,9 +139,12 @@ def find_title(state: CleanState) -> None:
 
     The body's own copy of the title (an <h1>, the first line) is removed either way.
     """
+    # A text scrape's first short line is its title; an HTML page's body paragraphs are
+    # never taken for one (its title comes from the page), only a heading is.
+    kinds = ("heading",) if state.is_html else ("text", "heading")
     if not state.title:
         for i, block in enumerate(state.blocks):
-            if block.kind in ("text", "heading") and len(block.text) <= 2 * HEADING_MAX:
+            if block.kind in kinds and len(block.text) <= 2 * HEADING_MAX:
                 state.title = block.text
                 del state.blocks[i]
                 break
@@ -133,11 +210,32 @@ def mark_captions(state: CleanState) -> None:
     state.blocks = out
 
 
+_FILE_NAME = re.compile(r"^[\w.\-]+\.(?:jpe?g|png|gif|webp|bmp)$", re.I)
+
+
 def drop_duplicates(state: CleanState) -> None:
-    """A caption repeated as alt text, title text and paragraph is kept once."""
+    """A caption repeated as alt text, title text and paragraph is kept once.
+
+    Alt text that only repeats the article's title or is a file name is not a caption.
+    """
+    titles = {_norm(state.title), _norm(state.subtitle), _norm(state.title + state.subtitle)}
+    norms: dict[str, str] = {}
+
+    def norm(text: str) -> str:
+        if text not in norms:
+            norms[text] = _norm(text)
+        return norms[text]
+
     out: list[RawBlock] = []
     for block in state.blocks:
-        if out and block.kind == out[-1].kind and _norm(block.text) == _norm(out[-1].text):
+        if block.kind == "image" and (norm(block.text) in titles or _FILE_NAME.match(block.text)):
+            block.text = ""
+        if (
+            block.kind == "text" and out and out[-1].kind == "image" and out[-1].text
+            and norm(block.text) == norm(out[-1].text)
+        ):
+            continue  # the caption printed again under its image
+        if out and block.kind == out[-1].kind and norm(block.text) == norm(out[-1].text):
             if block.src and not out[-1].src:
                 out[-1].src = block.src
             if block.kind != "image" or not block.src or not out[-1].src or block.src == out[-1].src:

@@ -45,12 +45,21 @@ class CleanState:
     text: str = ""
     """The decoded page."""
     encoding: str = ""
+    is_html: bool = False
     url: str = ""
     title: str = ""
     subtitle: str = ""
     lead: str = ""
     byline: Byline = field(default_factory=Byline)
+    fallback_date: str = ""
+    """A date found without a label (``<meta>``, a bare date line, the URL): used only
+    when no labelled byline gives one."""
     blocks: list[RawBlock] = field(default_factory=list)
     report: list[str] = field(default_factory=list)
     """Warnings for the user: what was dropped or could not be kept."""
     images_dir: Path | None = None
+    """Where saved images are copied (``content/images``); None: leave sources as found."""
+    fetch_images: bool = False
+    """``--fetch-images``: download images the scrape did not save (opt-in)."""
+    markdown_dir: Path | None = None
+    """The folder the article's Markdown goes to, for relative image paths."""

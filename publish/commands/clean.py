@@ -65,9 +65,9 @@ def collect_sources(paths: Iterable[Path]) -> list[Path]:
     return [p for p in found if not (p.resolve() in seen or seen.add(p.resolve()))]  # type: ignore[func-returns-value]
 
 
-def clean_one(source: Path, out_dir: Path, force: bool) -> FileResult:
+def clean_one(source: Path, out_dir: Path, force: bool, fetch_images: bool = False) -> FileResult:
     try:
-        result = clean_file(source)
+        result = clean_file(source, out_dir, fetch_images)
         markdown = stamp(to_markdown(result.document))
         if from_markdown(markdown) != result.document:
             raise PublishError("the Markdown written would not read back the same", path=source)
@@ -95,6 +95,7 @@ def run(
     out_dir: Path,
     *,
     force: bool = False,
+    fetch_images: bool = False,
     jobs: int | None = None,
     on_result: Callable[[FileResult], None] | None = None,
 ) -> CleanSummary:
@@ -106,14 +107,15 @@ def run(
     out_dir.mkdir(parents=True, exist_ok=True)
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(sources) < 4:
-        results: Iterable[FileResult] = (clean_one(s, out_dir, force) for s in sources)
+        results: Iterable[FileResult] = (clean_one(s, out_dir, force, fetch_images) for s in sources)
         for r in results:
             summary.results.append(r)
             if on_result:
                 on_result(r)
         return summary
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for r in pool.map(clean_one, sources, [out_dir] * len(sources), [force] * len(sources), chunksize=4):
+        n = len(sources)
+        for r in pool.map(clean_one, sources, [out_dir] * n, [force] * n, [fetch_images] * n, chunksize=4):
             summary.results.append(r)
             if on_result:
                 on_result(r)

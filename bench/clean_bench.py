@@ -1,0 +1,323 @@
+"""Measure ``publish clean`` against trafilatura and readability-lxml on the shared corpus.
+
+Run: ``.venv/bin/python bench/clean_bench.py`` (peers from ``pip install -e '.[bench]'``;
+a peer that is not installed is left out of the table). Writes the results table to
+``docs/cleaner-benchmark.md`` and prints it.
+
+The measure (shared/corpus/README.md): body F1 over the bag of character bigrams after
+NFKC, whitespace removal and quote/dash/ellipsis folding, with metadata lines
+(来源/编辑/发布时间 …) left out of both sides; title/date/author accuracy against the truth
+where it has one; chrome strings found on the page and left in the body; pages per
+CPU-second. Every tool gets the same decoded text (our decoder), so charset handling is
+not charged to the peers' speed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from publish.clean import clean_bytes  # noqa: E402
+from publish.clean.decode import decode_bytes  # noqa: E402
+from publish.errors import PublishError  # noqa: E402
+from publish.model import Figure, Heading, ListBlock, Paragraph, Quote, Table, inline_text  # noqa: E402
+from publish.model import walk_blocks  # noqa: E402
+
+CORPUS = Path("/work/shared/corpus")
+CHROME = (
+    "分享到", "打印", "纠错", "版权所有", "上一篇", "下一篇", "相关新闻", "相关阅读", "相关文章",
+    "微信扫一扫", "扫一扫", "返回顶部", "关闭窗口", "发表评论", "网友评论", "我要评论", "字号",
+    "Copyright", "ICP", "免责声明", "收藏本文", "推荐给朋友", "热点推荐", "广告",
+)
+"""Page furniture that is never article text (checked only where the truth lacks it)."""
+
+_META_LINE = re.compile(
+    r"(?:来源|稿源|编辑|责任编辑|责编|发布时间|发表时间|更新时间|作者|记者)\s*[:：]"
+)
+_FOLD = str.maketrans({
+    "“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "『": '"', "』": '"',
+    "—": "-", "–": "-", "―": "-", "─": "-", "…": ".", "·": ".", "・": ".",
+})
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_FOLD)
+    return re.sub(r"\s+", "", text)
+
+
+def body_lines(text: str) -> list[str]:
+    """Lines of a body with metadata lines left out."""
+    return [ln for ln in text.splitlines() if ln.strip() and not _META_LINE.search(ln)]
+
+
+def bigrams(text: str) -> Counter[str]:
+    s = _fold("\n".join(body_lines(text)))
+    return Counter(s[i : i + 2] for i in range(len(s) - 1))
+
+
+def f1(got: str, truth: str) -> float:
+    g, t = bigrams(got), bigrams(truth)
+    if not g and not t:
+        return 1.0
+    common = sum((g & t).values())
+    if not common:
+        return 0.0
+    p, r = common / sum(g.values()), common / sum(t.values())
+    return 2 * p * r / (p + r)
+
+
+# ------------------------------------------------------------------ metadata checks
+
+_DATE_PARTS = re.compile(r"(\d{4})(?:\D+(\d{1,2}))?(?:\D+(\d{1,2}))?")
+
+
+def date_matches(got: str, truth: str, alternatives: list[str]) -> bool:
+    """Same date at the truth's granularity (year, month or day)."""
+    m_got = _DATE_PARTS.search(got or "")
+    if not m_got:
+        return False
+    for want in [truth, *alternatives]:
+        m = _DATE_PARTS.search(want)
+        if not m:
+            continue
+        parts = [int(x) for x in m.groups() if x is not None]
+        have = [int(x) if x is not None else -1 for x in m_got.groups()]
+        if have[: len(parts)] == parts:
+            return True
+    return False
+
+
+def text_matches(got: str, truth: str) -> bool:
+    g, t = _fold(got), _fold(truth)
+    return bool(g) and (g == t or (len(g) >= 2 and (g in t or t in g)))
+
+
+# ------------------------------------------------------------------ tools
+
+
+@dataclass(slots=True)
+class Extract:
+    body: str = ""
+    title: str = ""
+    date: str = ""
+    author: str = ""
+
+
+def ours(data: bytes, text: str, path: Path) -> Extract:
+    try:
+        doc = clean_bytes(data, path).document
+    except PublishError:
+        return Extract()
+    lines = []
+    for b in walk_blocks(doc.blocks):
+        if isinstance(b, Heading | Paragraph):
+            lines.append(inline_text(b.children))
+        elif isinstance(b, Figure):
+            lines.append(b.caption)
+        elif isinstance(b, Table):
+            lines += ["".join(r) for r in b.header + b.rows]
+        elif isinstance(b, ListBlock | Quote):
+            continue
+    m = doc.meta
+    return Extract("\n".join(lines), m.title, m.date, " ".join(m.authors))
+
+
+def trafilatura_tool(data: bytes, text: str, path: Path) -> Extract:
+    import trafilatura
+
+    text = re.sub(r"^\s*<text\b[^>]*>", "", text, count=1)
+    doc = trafilatura.bare_extraction(text, with_metadata=True, favor_precision=False)
+    if doc is None:
+        return Extract()
+    get = doc.as_dict() if hasattr(doc, "as_dict") else doc
+    return Extract(get.get("text") or "", get.get("title") or "", get.get("date") or "",
+                   get.get("author") or "")
+
+
+def readability_tool(data: bytes, text: str, path: Path) -> Extract:
+    from lxml import html as lxml_html
+    from readability import Document
+
+    try:
+        doc = Document(re.sub(r"^\s*<text\b[^>]*>", "", text, count=1))
+        summary = doc.summary(html_partial=True)
+        title = doc.short_title()
+    except Exception:  # noqa: BLE001 — a peer failing on a page scores zero on it
+        return Extract()
+    root = lxml_html.fromstring(summary or "<div></div>")
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    for p in root.iter("p", "div", "li", "h1", "h2", "h3", "tr"):
+        p.tail = "\n" + (p.tail or "")
+    return Extract(root.text_content(), title)
+
+
+def available_tools() -> dict[str, Callable[[bytes, str, Path], Extract]]:
+    tools: dict[str, Callable[[bytes, str, Path], Extract]] = {"publish clean": ours}
+    try:
+        import trafilatura  # noqa: F401
+
+        tools["trafilatura"] = trafilatura_tool
+    except ImportError:
+        print("trafilatura not installed: pip install -e '.[bench]'", file=sys.stderr)
+    try:
+        import readability  # noqa: F401
+
+        tools["readability-lxml"] = readability_tool
+    except ImportError:
+        print("readability-lxml not installed: pip install -e '.[bench]'", file=sys.stderr)
+    return tools
+
+
+# ------------------------------------------------------------------ scoring
+
+
+@dataclass(slots=True)
+class Score:
+    f1: list[float] = field(default_factory=list)
+    f1_human: list[float] = field(default_factory=list)
+    title: list[bool] = field(default_factory=list)
+    date: list[bool] = field(default_factory=list)
+    author: list[bool] = field(default_factory=list)
+    chrome_on_page: int = 0
+    chrome_left: int = 0
+    cpu: float = 0.0
+    pages: int = 0
+    per_page: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    path: Path
+    data: bytes
+    text: str
+    truth: dict[str, object]
+    visible: str
+
+
+def load_pages(corpus: Path) -> list[Page]:
+    from lxml import html as lxml_html
+
+    pages = []
+    for truth_path in sorted(corpus.glob("*.truth.json")):
+        page = truth_path.with_name(truth_path.name.replace(".truth.json", ".html"))
+        if not page.exists():
+            continue
+        truth = json.loads(truth_path.read_text(encoding="utf-8"))
+        data = page.read_bytes()
+        text, _ = decode_bytes(data)
+        try:
+            root = lxml_html.document_fromstring(text)
+            for el in list(root.iter("script", "style")):
+                el.drop_tree()
+            visible = root.text_content()
+        except Exception:  # noqa: BLE001
+            visible = text
+        pages.append(Page(page, data, text, truth, visible))
+    return pages
+
+
+def measure(tool: Callable[[bytes, str, Path], Extract], pages: list[Page], repeat: int) -> Score:
+    score = Score()
+    for page in pages:
+        start = time.process_time()
+        for _ in range(repeat):
+            got = tool(page.data, page.text, page.path)
+        score.cpu += (time.process_time() - start) / repeat
+        score.pages += 1
+        t = page.truth
+        if isinstance(t.get("body"), str):
+            value = f1(got.body, str(t["body"]))
+            score.f1.append(value)
+            score.per_page[page.path.stem] = value
+            if t.get("truth_kind", "human") == "human":
+                score.f1_human.append(value)
+            for chrome in CHROME:
+                if chrome in page.visible and chrome not in str(t["body"]):
+                    score.chrome_on_page += 1
+                    score.chrome_left += chrome in got.body
+        if isinstance(t.get("title"), str):
+            score.title.append(text_matches(got.title, str(t["title"])))
+        if isinstance(t.get("date"), str):
+            alts = [str(a) for a in t.get("date_alternatives") or []]  # type: ignore[attr-defined]
+            score.date.append(date_matches(got.date, str(t["date"]), alts))
+        if isinstance(t.get("author"), str):
+            score.author.append(text_matches(got.author, str(t["author"])))
+    return score
+
+
+def _pct(values: list[bool]) -> str:
+    return f"{100 * sum(values) / len(values):.0f} % ({sum(values)}/{len(values)})" if values else "–"
+
+
+def table(scores: dict[str, Score]) -> str:
+    rows = [
+        "| tool | body F1 (mean) | F1, human truths | F1 median | F1 ≥ 0.9 | title | date | author "
+        "| chrome left | pages/CPU-s |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, s in scores.items():
+        mean = sum(s.f1) / len(s.f1) if s.f1 else 0.0
+        good = sum(1 for v in s.f1 if v >= 0.9)
+        chrome = f"{s.chrome_left}/{s.chrome_on_page}"
+        speed = s.pages / s.cpu if s.cpu else 0.0
+        human = sum(s.f1_human) / len(s.f1_human) if s.f1_human else 0.0
+        median = statistics.median(s.f1) if s.f1 else 0.0
+        rows.append(
+            f"| {name} | {mean:.3f} | {human:.3f} | {median:.3f} | {good}/{len(s.f1)} | {_pct(s.title)} | {_pct(s.date)} "
+            f"| {_pct(s.author)} | {chrome} | {speed:.0f} |"
+        )
+    return "\n".join(rows)
+
+
+def per_page_table(scores: dict[str, Score]) -> str:
+    names = list(scores)
+    rows = ["| page | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
+    for stem in next(iter(scores.values())).per_page:
+        rows.append(f"| {stem} | " + " | ".join(f"{scores[n].per_page.get(stem, 0):.3f}" for n in names) + " |")
+    return "\n".join(rows)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per page, for the timing")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "cleaner-benchmark.md")
+    parser.add_argument("--ours-only", action="store_true")
+    args = parser.parse_args()
+    pages = load_pages(args.corpus)
+    tools = available_tools()
+    if args.ours_only:
+        tools = {"publish clean": ours}
+    scores = {name: measure(tool, pages, args.repeat) for name, tool in tools.items()}
+    summary = table(scores)
+    print(summary)
+    if not args.ours_only:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(
+            "# Cleaner benchmark\n\n"
+            "Written by `.venv/bin/python bench/clean_bench.py` (do not edit by hand).\n"
+            f"{len(pages)} pages of `shared/corpus` with a truth; the measure is described in "
+            "`docs/cleaner.md` and in the script's docstring. Title/date/author count only "
+            "pages whose truth has that field; chrome is *strings left / strings on the page "
+            "and absent from the truth*.\n\n"
+            f"{summary}\n\n## Body F1 per page\n\n{per_page_table(scores)}\n",
+            encoding="utf-8",
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

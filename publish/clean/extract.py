@@ -1,0 +1,276 @@
+"""The generic body finder: which element of a page holds the article, by text density.
+
+Separate from the HTML reader because it is the one heuristic of the cleaner, used for
+every site without a profile (and when a profile's selectors find nothing). It follows
+Readability's scoring, adapted to Chinese: article text is long runs of sentences with
+full-width punctuation and few links, chrome is short link-heavy fragments.
+
+1. Every paragraph-like element (``<p>``, ``<td>``, ``<pre>``, or a ``<div>``-like element
+   holding text directly, as 2000s table layouts and ``<br>``-separated pages do) scores
+   1 + its sentence marks + one point per 100 characters (at most 3), counting only text
+   outside links. The score goes to its container in full and to the container's
+   container in half.
+2. A container's score is scaled by (1 − its link density), so navigation blocks with
+   much text lose to a column of prose.
+3. The best container wins; siblings scoring at least a fifth of it, and sibling
+   paragraphs of clean prose, join it (articles split over several ``<div>``s).
+4. Inside the winner, blocks that are mostly links (related-article lists, tag clouds,
+   share bars) are dropped.
+
+Every pass is a single walk over the tree: no per-element ``text_content()`` over its
+whole subtree, so a 10,000-deep page costs no more than a flat one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml.etree import _Element
+
+PARAGRAPH_TAGS = frozenset({"p", "td", "pre", "dd", "blockquote", "li", "h2", "h3", "h4"})
+CONTAINER_TAGS = frozenset(
+    {"div", "article", "section", "main", "td", "font", "span", "center", "body", "form", "dd"}
+)
+INLINE_TAGS = frozenset(
+    {"a", "span", "b", "strong", "em", "i", "font", "br", "u", "sup", "sub", "img", "small",
+     "big", "strike", "s", "abbr", "code", "label", "wbr", "nobr", "ins", "del", "mark", "q"}
+)
+_MARKS = re.compile(r"[，。；！？、,;!?]")
+_SPACE = re.compile(r"\s+")
+MIN_PARAGRAPH = 10
+"""Characters (outside whitespace) below which an element is not a paragraph."""
+SIBLING_SHARE = 0.2
+_UNLIKELY = re.compile(
+    r"-ad-|banner|breadcrumb|combx|comment|community|disqus|extra|footer|gdpr|header|legends|"
+    r"menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|"
+    r"supplemental|ad-break|agegate|pagination|pager|popup|share|pinglun|xgxw|tuijian",
+    re.I,
+)
+_MAYBE = re.compile(r"and|article|body|column|content|main|shadow|text|detail", re.I)
+"""Readability's "unlikely candidates": an element whose class or id names chrome
+(comments, related lists, footers, share bars) and not content is never the article."""
+LINK_HEAVY = 0.5
+"""Link density above which a block inside the body is chrome (a list of links)."""
+
+
+@dataclass(slots=True)
+class _Stats:
+    chars: int = 0
+    link_chars: int = 0
+    score: float = 0.0
+
+
+def _tag(el: _Element) -> str:
+    return el.tag if isinstance(el.tag, str) else ""
+
+
+def _own_text(el: _Element) -> str:
+    """Text directly inside ``el`` and inside its inline children (not its blocks)."""
+    parts = [el.text or ""]
+    for child in el:
+        if _tag(child) in INLINE_TAGS:
+            parts.append(_inline_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _inline_text(el: _Element) -> str:
+    return "".join(t for t in el.itertext() if isinstance(t, str))
+
+
+def _length(text: str) -> int:
+    """Characters without surrounding whitespace (inner spaces are rare in Chinese text,
+    and this runs for every text node of the page)."""
+    return len(text.strip()) if text else 0
+
+
+def text_stats(root: _Element) -> dict[_Element, _Stats]:
+    """Characters and link characters under every element, in one bottom-up pass."""
+    stats: dict[_Element, _Stats] = {}
+    for el in reversed(list(root.iter())):
+        if not isinstance(el.tag, str):
+            continue
+        s = _Stats()
+        own = _length(el.text or "")
+        s.chars = own
+        for child in el:
+            c = stats.get(child)
+            if c is not None:
+                s.chars += c.chars
+                s.link_chars += c.link_chars
+            s.chars += _length(child.tail or "")
+        if el.tag == "a":
+            s.link_chars = s.chars
+        stats[el] = s
+    return stats
+
+
+def _link_density(s: _Stats) -> float:
+    return s.link_chars / s.chars if s.chars else 1.0
+
+
+def _paragraph_score(el: _Element, stats: dict[_Element, _Stats]) -> float:
+    tag = _tag(el)
+    s = stats[el]
+    if s.chars - s.link_chars < MIN_PARAGRAPH:
+        return 0.0
+    if tag in PARAGRAPH_TAGS:
+        text = _inline_text(el) if tag not in ("td", "li", "dd") else _own_text(el)
+    elif tag in CONTAINER_TAGS:
+        text = _own_text(el)
+    else:
+        return 0.0
+    length = _length(text)
+    if length < MIN_PARAGRAPH:
+        return 0.0
+    if _link_density(s) > LINK_HEAVY:
+        return 0.0
+    return 1 + len(_MARKS.findall(text)) + min(length / 100, 3)
+
+
+def is_unlikely(el: _Element) -> bool:
+    cls, ident = el.get("class"), el.get("id")
+    if not cls and not ident:
+        return False
+    names = f"{cls or ''} {ident or ''}"
+    return bool(names.strip()) and bool(_UNLIKELY.search(names)) and not _MAYBE.search(names)
+
+
+UNLIKELY_SHARE_MAX = 0.5
+"""Inside the body, an "unlikely" element holding more than this share of the body's text
+is a wrapper, not chrome, and is kept."""
+RETRY_MIN_CHARS = 140
+"""An article found with the unlikely filter that has less text than this is searched
+again without it (Readability's retry): broken markup can nest the whole article
+inside an element named "header"."""
+
+
+def unlikely_subtrees(root: _Element) -> set[_Element]:
+    """Elements that are, or sit inside, an unlikely candidate (one top-down pass)."""
+    flagged: set[_Element] = set()
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("html", "body"):
+            continue
+        parent = el.getparent()
+        if (parent is not None and parent in flagged) or is_unlikely(el):
+            flagged.add(el)
+    return flagged
+
+
+def score_containers(
+    root: _Element, stats: dict[_Element, _Stats], *, skip_unlikely: bool = True
+) -> dict[_Element, float]:
+    scores: dict[_Element, float] = {}
+    skip = unlikely_subtrees(root) if skip_unlikely else set()
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el in skip:
+            continue
+        score = _paragraph_score(el, stats)
+        if not score:
+            continue
+        own_block = _tag(el) in CONTAINER_TAGS and _tag(el) not in PARAGRAPH_TAGS
+        parent = el if own_block else el.getparent()
+        if parent is None:
+            continue
+        scores[parent] = scores.get(parent, 0.0) + score
+        grand = parent.getparent()
+        if grand is not None:
+            scores[grand] = scores.get(grand, 0.0) + score / 2
+    return {el: sc * (1 - _link_density(stats[el])) for el, sc in scores.items()}
+
+
+def _is_prose(el: _Element, stats: dict[_Element, _Stats]) -> bool:
+    s = stats.get(el)
+    if s is None or _tag(el) != "p":
+        return False
+    text = _inline_text(el)
+    return (s.chars > 80 and _link_density(s) < 0.25) or (
+        0 < s.chars <= 80 and s.link_chars == 0 and bool(re.search(r"[。！？]\s*$", text))
+    )
+
+
+def find_article(root: _Element, stats: dict[_Element, _Stats] | None = None) -> list[_Element]:
+    """The element(s) holding the article, in page order; ``[root]`` when none stands out."""
+    stats = stats if stats is not None else text_stats(root)
+    chosen = _best(root, stats, skip_unlikely=True)
+    if _prose_chars(chosen, stats) < RETRY_MIN_CHARS:
+        chosen = _best(root, stats, skip_unlikely=False)
+    if _prose_chars(chosen, stats) < RETRY_MIN_CHARS:
+        # Nothing stands out (a notice, an error page): the whole page is the best guess.
+        body = root.find("body")
+        return [body if body is not None else root]
+    return chosen
+
+
+def _prose_chars(chosen: list[_Element], stats: dict[_Element, _Stats]) -> int:
+    return sum(stats[e].chars - stats[e].link_chars for e in chosen if e in stats)
+
+
+def _best(root: _Element, stats: dict[_Element, _Stats], *, skip_unlikely: bool) -> list[_Element]:
+    scores = score_containers(root, stats, skip_unlikely=skip_unlikely)
+    if not scores:
+        return [root]
+    top = max(scores, key=lambda e: scores[e])
+    parent = top.getparent()
+    if parent is None:
+        return [top]
+    threshold = max(10.0, scores[top] * SIBLING_SHARE)
+    chosen = []
+    for sibling in parent:
+        if sibling is top or scores.get(sibling, 0.0) >= threshold or _is_prose(sibling, stats):
+            chosen.append(sibling)
+    return chosen
+
+
+_LIST_LABEL = re.compile(
+    r"^[【\[]?(?:相关(?:报道|新闻|阅读|文章|链接|专题|稿件)|延伸阅读|推荐阅读|热点推荐|热门推荐|"
+    r"更多精彩|猜你喜欢|往期回顾)[】\]]?[:：]?$"
+)
+"""The label over a list of links to other articles: the label and its list are chrome."""
+
+
+def drop_labelled_lists(body: list[_Element], stats: dict[_Element, _Stats]) -> None:
+    """A 相关报道 / 延伸阅读 label and the links under it, wherever they sit in the body."""
+    for part in body:
+        for el in list(part.iter()):
+            if el is part or not isinstance(el.tag, str) or el.getparent() is None:
+                continue
+            own = stats.get(el)
+            if own is None or not 4 <= own.chars <= 12:
+                continue
+            text = "".join(el.text_content().split())
+            if len(text) > 12 or not _LIST_LABEL.match(text):
+                continue
+            container = el.getparent()
+            s = stats.get(container)
+            if container is not part and container not in body and s and _link_density(s) > 0.3:
+                if container.getparent() is not None:
+                    container.drop_tree()
+                continue
+            for sibling in list(el.itersiblings()):
+                if sibling.xpath("boolean(.//a)") or _tag(sibling) == "a":
+                    sibling.drop_tree()
+                else:
+                    break
+            el.drop_tree()
+
+
+def drop_link_lists(body: list[_Element], stats: dict[_Element, _Stats] | None = None) -> None:
+    """Remove blocks inside the article that are mostly links: related lists, tags, shares."""
+    if stats is not None:
+        drop_labelled_lists(body, stats)
+    for part in body:
+        stats = stats if stats is not None and part in stats else text_stats(part)
+        for el in list(part.iter("ul", "ol", "div", "table", "dl", "p", "section", "li")):
+            s = stats.get(el)
+            if s is None or el is part:
+                continue
+            whole = stats[part].chars if part in stats else s.chars
+            if is_unlikely(el) and el.getparent() is not None and s.chars <= UNLIKELY_SHARE_MAX * whole:
+                el.drop_tree()
+                continue
+            if s.link_chars == 0 or el.tag == "li":
+                continue
+            if _link_density(s) > LINK_HEAVY and el.getparent() is not None:
+                el.drop_tree()

@@ -1,0 +1,90 @@
+"""``publish clean`` on a batch of real pages: parallel, idempotent, failures reported."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from publish.commands.clean import Outcome, run
+
+PAGES = (
+    "people.com.cn__gne-people-1.html", "sina.com.cn__0d931936.html", "cclw.net__d7605742.html",
+    "zol.com.cn__6dc2d508.html", "yzwb.net__36efbc69.html",
+)
+
+
+def _scrapes(corpus: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / "scrapes"
+    folder.mkdir()
+    for name in PAGES:
+        shutil.copy(corpus / name, folder / name)
+    return folder
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_parallel_batch_cleans_every_page(corpus: Path, tmp_path: Path) -> None:
+    summary = run([_scrapes(corpus, tmp_path)], tmp_path / "content" / "articles", jobs=2)
+    assert [r.outcome for r in summary.results] == [Outcome.CLEANED] * len(PAGES)
+
+
+def test_recleaning_real_pages_is_byte_identical_and_touches_nothing(corpus: Path, tmp_path: Path) -> None:
+    scrapes, content = _scrapes(corpus, tmp_path), tmp_path / "content"
+    run([scrapes], content / "articles", jobs=2)
+    before = _snapshot(content)
+    summary = run([scrapes], content / "articles", jobs=2)
+    assert {r.outcome for r in summary.results} == {Outcome.UNCHANGED}
+    assert _snapshot(content) == before
+
+
+def test_page_that_is_not_an_article_fails_with_its_reason_and_the_rest_go_on(corpus: Path, tmp_path: Path) -> None:
+    scrapes = _scrapes(corpus, tmp_path)
+    (scrapes / "nav.html").write_text("<html><body><a href='/'>首页</a></body></html>", encoding="utf-8")
+    (scrapes / "blank.html").write_bytes(b"  \n")
+    summary = run([scrapes], tmp_path / "articles", jobs=2)
+    failed = {r.source.name: r.message for r in summary.results if r.outcome is Outcome.FAILED}
+    assert set(failed) == {"nav.html", "blank.html"}
+    assert all(message for message in failed.values())
+    assert summary.count(Outcome.CLEANED) == len(PAGES)
+    assert not summary.ok
+
+
+def test_hand_edited_article_is_kept_and_the_new_version_goes_beside_it(corpus: Path, tmp_path: Path) -> None:
+    scrapes, out = _scrapes(corpus, tmp_path), tmp_path / "articles"
+    run([scrapes], out, jobs=1)
+    target = out / "sina.com.cn__0d931936.md"
+    edited = target.read_text(encoding="utf-8") + "\n编辑加的一段话。\n"
+    target.write_text(edited, encoding="utf-8")
+    summary = run([scrapes], out, jobs=1)
+    kept = [r for r in summary.results if r.outcome is Outcome.KEPT]
+    assert [r.source.name for r in kept] == ["sina.com.cn__0d931936.html"]
+    assert target.read_text(encoding="utf-8") == edited
+    assert (out / "sina.com.cn__0d931936.md.new").is_file()
+
+
+def test_cli_batch_summary_names_each_failure_and_exits_1(corpus: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from publish.cli import app
+
+    scrapes = _scrapes(corpus, tmp_path)
+    (scrapes / "blank.html").write_bytes(b"  \n")
+    result = CliRunner().invoke(app, ["clean", str(scrapes), "-o", str(tmp_path / "articles")])
+    assert result.exit_code == 1
+    assert f"{len(PAGES)} cleaned" in result.output and "1 failed" in result.output
+    assert "blank.html" in result.output and "empty" in result.output
+
+
+def test_cli_quiet_batch_prints_only_the_failures(corpus: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from publish.cli import app
+
+    scrapes = _scrapes(corpus, tmp_path)
+    (scrapes / "blank.html").write_bytes(b"  \n")
+    result = CliRunner().invoke(app, ["--quiet", "clean", str(scrapes), "-o", str(tmp_path / "articles")])
+    assert result.exit_code == 1
+    assert "blank.html" in result.output
+    assert "cleaned" not in result.output and "warning" not in result.output
