@@ -235,7 +235,11 @@ def write_epub(book: Book, opts: EpubOptions) -> bytes:
         opts.notes.append(f"embedded {len(fonts)} subset faces ({opts.embed_fonts}): {total / 1024:.0f} KB — "
                           + ", ".join(f"{f.role} {f.weight} {f.characters} chars {len(f.data) / 1024:.0f} KB"
                                       for f in fonts))
-    css = packaged_css(epub_css(style.epub_css, font_face_rules(fonts)), sandbox)
+    # The style sheets are the user's to edit, so they are packed without any url() that
+    # leaves the package; the @font-face rules for embedded faces are ours and go in after.
+    faces = font_face_rules(fonts)
+    css = packaged_css(epub_css(style.epub_css), sandbox)
+    css = f"{faces}\n{css}" if faces else css
 
     LOGGER.info("Step 4 - packaging")
     eb = epub.EpubBook()

@@ -26,12 +26,6 @@ def _clean(html: str, name: str = "page.html"):  # type: ignore[no-untyped-def]
     return clean_bytes(html.encode("utf-8"), Path(name)).document
 
 
-def test_ten_thousand_deep_nesting_keeps_its_text_without_recursion_error() -> None:
-    html = "<html><title>深层嵌套</title><body>" + "<div>" * 10_000 + f"<p>{PROSE}</p>" + "</div>" * 10_000
-    doc = _clean(html + "</body></html>")
-    assert PROSE.replace(",", "，") in _text(doc)
-
-
 def test_prose_column_wins_over_a_longer_link_menu() -> None:
     menu = "".join(f"<li><a href='/{i}'>新闻频道第{i}个栏目链接文字</a></li>" for i in range(60))
     html = (

@@ -56,12 +56,6 @@ def test_fuzz_cleaner_on_truncated_pages_gives_an_article_or_a_clean_error(page:
     _clean_or_clean_error(data[: max(1, len(data) - cut)], "page.html")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cleaner bug: an empty <li> becomes a list item holding an empty paragraph, which "
-    "Markdown cannot hold, so `publish clean` fails the page with 'would not read back the "
-    "same'; assemble.py should drop empty items (found by the fuzz run)",
-)
 def test_a_page_with_an_empty_list_item_cleans_to_markdown_that_reads_back_the_same() -> None:
     page = "<html><head><title>党旗高扬</title></head><body><p>这一年，决战深贫。</p><li></li></body></html>"
     doc = clean_bytes(page.encode(), Path("page.html")).document

@@ -33,7 +33,10 @@ def test_an_image_outside_the_project_is_refused_and_named(
 
     assert any(src in w for w in result.warnings), result.warnings
     with zipfile.ZipFile(result.outputs[1]) as epub:
-        assert not [n for n in epub.namelist() if n.startswith("EPUB/images/")]
+        opf = epub.read("EPUB/content.opf").decode("utf-8")
+        images = [n for n in epub.namelist() if n.startswith("EPUB/images/")]
+        # the only image packed is the typographic cover drawn from the title
+        assert len(images) == 1 and 'properties="cover-image"' in opf
         assert all(b"root:x" not in epub.read(n) for n in epub.namelist())
 
 
@@ -84,4 +87,6 @@ def test_your_css_folder_does_not_open_its_files_to_articles(
 
     assert any("../../secret.png" in w for w in result.warnings), result.warnings
     with zipfile.ZipFile(result.outputs[1]) as epub:
-        assert not [n for n in epub.namelist() if n.startswith("EPUB/images/")]
+        images = [n for n in epub.namelist() if n.startswith("EPUB/images/")]
+        # only the typographic cover, not the 3×3 secret
+        assert len(images) == 1 and epub.read(images[0]) != png(3, 3)
