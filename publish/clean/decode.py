@@ -54,8 +54,11 @@ def detect_encoding(data: bytes) -> str:
     try:
         data.decode("utf-8")
         return "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        # A page cut inside its last character is still UTF-8: the bad bytes are the
+        # final one to three, the start of a character whose rest never arrived.
+        if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
+            return "utf-8"
     declared = declared_encoding(data[:4096])
     if declared and declared != "utf-8":
         return declared
@@ -75,7 +78,11 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         # GBK pages use 0xA3A0, a user-defined code, as the full-width space (as
         # Windows code page 936 does); GB18030 maps it to the Private Use Area.
         text = text.replace("\ue5e5", "\u3000")
-    return text.lstrip("\ufeff"), encoding
+    return _CONTROL.sub("", text.lstrip("\ufeff")), encoding
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""C0 controls other than tab and line breaks: never text, and invalid in XML outputs."""
 
 
 def decode_page(state: CleanState) -> None:

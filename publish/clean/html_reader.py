@@ -21,11 +21,21 @@ from publish.clean.state import CleanState, RawBlock
 from publish.errors import CleanError
 
 DROP_TAGS = (
-    "script", "style", "noscript", "iframe", "object", "embed", "svg", "button",
-    "input", "select", "textarea", "nav", "footer", "header", "aside", "template", "canvas",
+    "script", "style", "noscript", "iframe", "object", "svg", "button",
+    "select", "textarea", "nav", "footer", "header", "aside", "template", "canvas",
     "audio", "video", "title", "map", "marquee",
 )
-_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+JS_LINK_PROSE = 60
+"""Characters from which a javascript: link's text is read as prose, not a button."""
+VOID_DROP_TAGS = ("embed", "input", "param", "source", "track")
+"""Void elements lxml's HTML parser may wrap following content in: removed, content kept."""
+_HIDDEN = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden"
+    r"|opacity\s*:\s*0(?:\.0+)?\s*(?:;|$|!)"  # transparent
+    r"|font-size\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?\s*(?:;|$|!)"  # no size
+    r"|(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*-\d{3,}",  # moved off-screen
+    re.I,
+)
 _WRAPPER = re.compile(r"^\s*<text\b[^>]*>", re.I)
 LAZY_SRC = ("data-original", "data-src", "data-lazy-src", "data-echo", "data-url", "src")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -35,7 +45,10 @@ _PLACEHOLDER = re.compile(r"(?:^data:image/(?:gif|svg)|blank\.gif|spacer\.gif|pi
 def _image_src(img: _Element) -> str:
     for attr in LAZY_SRC:
         value = (img.get(attr) or "").strip()
-        if value and not value.startswith("javascript:") and not _PLACEHOLDER.search(value):
+        scheme = value.split(":", 1)[0].lower() if ":" in value[:12] else ""
+        if scheme in ("javascript", "vbscript") or (scheme == "data" and not value[5:11].lower() == "image/"):
+            continue
+        if value and not _PLACEHOLDER.search(value):
             return value
     return ""
 
@@ -161,6 +174,18 @@ def _drop_invisible(root: _Element, selectors: tuple[str, ...]) -> None:
     for el in list(root.iter(*DROP_TAGS)):
         if el.getparent() is not None:
             el.drop_tree()
+    for el in list(root.iter(*VOID_DROP_TAGS)):
+        if el.getparent() is not None:
+            el.drop_tag()
+    # A script "link" leads nowhere. Short ones are buttons (分享, 打印) and stay links, so
+    # link density still finds them; one of a sentence's length is text that a script made
+    # clickable: it is kept as text, without the script.
+    for a in list(root.iter("a")):
+        if (a.get("href") or "").strip().lower().startswith(("javascript:", "vbscript:")):
+            if len(a.text_content().strip()) >= JS_LINK_PROSE and a.getparent() is not None:
+                a.drop_tag()
+            else:
+                a.attrib.pop("href", None)
     for el in list(root.xpath("//*[@style or @hidden]")):
         if el.get("hidden") is not None or _HIDDEN.search(el.get("style") or ""):
             if el.getparent() is not None:

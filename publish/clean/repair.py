@@ -29,16 +29,20 @@ def is_wide(ch: str) -> bool:
 
 
 def restore_fullwidth_marks(text: str) -> str:
-    """，；：！？ that NFKC turned into ASCII come back wherever they touch Chinese text."""
+    """，；：！？ that NFKC turned into ASCII come back wherever they touch Chinese text.
+
+    A run of marks (``?!``, ``::``) is judged as a whole by its outer neighbours, so that
+    repairing twice gives what repairing once gave.
+    """
 
     def fix(m: re.Match[str]) -> str:
         before = text[m.start() - 1] if m.start() > 0 else ""
         after = text[m.end()] if m.end() < len(text) else ""
         if is_wide(before) or is_wide(after):
-            return FULLWIDTH[m.group()]
+            return "".join(FULLWIDTH[c] for c in m.group())
         return m.group()
 
-    return re.sub(r"[,;:!?]", fix, text)
+    return re.sub(r"[,;:!?]+", fix, text)
 
 
 def restore_parentheses(text: str) -> str:
@@ -98,8 +102,8 @@ def restore_ideographic_space(text: str) -> str:
 
 
 RULES: tuple[tuple[str, Callable[[str], str]], ...] = (
-    ("ellipsis", restore_ellipsis),
     ("quotes", restore_quotes),
+    ("ellipsis", restore_ellipsis),
     ("parentheses", restore_parentheses),
     ("fullwidth_marks", restore_fullwidth_marks),
     ("dashes", restore_dashes),
@@ -120,9 +124,19 @@ TRIGGERS: dict[str, frozenset[str]] = {
 
 
 def repair(text: str) -> str:
-    """Apply every rule of TYPOGRAPHY.md §1 to one block of text."""
-    present = frozenset(text)
-    for name, rule in RULES:
-        if name not in TRIGGERS or present & TRIGGERS[name]:
+    """Apply every rule of TYPOGRAPHY.md §1 to one block of text.
+
+    A restored mark is Chinese context for its neighbours (``():`` → ``（）：``), so the
+    rules run until nothing changes: repairing repaired text changes nothing.
+    """
+    for _round in range(MAX_ROUNDS):
+        before = text
+        for _name, rule in RULES:
             text = rule(text)
+        if text == before:
+            break
     return text
+
+
+MAX_ROUNDS = 4
+"""Every rule only turns ASCII into full-width forms, so a few rounds reach the fixed point."""

@@ -68,21 +68,11 @@ def test_repair_is_idempotent(text: str) -> None:
     assert repair(repair(text)) == repair(text)
 
 
-REPAIR_ORDER_BUG = (
-    "cleaner bug: restore_ellipsis runs before restore_quotes, so a lone … opening a text "
-    'before a straight quote stays single on the first pass and doubles on the second '
-    '(…"一" → …“一” → ……“一”); '
-    "repair.py should restore quotes first (found by hypothesis)"
-)
-
-
-@pytest.mark.xfail(strict=True, reason=REPAIR_ORDER_BUG)
 def test_repair_of_an_ellipsis_before_a_straight_quote_is_idempotent() -> None:
     once = repair('…"决胜"，他说。')
     assert repair(once) == once
 
 
-@pytest.mark.xfail(strict=False, reason=REPAIR_ORDER_BUG + "; hypothesis may not hit it every run")
 @settings(max_examples=300, deadline=None)
 @given(texts)
 def test_repair_of_article_text_is_idempotent(text: str) -> None:
