@@ -1,12 +1,23 @@
 """Chinese layout hints written into the HTML, where WeasyPrint's CSS cannot reach.
 
-WeasyPrint justifies by stretching U+0020 spaces only, so a line of Han text stays ragged
-on the right. We insert a space at every place a line may break between two Chinese
-characters; the style gives those spaces a negative ``word-spacing`` equal to the face's
-space width, so they take no room until justification stretches them. Where a break is
-forbidden (禁则: before ，。」, after 「“, inside …… and ——) no space goes in, so the
-hints never add a break the rules forbid. Spaces the author typed (between Latin words)
-are wrapped in ``<span class="sp">`` to keep their width.
+WeasyPrint justifies by stretching U+0020 (and U+00A0) only, so a line of Han text stays
+ragged on the right. We write, between two characters of print text:
+
+- a U+0020 at every place a line may break between two wide characters; the style gives
+  those spaces a negative ``word-spacing`` equal to the face's space width, so they take
+  no room until justification stretches them. Where a break is forbidden (禁则: before
+  ，。」, after 「“, inside …… and ——) nothing goes in, so no break the rules forbid is
+  added (Pango's own UAX #14 breaking keeps those rules too);
+- a quarter-em (``span.qs``) between a Han character and a Latin letter or digit
+  (CY/T 154): a breakable U+0020 before the Latin run, a U+00A0 after it, so that a
+  number stays with its unit or measure word (“182名”);
+- a WORD JOINER (U+2060, drawn as nothing) between the last two characters of a text run,
+  so that a paragraph never ends on a line of one character (孤字);
+- ``span.dash`` around —— so the style can ask for full-width dash glyphs (``fwid``).
+
+The author's own spaces are written as U+2002 in ``span.sp`` (the style sets their
+width). ``publish.render.pdf_text`` then removes every U+0020/U+00A0 glyph from the
+PDF's text and reads U+2002 back as a space, so the PDF copies as the article was written.
 """
 
 from __future__ import annotations
@@ -14,7 +25,7 @@ from __future__ import annotations
 import html
 import re
 
-from publish.clean.repair import WIDE
+from publish.clean.repair import HAN, WIDE
 
 NO_LINE_START = set("，。、；：？！）》」』】〕〉”’%…·‰℃〗〙〛｝］．・～")
 """Marks that may not begin a line (TYPOGRAPHY.md §2, 禁则)."""
@@ -23,7 +34,23 @@ NO_LINE_END = set("（《「『【〔〈“‘〖〘〚｛［")
 INSEPARABLE = ("……", "——")
 """Two-em marks that are never split."""
 
+HINT = " "
+"""A justification point: a breakable space the style makes zero-width."""
+QUARTER_BREAK = '<span class="qs"> </span>'
+"""Quarter-em before a Latin/digit run: a line may break here."""
+QUARTER_KEEP = '<span class="qs">\u00a0</span>'
+"""Quarter-em after a Latin/digit run: keeps a number with its unit."""
+JOINER = "\u2060"
+"""Forbids a break and draws nothing (PANGO_GLYPH_EMPTY)."""
+AUTHOR_SPACE = '<span class="sp">\u2002</span>'
+"""An author's space; read back as U+0020 from the PDF (see ``pdf_text``)."""
+DASH = '<span class="dash">——</span>'
+
 _WIDE_RE = re.compile(f"[{WIDE}]")
+_HAN_RE = re.compile(f"[{HAN}]")
+_LATIN_RE = re.compile(r"[A-Za-z0-9]")
+_LATIN_TAIL_RE = re.compile(r"[A-Za-z0-9%‰℃]")
+_LETTER_RE = re.compile(f"[{HAN}A-Za-z0-9]")
 
 
 def _wide(ch: str) -> bool:
@@ -39,23 +66,53 @@ def break_allowed(a: str, b: str) -> bool:
     return True
 
 
+def separator(a: str, b: str) -> str:
+    """What goes between ``a`` and ``b`` in print text (HTML, may be empty)."""
+    if _wide(a) and _wide(b):
+        return HINT if break_allowed(a, b) else ""
+    if _HAN_RE.match(a) and _LATIN_RE.match(b):
+        return QUARTER_BREAK
+    if _LATIN_TAIL_RE.match(a) and _HAN_RE.match(b):
+        return QUARTER_KEEP
+    return ""
+
+
+def _last_pair(text: str) -> int | None:
+    """Index of the second-to-last letter when the last two letters are adjacent."""
+    letters = [i for i, ch in enumerate(text) if _LETTER_RE.match(ch)]
+    if len(letters) >= 2 and letters[-1] == letters[-2] + 1:
+        return letters[-2]
+    return None
+
+
 def justify_hints(text: str) -> str:
-    """Text with a space at every allowed break between two wide characters."""
-    if len(text) < 2:
+    """Escaped print HTML for one run of text without spaces (see module doc)."""
+    if not text:
         return text
-    out = [text[0]]
-    for a, b in zip(text, text[1:], strict=False):
-        if _wide(a) and _wide(b) and break_allowed(a, b):
-            out.append(" ")
-        out.append(b)
-    return "".join(out)
+    glue = _last_pair(text)
+    out = [html.escape(text[0], quote=False)]
+    for i, (a, b) in enumerate(zip(text, text[1:], strict=False)):
+        if i == glue:
+            out.append(JOINER if not (_LATIN_RE.match(a) and _LATIN_RE.match(b)) else "")
+            sep = separator(a, b)
+            if sep not in ("", HINT):
+                out.append(sep.replace(" ", "\u00a0"))
+        else:
+            out.append(separator(a, b))
+        out.append(html.escape(b, quote=False))
+    return "".join(out).replace("——", DASH)
 
 
 def print_html(text: str) -> str:
-    """Escaped HTML for print: author's spaces kept as real spaces, hints added."""
-    parts = text.split(" ")
-    hinted = [html.escape(justify_hints(p), quote=False) for p in parts]
-    return '<span class="sp"> </span>'.join(hinted)
+    """Escaped HTML for print: hints added, the author's spaces kept (as U+2002)."""
+    return AUTHOR_SPACE.join(justify_hints(p) for p in text.split(" "))
+
+
+def plain_text(printed: str) -> str:
+    """The text a reader sees in ``print_html`` output (tags and hints removed)."""
+    text = re.sub(r"<[^>]+>", "", printed)
+    text = text.replace(HINT, "").replace("\u00a0", "").replace(JOINER, "").replace("\u2002", " ")
+    return html.unescape(text)
 
 
 def screen_html(text: str) -> str:

@@ -1,0 +1,177 @@
+"""Make the PDF's text read as it was written: take out the justification spaces.
+
+Separate from ``pdf.py`` because it works on the finished PDF, not on the layout.
+``publish.typography`` puts a U+0020 at every break between Chinese characters (and a
+U+00A0 where a break is forbidden but a quarter-em is wanted), so that WeasyPrint, which
+justifies by stretching spaces only, sets every line flush. Those are layout devices, not
+text: copied or searched, "决战深贫" must not read "决 战 深 贫". WeasyPrint writes each
+of them as a space glyph in a ``TJ`` array; here every such glyph is replaced by the
+equivalent ``TJ`` displacement, so every glyph stays exactly where it was and text
+extraction no longer sees a space.
+
+The spaces the author typed (between Latin words) are set as U+2002 glyphs by
+``typography.print_html`` and survive; their ToUnicode entry is rewritten to U+0020, so
+they copy as the ordinary space they were.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pikepdf
+
+SPACES = frozenset({" ", "\u00a0"})
+"""Texts of glyphs that are layout devices and are removed from the text."""
+AUTHOR_SPACE = "\u2002"
+"""How ``typography.print_html`` sets an author's space; it reads back as U+0020."""
+
+_BFCHAR = re.compile(rb"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>")
+
+
+@dataclass(slots=True)
+class FontSpaces:
+    """What to do with one PDF font: the glyph ids to drop and their widths."""
+
+    drop: dict[int, int] = field(default_factory=dict)
+    """Glyph id → advance width in 1/1000 em, for the justification spaces."""
+
+
+def _widths(font: pikepdf.Object) -> dict[int, int]:
+    """The /W array of a CID font as glyph id → width."""
+    out: dict[int, int] = {}
+    descendant = font.DescendantFonts[0]
+    default = int(descendant.get("/DW", 1000))
+    array = list(descendant.get("/W", []))
+    i = 0
+    while i < len(array):
+        first = int(array[i])
+        if isinstance(array[i + 1], pikepdf.Array):
+            for k, w in enumerate(array[i + 1]):
+                out[first + k] = int(w)
+            i += 2
+        else:
+            last, w = int(array[i + 1]), int(array[i + 2])
+            for g in range(first, last + 1):
+                out[g] = w
+            i += 3
+    out.setdefault(-1, default)
+    return out
+
+
+def _fix_font(font: pikepdf.Object) -> FontSpaces:
+    """Read one font's ToUnicode: which glyphs to drop; author spaces read as U+0020."""
+    spaces = FontSpaces()
+    if font.get("/Subtype") != "/Type0" or "/ToUnicode" not in font:
+        return spaces
+    cmap = font.ToUnicode.read_bytes()
+    widths = _widths(font)
+    author: list[bytes] = []
+    for code, dest in _BFCHAR.findall(cmap):
+        text = bytes.fromhex(dest.decode()).decode("utf-16-be", errors="replace") if dest else ""
+        if text in SPACES:
+            gid = int(code, 16)
+            spaces.drop[gid] = widths.get(gid, widths[-1])
+        elif text == AUTHOR_SPACE:
+            author.append(code)
+    if author:
+        for code in author:
+            cmap = cmap.replace(b"<" + code + b"> <2002>", b"<" + code + b"> <0020>")
+        font.ToUnicode.write(cmap)
+    return spaces
+
+
+def _strip(operands: pikepdf.Array, drop: dict[int, int]) -> pikepdf.Array | None:
+    """A TJ array without the dropped glyphs, their advance kept as displacement."""
+    out: list[object] = []
+    changed = False
+    pending = Decimal(0)
+    run = bytearray()
+
+    def flush_run() -> None:
+        nonlocal pending
+        if run:
+            if pending:
+                out.append(pending)
+                pending = Decimal(0)
+            out.append(pikepdf.String(bytes(run)))
+            run.clear()
+
+    for item in operands:
+        if isinstance(item, pikepdf.String):
+            data = bytes(item)
+            for k in range(0, len(data) - 1, 2):
+                gid = (data[k] << 8) | data[k + 1]
+                if gid in drop:
+                    flush_run()
+                    pending -= drop[gid]
+                    changed = True
+                else:
+                    run += data[k : k + 2]
+        else:
+            flush_run()
+            pending += Decimal(str(item))
+    flush_run()
+    if pending:
+        out.append(pending)
+    return pikepdf.Array(out) if changed else None
+
+
+@dataclass(slots=True)
+class _Job:
+    pdf: pikepdf.Pdf
+    fonts: dict[tuple[int, int], FontSpaces] = field(default_factory=dict)
+    seen: set[tuple[int, int]] = field(default_factory=set)
+    """Form XObjects already rewritten (they may be shared by pages)."""
+
+    def font(self, font: pikepdf.Object) -> FontSpaces:
+        if font.objgen not in self.fonts:
+            self.fonts[font.objgen] = _fix_font(font)
+        return self.fonts[font.objgen]
+
+
+def _strip_stream(owner: pikepdf.Object, job: _Job) -> None:
+    """Rewrite one content stream (a page or a form XObject) in place."""
+    resources = owner.get("/Resources", {})
+    local = {str(name): job.font(f) for name, f in resources.get("/Font", {}).items()}
+    for xobject in resources.get("/XObject", {}).values():
+        if xobject.get("/Subtype") == "/Form" and xobject.objgen not in job.seen:
+            job.seen.add(xobject.objgen)
+            _strip_stream(xobject, job)
+    ops = pikepdf.parse_content_stream(owner)
+    current: FontSpaces | None = None
+    changed = False
+    new_ops = []
+    for operands, operator in ops:
+        if operator == pikepdf.Operator("Tf"):
+            current = local.get(str(operands[0]))
+        elif operator == pikepdf.Operator("TJ") and current is not None and current.drop:
+            stripped = _strip(operands[0], current.drop)
+            if stripped is not None:
+                operands = [stripped]
+                changed = True
+        new_ops.append(pikepdf.ContentStreamInstruction(operands, operator))
+    if changed:
+        data = pikepdf.unparse_content_stream(new_ops)
+        if isinstance(owner, pikepdf.Page):
+            owner.obj.Contents = job.pdf.make_stream(data)
+        else:
+            owner.write(data)
+
+
+def strip_layout_spaces(pdf_bytes: bytes) -> bytes:
+    """The PDF with its justification spaces taken out of the text (see module doc)."""
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        job = _Job(pdf)
+        for page in pdf.pages:
+            _strip_stream(page, job)
+        out = io.BytesIO()
+        pdf.save(
+            out,
+            compress_streams=True,
+            deterministic_id=True,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+        )
+        return out.getvalue()
