@@ -8,9 +8,10 @@ ragged on the right. We write, between two characters of print text:
   no room until justification stretches them. Where a break is forbidden (禁则: before
   ，。」, after 「“, inside …… and ——) nothing goes in, so no break the rules forbid is
   added (Pango's own UAX #14 breaking keeps those rules too);
-- a quarter-em (``span.qs``) between a Han character and a Latin letter or digit
-  (CY/T 154): a breakable U+0020 before the Latin run, a U+00A0 after it, so that a
-  number stays with its unit or measure word (“182名”);
+- a quarter-em (``span.qs``, a U+00A0) between a Han character and a Latin letter or
+  digit (CY/T 154). It does not break: a number stays with its unit or measure word
+  (“182名”), and a breakable space there would be left at the line end by WeasyPrint
+  as a visible shortfall of the measure;
 - a WORD JOINER (U+2060, drawn as nothing) between the last two characters of a text run,
   so that a paragraph never ends on a line of one character (孤字);
 - ``span.dash`` around —— so the style can ask for full-width dash glyphs (``fwid``).
@@ -36,10 +37,8 @@ INSEPARABLE = ("……", "——")
 
 HINT = " "
 """A justification point: a breakable space the style makes zero-width."""
-QUARTER_BREAK = '<span class="qs"> </span>'
-"""Quarter-em before a Latin/digit run: a line may break here."""
-QUARTER_KEEP = '<span class="qs">\u00a0</span>'
-"""Quarter-em after a Latin/digit run: keeps a number with its unit."""
+QUARTER = '<span class="qs">\u00a0</span>'
+"""Quarter-em between Han and a Latin/digit run, unbreakable."""
 JOINER = "\u2060"
 """Forbids a break and draws nothing (PANGO_GLYPH_EMPTY)."""
 AUTHOR_SPACE = '<span class="sp">\u2002</span>'
@@ -71,9 +70,9 @@ def separator(a: str, b: str) -> str:
     if _wide(a) and _wide(b):
         return HINT if break_allowed(a, b) else ""
     if _HAN_RE.match(a) and _LATIN_RE.match(b):
-        return QUARTER_BREAK
+        return QUARTER
     if _LATIN_TAIL_RE.match(a) and _HAN_RE.match(b):
-        return QUARTER_KEEP
+        return QUARTER
     return ""
 
 
@@ -96,7 +95,7 @@ def justify_hints(text: str) -> str:
             out.append(JOINER if not (_LATIN_RE.match(a) and _LATIN_RE.match(b)) else "")
             sep = separator(a, b)
             if sep not in ("", HINT):
-                out.append(sep.replace(" ", "\u00a0"))
+                out.append(sep)
         else:
             out.append(separator(a, b))
         out.append(html.escape(b, quote=False))
