@@ -45,6 +45,8 @@ AUTHOR_SPACE = '<span class="sp">\u2002</span>'
 """An author's space; read back as U+0020 from the PDF (see ``pdf_text``)."""
 DASH = '<span class="dash">——</span>'
 
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+"""Icon-font code points left by scrapes: no face has them, they would print as tofu."""
 _WIDE_RE = re.compile(f"[{WIDE}]")
 _HAN_RE = re.compile(f"[{HAN}]")
 _LATIN_RE = re.compile(r"[A-Za-z0-9]")
@@ -104,6 +106,7 @@ def justify_hints(text: str) -> str:
 
 def print_html(text: str) -> str:
     """Escaped HTML for print: hints added, the author's spaces kept (as U+2002)."""
+    text = _PRIVATE_USE.sub("", text)
     return AUTHOR_SPACE.join(justify_hints(p) for p in text.split(" "))
 
 

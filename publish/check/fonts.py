@@ -1,4 +1,4 @@
-"""The checker's font rule: every font in the PDF is embedded (a printer needs them all).
+"""The checker's font rules: every font embedded (a printer needs them), no .notdef glyph.
 
 Separate because it reads the PDF's font dictionaries (pikepdf), not its text lines.
 """
@@ -31,5 +31,9 @@ def unembedded_fonts(path: Path) -> Iterator[Finding]:
                 if font.objgen in seen:
                     continue
                 seen.add(font.objgen)
+                name = str(font.get("/BaseFont", "?"))
                 if not _embedded(font):
-                    yield Finding(page_no, 0, "font-not-embedded", str(font.get("/BaseFont", "?")))
+                    yield Finding(page_no, 0, "font-not-embedded", name)
+                if font.get("/Subtype") == "/Type0" and font.get("/Encoding") != "/Identity-H":
+                    # WeasyPrint writes a custom CMap only for glyphs no face has (.notdef).
+                    yield Finding(page_no, 0, "missing-glyph", f"{name} sets .notdef (tofu)")

@@ -61,11 +61,22 @@ class Layout:
         return line.x0 > left + 0.8 * self.body_size
 
 
+def _body_face(lines: list[Line]) -> tuple[str, float]:
+    """The face and size of the body text: the one whose lines open paragraphs with a
+    2em indent most often (captions and headings are not indented), then the most text."""
+    left: dict[tuple[str, float, int], float] = {}
+    for ln in lines:
+        key = (ln.font, ln.size, ln.page)
+        left[key] = min(left.get(key, ln.x0), ln.x0)
+    score: Counter[tuple[str, float]] = Counter()
+    for ln in lines:
+        indent = ln.x0 - left[(ln.font, ln.size, ln.page)]
+        score[(ln.font, ln.size)] += 1000 * (abs(indent - 2 * ln.size) < 0.3 * ln.size) + len(ln.text)
+    return score.most_common(1)[0][0]
+
+
 def measure(lines: list[Line]) -> Layout:
-    weight: Counter[tuple[str, float]] = Counter()
-    for line in lines:
-        weight[(line.font, line.size)] += len(line.text)
-    (font, size), _ = weight.most_common(1)[0]
+    font, size = _body_face(lines)
     body = [ln for ln in lines if ln.font == font and abs(ln.size - size) < 0.2]
     band = (min(ln.top for ln in body), max(ln.bottom for ln in body))
     steps: Counter[float] = Counter(

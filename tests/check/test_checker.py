@@ -1,0 +1,47 @@
+"""The checker: zero findings on the default book; each rule catches what it names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from publish.check import check_pdf
+from publish.check.lines import Line
+from publish.check.rules import measure, orphan_chars, ragged_lines
+from publish.commands import build
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def seed_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("pdf")
+    return build.run(ROOT / "content" / "book.toml", out, ("pdf",)).outputs[0]
+
+
+def test_default_book_has_no_findings(seed_pdf: Path) -> None:
+    assert [str(f) for f in check_pdf(seed_pdf)] == []
+
+
+def test_extracted_text_has_no_justification_spaces(seed_pdf: Path) -> None:
+    with pdfplumber.open(seed_pdf) as pdf:
+        text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    assert "决战深贫" in text
+    assert "这 一 年" not in text and "决 战" not in text
+
+
+def _line(n: int, text: str, x0: float, x1: float) -> Line:
+    return Line(1, n, text, x0, x1, 100 + 18 * n, 110 + 18 * n, 10.5, "Publish-Song", ("Publish-Song",))
+
+
+def test_a_short_line_inside_a_paragraph_is_ragged() -> None:
+    lines = [_line(1, "这一年，决战深贫", 21, 300), _line(2, "这一路", 0, 250), _line(3, "决胜小康。", 0, 60)]
+    found = list(ragged_lines(measure(lines)))
+    assert [(f.line, f.kind) for f in found] == [(2, "ragged-right")]
+
+
+def test_a_paragraph_ending_on_one_character_is_an_orphan() -> None:
+    lines = [_line(1, "这一年，决战深贫", 21, 300), _line(2, "这一路决胜小康", 0, 300), _line(3, "坚。", 0, 21)]
+    assert [f.line for f in orphan_chars(measure(lines))] == [3]
