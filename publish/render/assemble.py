@@ -49,15 +49,29 @@ def title_page(book: Book) -> str:
     return f'<section class="title-page"><h1>{screen_html(m.title)}</h1>{sub}{pub}</section>'
 
 
-def toc(book: Book) -> str:
+def toc_entry(title: str, target: str, *, for_print: bool) -> str:
+    """One 目录 entry. For print the last two characters go in ``span.toc-end`` (the
+    style keeps them on one line with the leader and page number, so a leader never
+    opens a line) and the text carries the justification hints."""
+    if not for_print:
+        return f'<a href="#{target}">{screen_html(title)}</a>'
+    head, tail = title[:-2], title[-2:]
+    return (
+        f'<a href="#{target}">{print_html(head)}'
+        f'<span class="toc-end" data-target="#{target}">{print_html(tail)}</span></a>'
+    )
+
+
+def toc(book: Book, *, for_print: bool = False) -> str:
     items = []
     for i, chapter in enumerate(book.chapters):
         anchor = chapter_anchor(i)
         subs = "".join(
-            f'<li class="toc-sub"><a href="#{sid}">{screen_html(title)}</a></li>'
+            f'<li class="toc-sub">{toc_entry(title, sid, for_print=for_print)}</li>'
             for sid, title in sections(chapter.document, anchor)
         )
-        items.append(f'<li><a href="#{anchor}">{screen_html(chapter.document.meta.title)}</a></li>{subs}')
+        entry = toc_entry(chapter.document.meta.title, anchor, for_print=for_print)
+        items.append(f"<li>{entry}</li>{subs}")
     return f'<nav class="toc"><h1>目录</h1><ol>{"".join(items)}</ol></nav>'
 
 
@@ -77,7 +91,7 @@ def book_html(book: Book, *, sandbox: Sandbox, for_print: bool, missing: list[st
         head.append(f'<meta name="dcterms.created" content="{attr(m.date)}"/>')
         head.append(f'<meta name="dcterms.modified" content="{attr(m.date)}"/>')
     head.append('<meta name="generator" content="publish"/>')
-    body = [f'<div class="book-title-string">{screen_html(m.title)}</div>', title_page(book), toc(book)]
+    body = [f'<div class="book-title-string">{screen_html(m.title)}</div>', title_page(book), toc(book, for_print=for_print)]
     for i, chapter in enumerate(book.chapters):
         ctx = chapter_context(book, i, sandbox, for_print=for_print, missing=missing)
         body.append(article(chapter.document, ctx))
