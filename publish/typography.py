@@ -120,3 +120,26 @@ def plain_text(printed: str) -> str:
 def screen_html(text: str) -> str:
     """Escaped HTML for e-readers and screens, which justify Chinese themselves."""
     return html.escape(text, quote=False)
+
+
+_PHRASE_END = re.compile(r"(?<=[·，、：；　 ])|(?=——)")
+NOBR_MAX = 12
+"""Longest phrase (in characters) a heading keeps on one line."""
+
+
+def heading_html(text: str) -> str:
+    """Print HTML for a title or heading: it breaks between phrases, not inside words.
+
+    A heading is split after ·，、：； and spaces and before ——; each phrase of at most
+    ``NOBR_MAX`` characters goes in ``span.nobr`` (white-space: nowrap), so a long title
+    breaks "2020年组织工作盘点·/抓党建促脱贫攻坚", not "…促脱/贫攻坚". Longer phrases
+    break anywhere the rules allow, so nothing overflows the measure.
+    """
+    phrases = [p for p in _PHRASE_END.split(text) if p]
+    if len(phrases) < 2:
+        return print_html(text)
+    out = []
+    for phrase in phrases:
+        inner = print_html(phrase)
+        out.append(f'<span class="nobr">{inner}</span>' if len(phrase) <= NOBR_MAX else inner)
+    return HINT.join(out)

@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 from publish.book import Book, Chapter
 from publish.fetcher import RefusedResource, Sandbox
 from publish.render.html import RenderContext, article, attr, sections
-from publish.typography import print_html, screen_html
+from publish.typography import heading_html, print_html, screen_html
 
 
 def chapter_anchor(index: int) -> str:
@@ -39,14 +39,16 @@ def chapter_context(
         text=print_html if for_print else screen_html,
         image_src=lambda src: resolve_image(chapter, src, sandbox, missing),
         anchor=chapter_anchor(index),
+        heading=heading_html if for_print else None,
     )
 
 
-def title_page(book: Book) -> str:
+def title_page(book: Book, *, for_print: bool = False) -> str:
     m = book.meta
-    sub = f'<p class="subtitle">{screen_html(m.subtitle)}</p>' if m.subtitle else ""
-    pub = f'<p class="publisher">{screen_html(m.publisher)}</p>' if m.publisher else ""
-    return f'<section class="title-page"><h1>{screen_html(m.title)}</h1>{sub}{pub}</section>'
+    text = heading_html if for_print else screen_html
+    sub = f'<p class="subtitle">{text(m.subtitle)}</p>' if m.subtitle else ""
+    pub = f'<p class="publisher">{text(m.publisher)}</p>' if m.publisher else ""
+    return f'<section class="title-page"><h1>{text(m.title)}</h1>{sub}{pub}</section>'
 
 
 def toc_entry(title: str, target: str, *, for_print: bool) -> str:
@@ -91,7 +93,7 @@ def book_html(book: Book, *, sandbox: Sandbox, for_print: bool, missing: list[st
         head.append(f'<meta name="dcterms.created" content="{attr(m.date)}"/>')
         head.append(f'<meta name="dcterms.modified" content="{attr(m.date)}"/>')
     head.append('<meta name="generator" content="publish"/>')
-    body = [f'<div class="book-title-string">{screen_html(m.title)}</div>', title_page(book), toc(book, for_print=for_print)]
+    body = [f'<div class="book-title-string">{screen_html(m.title)}</div>', title_page(book, for_print=for_print), toc(book, for_print=for_print)]
     for i, chapter in enumerate(book.chapters):
         ctx = chapter_context(book, i, sandbox, for_print=for_print, missing=missing)
         body.append(article(chapter.document, ctx))
