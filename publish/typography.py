@@ -8,17 +8,18 @@ ragged on the right. We write, between two characters of print text:
   no room until justification stretches them. Where a break is forbidden (禁则: before
   ，。」, after 「“, inside …… and ——) nothing goes in, so no break the rules forbid is
   added (Pango's own UAX #14 breaking keeps those rules too);
-- a quarter-em (``span.qs``, a U+00A0) between a Han character and a Latin letter or
-  digit (CY/T 154). It does not break: a number stays with its unit or measure word
-  (“182名”), and a breakable space there would be left at the line end by WeasyPrint
-  as a visible shortfall of the measure;
+- a quarter-em (``span.qs``: a U+00A0 the style makes zero-width like a hint, plus a
+  0.25em left padding) between a Han character and a Latin letter or digit (CY/T 154).
+  It does not break: a number stays with its unit or measure word (“182名”), and a
+  breakable space there would be left at the line end as a shortfall of the measure;
 - a WORD JOINER (U+2060, drawn as nothing) between the last two characters of a text run,
   so that a paragraph never ends on a line of one character (孤字);
 - ``span.dash`` around —— so the style can ask for full-width dash glyphs (``fwid``).
 
-The author's own spaces are written as U+2002 in ``span.sp`` (the style sets their
-width). ``publish.render.pdf_text`` then removes every U+0020/U+00A0 glyph from the
-PDF's text and reads U+2002 back as a space, so the PDF copies as the article was written.
+The author's own spaces stay U+0020, in ``span.sp`` which the style gives a positive
+word-spacing. ``publish.render.pdf_text`` then removes from the PDF's text every space
+glyph drawn narrower than half its width (hints and quarter-ems: their visible room is
+justification stretch or padding), so the PDF copies as the article was written.
 """
 
 from __future__ import annotations
@@ -41,8 +42,10 @@ QUARTER = '<span class="qs">\u00a0</span>'
 """Quarter-em between Han and a Latin/digit run, unbreakable."""
 JOINER = "\u2060"
 """Forbids a break and draws nothing (PANGO_GLYPH_EMPTY)."""
-AUTHOR_SPACE = '<span class="sp">\u2002</span>'
-"""An author's space; read back as U+0020 from the PDF (see ``pdf_text``)."""
+AUTHOR_SPACE = '<span class="sp">\u2060 </span>'
+"""An author's space: keeps its width, and stays a space in the PDF's text. The word
+joiner keeps the span's text from being a lone space, which WeasyPrint (to apply
+word-spacing) would turn into " \u200b" and then fail to strip at a line end."""
 DASH = '<span class="dash">——</span>'
 
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
@@ -79,10 +82,11 @@ def separator(a: str, b: str) -> str:
 
 
 def _last_pair(text: str) -> int | None:
-    """Index of the second-to-last letter when the last two letters are adjacent."""
+    """Index of the character before the last letter, where a joiner goes so that the
+    last line holds at least two letters (“失控”了。 keeps 控”了。 together)."""
     letters = [i for i, ch in enumerate(text) if _LETTER_RE.match(ch)]
-    if len(letters) >= 2 and letters[-1] == letters[-2] + 1:
-        return letters[-2]
+    if len(letters) >= 2 and text[letters[-1] - 1] != " ":
+        return letters[-1] - 1
     return None
 
 
@@ -105,15 +109,16 @@ def justify_hints(text: str) -> str:
 
 
 def print_html(text: str) -> str:
-    """Escaped HTML for print: hints added, the author's spaces kept (as U+2002)."""
+    """Escaped HTML for print: hints added, the author's spaces kept."""
     text = _PRIVATE_USE.sub("", text)
     return AUTHOR_SPACE.join(justify_hints(p) for p in text.split(" "))
 
 
 def plain_text(printed: str) -> str:
     """The text a reader sees in ``print_html`` output (tags and hints removed)."""
-    text = re.sub(r"<[^>]+>", "", printed)
-    text = text.replace(HINT, "").replace("\u00a0", "").replace(JOINER, "").replace("\u2002", " ")
+    text = printed.replace(AUTHOR_SPACE, "\0")
+    text = re.sub(r"<[^>]+>", "", text)
+    text = text.replace(HINT, "").replace("\u00a0", "").replace(JOINER, "").replace("\0", " ")
     return html.unescape(text)
 
 

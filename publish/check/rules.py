@@ -17,8 +17,9 @@ from publish.clean.repair import HAN
 from publish.typography import NO_LINE_END, NO_LINE_START
 
 _LETTER = re.compile(f"[{HAN}A-Za-z0-9]")
-RAGGED_TOLERANCE_PT = 0.5
-"""How far short of the measure a justified line may stop (rounding of advances)."""
+RAGGED_TOLERANCE_EM = 0.05
+"""How far short of the measure a justified line may stop, in body ems: rounding of
+advances, and a line-end mark that ``chws`` set half-width (as ctex does on purpose)."""
 HEADING_FACES = ("Hei", "Sans", "Bold", "Heavy", "Black")
 """Words in a font's name that mark a heading face."""
 
@@ -83,11 +84,20 @@ def measure(lines: list[Line]) -> Layout:
         round(b.top - a.top, 1) for a, b in zip(body, body[1:], strict=False) if a.page == b.page and b.top > a.top
     )
     pitch = steps.most_common(1)[0][0] if steps else size * 1.7
-    frames: dict[int, tuple[float, float]] = {}
-    for ln in body:
-        left, right = frames.get(ln.page, (ln.x0, ln.x1))
-        frames[ln.page] = (min(left, ln.x0), max(right, ln.x1))
-    return Layout(lines, font, size, band, pitch, frames)
+    return Layout(lines, font, size, band, pitch, _frames(body))
+
+
+def _frames(body: list[Line]) -> dict[int, tuple[float, float]]:
+    """Page → left and right edge of the text frame. Rectos and versos each have one
+    frame for the whole book: the edges where most body lines start and end."""
+    by_parity: dict[int, tuple[float, float]] = {}
+    for parity in (0, 1):
+        lines = [ln for ln in body if ln.page % 2 == parity]
+        if lines:
+            lefts = Counter(round(ln.x0, 1) for ln in lines)
+            rights = Counter(round(ln.x1, 1) for ln in lines)
+            by_parity[parity] = (lefts.most_common(1)[0][0], rights.most_common(1)[0][0])
+    return {ln.page: by_parity[ln.page % 2] for ln in body}
 
 
 def _content(layout: Layout) -> list[Line]:
@@ -129,7 +139,7 @@ def paragraph_ends(layout: Layout) -> Iterator[tuple[Line, bool]]:
 def ragged_lines(layout: Layout) -> Iterator[Finding]:
     for ln, last in paragraph_ends(layout):
         right = layout.frames[ln.page][1]
-        if not last and ln.x1 < right - RAGGED_TOLERANCE_PT:
+        if not last and ln.x1 < right - RAGGED_TOLERANCE_EM * layout.body_size:
             yield Finding(ln.page, ln.number, "ragged-right", f"{ln.text} ({right - ln.x1:.1f}pt short)")
 
 

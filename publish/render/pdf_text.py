@@ -2,16 +2,17 @@
 
 Separate from ``pdf.py`` because it works on the finished PDF, not on the layout.
 ``publish.typography`` puts a U+0020 at every break between Chinese characters (and a
-U+00A0 where a break is forbidden but a quarter-em is wanted), so that WeasyPrint, which
-justifies by stretching spaces only, sets every line flush. Those are layout devices, not
-text: copied or searched, "决战深贫" must not read "决 战 深 贫". WeasyPrint writes each
-of them as a space glyph in a ``TJ`` array; here every such glyph is replaced by the
-equivalent ``TJ`` displacement, so every glyph stays exactly where it was and text
-extraction no longer sees a space.
+U+00A0 beside a Latin or digit run) that the style makes zero-width, so that WeasyPrint,
+which justifies by stretching spaces only, sets every line flush. Those are layout
+devices, not text: copied or searched, "决战深贫" must not read "决 战 深 贫".
 
-The spaces the author typed (between Latin words) are set as U+2002 glyphs by
-``typography.print_html`` and survive; their ToUnicode entry is rewritten to U+0020, so
-they copy as the ordinary space they were.
+WeasyPrint writes each space as a glyph in a ``TJ`` array followed by the displacement
+that gives it its drawn width. The style draws the author's spaces (``span.sp``) 0.03em
+wider than the face's space, and the layout spaces at zero width plus the line's
+justification stretch, which every space of a line shares. So a space drawn narrower
+than its own width plus 0.015em is a layout device; it is replaced by the equivalent
+displacement, every glyph stays exactly where it was, and text extraction no longer sees
+a space. (Only a line stretched by more than a quarter em per gap would be misread.)
 """
 
 from __future__ import annotations
@@ -24,19 +25,19 @@ from decimal import Decimal
 import pikepdf
 
 SPACES = frozenset({" ", "\u00a0"})
-"""Texts of glyphs that are layout devices and are removed from the text."""
-AUTHOR_SPACE = "\u2002"
-"""How ``typography.print_html`` sets an author's space; it reads back as U+0020."""
+"""Texts of the glyphs that may be layout devices."""
+AUTHOR_MARK = 15
+"""Half the 0.03em (in 1/1000 em) by which the style widens the author's spaces."""
 
 _BFCHAR = re.compile(rb"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>")
 
 
 @dataclass(slots=True)
 class FontSpaces:
-    """What to do with one PDF font: the glyph ids to drop and their widths."""
+    """One PDF font's space glyphs."""
 
-    drop: dict[int, int] = field(default_factory=dict)
-    """Glyph id → advance width in 1/1000 em, for the justification spaces."""
+    spaces: dict[int, int] = field(default_factory=dict)
+    """Glyph id → advance width in 1/1000 em, for the font's space glyphs."""
 
 
 def _widths(font: pikepdf.Object) -> dict[int, int]:
@@ -61,30 +62,23 @@ def _widths(font: pikepdf.Object) -> dict[int, int]:
     return out
 
 
-def _fix_font(font: pikepdf.Object) -> FontSpaces:
-    """Read one font's ToUnicode: which glyphs to drop; author spaces read as U+0020."""
-    spaces = FontSpaces()
+def _space_glyphs(font: pikepdf.Object) -> FontSpaces:
+    """The font's space glyphs and their widths, from its ToUnicode map."""
+    found = FontSpaces()
     if font.get("/Subtype") != "/Type0" or "/ToUnicode" not in font:
-        return spaces
-    cmap = font.ToUnicode.read_bytes()
+        return found
     widths = _widths(font)
-    author: list[bytes] = []
-    for code, dest in _BFCHAR.findall(cmap):
+    for code, dest in _BFCHAR.findall(font.ToUnicode.read_bytes()):
         text = bytes.fromhex(dest.decode()).decode("utf-16-be", errors="replace") if dest else ""
         if text in SPACES:
             gid = int(code, 16)
-            spaces.drop[gid] = widths.get(gid, widths[-1])
-        elif text == AUTHOR_SPACE:
-            author.append(code)
-    if author:
-        for code in author:
-            cmap = cmap.replace(b"<" + code + b"> <2002>", b"<" + code + b"> <0020>")
-        font.ToUnicode.write(cmap)
-    return spaces
+            found.spaces[gid] = widths.get(gid, widths[-1])
+    return found
 
 
-def _strip(operands: pikepdf.Array, drop: dict[int, int]) -> pikepdf.Array | None:
-    """A TJ array without the dropped glyphs, their advance kept as displacement."""
+def _strip(operands: pikepdf.Array, spaces: dict[int, int]) -> pikepdf.Array | None:
+    """A TJ array without its layout spaces, their advance kept as displacement."""
+    items = list(operands)
     out: list[object] = []
     changed = False
     pending = Decimal(0)
@@ -99,20 +93,27 @@ def _strip(operands: pikepdf.Array, drop: dict[int, int]) -> pikepdf.Array | Non
             out.append(pikepdf.String(bytes(run)))
             run.clear()
 
-    for item in operands:
-        if isinstance(item, pikepdf.String):
-            data = bytes(item)
-            for k in range(0, len(data) - 1, 2):
-                gid = (data[k] << 8) | data[k + 1]
-                if gid in drop:
-                    flush_run()
-                    pending -= drop[gid]
-                    changed = True
-                else:
-                    run += data[k : k + 2]
-        else:
+    for index, item in enumerate(items):
+        if not isinstance(item, pikepdf.String):
             flush_run()
             pending += Decimal(str(item))
+            continue
+        data = bytes(item)
+        for k in range(0, len(data) - 1, 2):
+            gid = (data[k] << 8) | data[k + 1]
+            width = spaces.get(gid)
+            if width is None:
+                run += data[k : k + 2]
+                continue
+            last = k + 2 >= len(data)
+            follower = items[index + 1] if last and index + 1 < len(items) else None
+            shift = Decimal(str(follower)) if isinstance(follower, (int, Decimal)) else Decimal(0)
+            if width - shift < width + AUTHOR_MARK:
+                flush_run()
+                pending -= width
+                changed = True
+            else:
+                run += data[k : k + 2]
     flush_run()
     if pending:
         out.append(pending)
@@ -128,7 +129,7 @@ class _Job:
 
     def font(self, font: pikepdf.Object) -> FontSpaces:
         if font.objgen not in self.fonts:
-            self.fonts[font.objgen] = _fix_font(font)
+            self.fonts[font.objgen] = _space_glyphs(font)
         return self.fonts[font.objgen]
 
 
@@ -147,8 +148,8 @@ def _strip_stream(owner: pikepdf.Object, job: _Job) -> None:
     for operands, operator in ops:
         if operator == pikepdf.Operator("Tf"):
             current = local.get(str(operands[0]))
-        elif operator == pikepdf.Operator("TJ") and current is not None and current.drop:
-            stripped = _strip(operands[0], current.drop)
+        elif operator == pikepdf.Operator("TJ") and current is not None and current.spaces:
+            stripped = _strip(operands[0], current.spaces)
             if stripped is not None:
                 operands = [stripped]
                 changed = True
