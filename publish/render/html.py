@@ -72,6 +72,12 @@ def inlines(nodes: tuple[Inline, ...], ctx: RenderContext) -> str:
     return "".join(out)
 
 
+def label_attr(ctx: RenderContext, title: str) -> str:
+    """For print, the plain title as ``data-label`` (the style's bookmark-label), since
+    the heading's own content carries layout hints; nothing for screens."""
+    return f' data-label="{attr(title)}"' if ctx.heading else ""
+
+
 def section_id(ctx: RenderContext, index: int) -> str:
     return f"{ctx.anchor}-s{index}"
 
@@ -84,7 +90,7 @@ def block(node: Block, ctx: RenderContext, index: int) -> str:
         ctx = ctx.for_heading()
         kicker = f'<span class="kicker">{ctx.text(node.kicker)}</span>' if node.kicker else ""
         return (
-            f'<h{level} id="{section_id(ctx, index)}">{kicker}'
+            f'<h{level} id="{section_id(ctx, index)}"{label_attr(ctx, inline_text(node.children))}>{kicker}'
             f'<span class="title-text">{inlines(node.children, ctx)}</span></h{level}>'
         )
     if isinstance(node, Figure):
@@ -151,7 +157,8 @@ def article_head(doc: Document, ctx: RenderContext) -> str:
     subtitle = f'<p class="subtitle">{hctx.text("——" + m.subtitle)}</p>' if m.subtitle else ""
     return (
         f'<header class="article-head">{lead}'
-        f'<h1 id="{ctx.anchor}">{hctx.text(m.title)}</h1>{subtitle}{byline(doc, ctx)}</header>'
+        f'<h1 id="{ctx.anchor}"{label_attr(ctx, m.title)}>{hctx.text(m.title)}</h1>'
+        f"{subtitle}{byline(doc, ctx)}</header>"
     )
 
 
