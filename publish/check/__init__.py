@@ -9,16 +9,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pikepdf
+
 from publish.check.fonts import unembedded_fonts
 from publish.check.lines import read_lines
 from publish.check.rules import RULES, Finding, measure
+from publish.errors import PublishError
 
 __all__ = ["Finding", "check_pdf"]
 
 
 def check_pdf(path: Path) -> list[Finding]:
     """Every typographic finding in the PDF at ``path`` (empty when it is clean)."""
-    findings = list(unembedded_fonts(path))
+    try:
+        findings = list(unembedded_fonts(path))
+    except pikepdf.PdfError as exc:
+        raise PublishError(f"not a readable PDF ({exc})", path=path, hint="check a PDF made by `publish build`") from exc
     lines = read_lines(path)
     if not lines:
         return findings

@@ -50,13 +50,13 @@ def _widths(font: pikepdf.Object) -> dict[int, int]:
     while i < len(array):
         first = int(array[i])
         if isinstance(array[i + 1], pikepdf.Array):
-            for k, w in enumerate(array[i + 1]):
-                out[first + k] = int(w)
+            for k, width in enumerate(array[i + 1]):
+                out[first + k] = int(width)
             i += 2
         else:
-            last, w = int(array[i + 1]), int(array[i + 2])
-            for g in range(first, last + 1):
-                out[g] = w
+            last, same = int(array[i + 1]), int(array[i + 2])
+            for gid in range(first, last + 1):
+                out[gid] = same
             i += 3
     out.setdefault(-1, default)
     return out
@@ -76,7 +76,7 @@ def _space_glyphs(font: pikepdf.Object) -> FontSpaces:
     return found
 
 
-def _strip(operands: pikepdf.Array, spaces: dict[int, int]) -> pikepdf.Array | None:
+def _strip(operands: pikepdf.Object, spaces: dict[int, int]) -> pikepdf.Array | None:
     """A TJ array without its layout spaces, their advance kept as displacement."""
     items = list(operands)
     out: list[object] = []
@@ -134,8 +134,8 @@ class _Job:
 
 
 def _strip_stream(owner: pikepdf.Object, job: _Job) -> None:
-    """Rewrite one content stream (a page or a form XObject) in place."""
-    resources = owner.get("/Resources", {})
+    """Rewrite one content stream (a page dictionary or a form XObject) in place."""
+    resources: pikepdf.Object = owner.get("/Resources", pikepdf.Dictionary())
     local = {str(name): job.font(f) for name, f in resources.get("/Font", {}).items()}
     for xobject in resources.get("/XObject", {}).values():
         if xobject.get("/Subtype") == "/Form" and xobject.objgen not in job.seen:
@@ -144,8 +144,12 @@ def _strip_stream(owner: pikepdf.Object, job: _Job) -> None:
     ops = pikepdf.parse_content_stream(owner)
     current: FontSpaces | None = None
     changed = False
-    new_ops = []
-    for operands, operator in ops:
+    new_ops: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage] = []
+    for instruction in ops:
+        if not isinstance(instruction, pikepdf.ContentStreamInstruction):
+            new_ops.append(instruction)  # an inline image: no text in it
+            continue
+        operands, operator = list(instruction.operands), instruction.operator
         if operator == pikepdf.Operator("Tf"):
             current = local.get(str(operands[0]))
         elif operator == pikepdf.Operator("TJ") and current is not None and current.spaces:
@@ -156,8 +160,8 @@ def _strip_stream(owner: pikepdf.Object, job: _Job) -> None:
         new_ops.append(pikepdf.ContentStreamInstruction(operands, operator))
     if changed:
         data = pikepdf.unparse_content_stream(new_ops)
-        if isinstance(owner, pikepdf.Page):
-            owner.obj.Contents = job.pdf.make_stream(data)
+        if owner.get("/Type") == "/Page":
+            owner.Contents = job.pdf.make_stream(data)
         else:
             owner.write(data)
 
@@ -167,7 +171,7 @@ def strip_layout_spaces(pdf_bytes: bytes) -> bytes:
     with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
         job = _Job(pdf)
         for page in pdf.pages:
-            _strip_stream(page, job)
+            _strip_stream(page.obj, job)
         out = io.BytesIO()
         pdf.save(
             out,

@@ -45,3 +45,12 @@ def test_a_short_line_inside_a_paragraph_is_ragged() -> None:
 def test_a_paragraph_ending_on_one_character_is_an_orphan() -> None:
     lines = [_line(1, "这一年，决战深贫", 21, 300), _line(2, "这一路决胜小康", 0, 300), _line(3, "坚。", 0, 21)]
     assert [f.line for f in orphan_chars(measure(lines))] == [3]
+
+
+def test_a_file_that_is_not_a_pdf_is_a_user_error(tmp_path: Path) -> None:
+    from publish.errors import PublishError
+
+    bad = tmp_path / "notes.pdf"
+    bad.write_text("not a pdf", encoding="utf-8")
+    with pytest.raises(PublishError, match="not a readable PDF"):
+        check_pdf(bad)
