@@ -30,7 +30,8 @@ class Finding:
     line: int
     kind: str
     """ragged-right, forbidden-start, forbidden-end, split-mark, orphan-char,
-    heading-at-foot, fallback-font, font-not-embedded."""
+    heading-at-foot, orphan-line, widow-line, fallback-font, font-not-embedded,
+    missing-glyph."""
     text: str
 
     def __str__(self) -> str:
@@ -149,17 +150,35 @@ def orphan_chars(layout: Layout) -> Iterator[Finding]:
             yield Finding(ln.page, ln.number, "orphan-char", ln.text)
 
 
+def _last_and_first(layout: Layout) -> Iterator[tuple[Line, Line]]:
+    """(last content line of a page, first content line of the next page) pairs."""
+    content = _content(layout)
+    for a, b in zip(content, content[1:], strict=False):
+        if b.page == a.page + 1:
+            yield a, b
+
+
+def _is_heading(layout: Layout, line: Line) -> bool:
+    return line.font != layout.body_font and any(w in line.font for w in HEADING_FACES)
+
+
 def headings_at_foot(layout: Layout) -> Iterator[Finding]:
-    last_page = max((ln.page for ln in layout.lines), default=0)
-    by_page: dict[int, Line] = {}
-    for ln in _content(layout):
-        by_page[ln.page] = ln
-    for page, ln in by_page.items():
-        is_heading = ln.font != layout.body_font and any(w in ln.font for w in HEADING_FACES)
-        if is_heading and page != last_page and ln.bottom < layout.band[1] - layout.pitch:
-            continue
-        if is_heading and page != last_page:
-            yield Finding(page, ln.number, "heading-at-foot", ln.text)
+    """A heading that is the last line of its page, parted from the text it heads."""
+    for last, _first in _last_and_first(layout):
+        if _is_heading(layout, last):
+            yield Finding(last.page, last.number, "heading-at-foot", last.text)
+
+
+def widows_and_orphans(layout: Layout) -> Iterator[Finding]:
+    """A paragraph split across pages keeps at least two lines on each side."""
+    ends = dict((id(ln), last) for ln, last in paragraph_ends(layout))
+    for last, first in _last_and_first(layout):
+        if not (layout.is_body(last) and layout.is_body(first)) or layout.indented(first):
+            continue  # the page break falls between paragraphs
+        if layout.indented(last):
+            yield Finding(last.page, last.number, "orphan-line", f"{last.text} (first line alone at the foot)")
+        if ends.get(id(first)):
+            yield Finding(first.page, first.number, "widow-line", f"{first.text} (last line alone at the head)")
 
 
 def fallback_fonts(layout: Layout, allowed_prefix: str = "Publish-") -> Iterator[Finding]:
@@ -175,6 +194,7 @@ RULES: tuple[Callable[[Layout], Iterator[Finding]], ...] = (
     ragged_lines,
     orphan_chars,
     headings_at_foot,
+    widows_and_orphans,
     fallback_fonts,
 )
 """Every line rule, in report order."""

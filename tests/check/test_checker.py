@@ -9,7 +9,7 @@ import pytest
 
 from publish.check import check_pdf
 from publish.check.lines import Line
-from publish.check.rules import measure, orphan_chars, ragged_lines
+from publish.check.rules import measure, orphan_chars, ragged_lines, widows_and_orphans
 from publish.commands import build
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,3 +54,28 @@ def test_a_file_that_is_not_a_pdf_is_a_user_error(tmp_path: Path) -> None:
     bad.write_text("not a pdf", encoding="utf-8")
     with pytest.raises(PublishError, match="not a readable PDF"):
         check_pdf(bad)
+
+
+def test_a_paragraph_line_alone_at_a_page_head_is_a_widow() -> None:
+    def at(page: int, n: int, text: str, x0: float, x1: float) -> Line:
+        return Line(page, n, text, x0, x1, 100 + 18 * n, 110 + 18 * n, 10.5, "Publish-Song", ("Publish-Song",))
+
+    lines = [
+        at(1, 1, "这一年，决战深贫，栉风沐雨", 21, 300),
+        at(1, 2, "这一路，决胜小康，人民至上", 0, 300),
+        at(2, 1, "初心弥坚。", 0, 60),
+        at(2, 2, "上下同欲者胜，风雨同舟者兴", 21, 300),
+        at(2, 3, "各级党组织和广大党员干部紧", 0, 300),
+    ]
+    found = [(f.page, f.line, f.kind) for f in widows_and_orphans(measure(lines))]
+    assert found == [(2, 1, "widow-line")]
+
+
+@pytest.mark.slow
+def test_pages_that_allow_single_lines_are_reported(tmp_path: Path) -> None:
+    """Real output: with widows and orphans allowed, the ten-article book has some."""
+    css = tmp_path / "loose.css"
+    css.write_text("p { widows: 1; orphans: 1; }\n", encoding="utf-8")
+    pdf = build.run(ROOT / "tests" / "books" / "ten" / "book.toml", tmp_path, ("pdf",), user_css=(css,)).outputs[0]
+    kinds = {f.kind for f in check_pdf(pdf)}
+    assert kinds & {"widow-line", "orphan-line"}
