@@ -12,14 +12,15 @@ ragged on the right. We write, between two characters of print text:
   0.25em left padding) between a Han character and a Latin letter or digit (CY/T 154).
   It does not break: a number stays with its unit or measure word (“182名”), and a
   breakable space there would be left at the line end as a shortfall of the measure;
-- a WORD JOINER (U+2060, drawn as nothing) between the last two characters of a text run,
-  so that a paragraph never ends on a line of one character (孤字);
+- a WORD JOINER (U+2060, drawn as nothing) before the last letter of a text run, so a
+  paragraph never ends on a line of one character (孤字);
 - ``span.dash`` around —— so the style can ask for full-width dash glyphs (``fwid``).
 
 The author's own spaces stay U+0020, in ``span.sp`` which the style gives a positive
-word-spacing. ``publish.render.pdf_text`` then removes from the PDF's text every space
-glyph drawn narrower than half its width (hints and quarter-ems: their visible room is
-justification stretch or padding), so the PDF copies as the article was written.
+word-spacing (0.03em wider than the face's space). ``publish.render.pdf_text`` then
+removes from the PDF's text every space glyph drawn narrower than that (hints and
+quarter-ems: their visible room is justification stretch or padding), so the PDF copies
+as the article was written. Private-use code points (icon fonts in scrapes) are dropped.
 """
 
 from __future__ import annotations
