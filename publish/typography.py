@@ -14,7 +14,9 @@ ragged on the right. We write, between two characters of print text:
   breakable space there would be left at the line end as a shortfall of the measure;
 - a WORD JOINER (U+2060, drawn as nothing) before the last letter of a text run, so a
   paragraph never ends on a line of one character (孤字);
-- ``span.dash`` around —— so the style can ask for full-width dash glyphs (``fwid``).
+- ``span.dash`` around —— so the style can ask for full-width dash glyphs (``fwid``);
+- ``span.half`` around ，。、；：！？ before an opening mark (：“ 、（ ，《), so the pair
+  takes one and a half ems (标点挤压); ``chws`` compresses the other pairs (。” ）、).
 
 The author's own spaces stay U+0020, in ``span.sp`` which the style gives a positive
 word-spacing (0.03em wider than the face's space). ``publish.render.pdf_text`` then
@@ -48,6 +50,11 @@ AUTHOR_SPACE = '<span class="sp">\u2060 </span>'
 joiner keeps the span's text from being a lone space, which WeasyPrint (to apply
 word-spacing) would turn into " \u200b" and then fail to strip at a line end."""
 DASH = '<span class="dash">——</span>'
+HALF_BEFORE_OPENING = set("，。、；：！？")
+"""Marks set in the left half of their em box (zh-Hans): before an opening mark they
+are set half-width (``span.half``, OpenType ``halt``), which ``chws`` does not do."""
+OPENING = set("“‘（《「『【〔〈〖")
+CLOSING = set("”’）》」』】〕〉〗")
 
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 """Icon-font code points left by scrapes: no face has them, they would print as tofu."""
@@ -96,7 +103,12 @@ def justify_hints(text: str) -> str:
     if not text:
         return text
     glue = _last_pair(text)
-    out = [html.escape(text[0], quote=False)]
+    chars = [html.escape(ch, quote=False) for ch in text]
+    for i, (a, b) in enumerate(zip(text, text[1:], strict=False)):
+        after_closing = i > 0 and text[i - 1] in CLOSING  # chws already compresses there
+        if a in HALF_BEFORE_OPENING and b in OPENING and not after_closing:
+            chars[i] = f'<span class="half">{chars[i]}</span>'
+    out = [chars[0]]
     for i, (a, b) in enumerate(zip(text, text[1:], strict=False)):
         if i == glue:
             out.append(JOINER if not (_LATIN_RE.match(a) and _LATIN_RE.match(b)) else "")
@@ -105,7 +117,7 @@ def justify_hints(text: str) -> str:
                 out.append(sep)
         else:
             out.append(separator(a, b))
-        out.append(html.escape(b, quote=False))
+        out.append(chars[i + 1])
     return "".join(out).replace("——", DASH)
 
 

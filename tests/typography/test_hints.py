@@ -25,3 +25,11 @@ def test_last_two_characters_are_joined_so_no_line_holds_one() -> None:
 def test_double_dash_is_wrapped_for_full_width_glyphs_and_never_split() -> None:
     html = print_html("各地——分别")
     assert DASH in html and "— —" not in html
+
+
+def test_a_left_set_mark_before_an_opening_mark_is_set_half_width() -> None:
+    assert '调<span class="half">：</span> “' in print_html("习近平总书记强调：“到2020年")
+
+
+def test_chws_keeps_the_pairs_after_a_closing_mark() -> None:
+    assert '<span class="half">' not in print_html("“引文”。“下文”")
