@@ -42,7 +42,10 @@ INSEPARABLE = ("……", "——")
 HINT = " "
 """A justification point: a breakable space the style makes zero-width."""
 QUARTER = '<span class="qs">\u00a0</span>'
-"""Quarter-em between Han and a Latin/digit run, unbreakable."""
+"""Quarter-em after a Latin/digit run, before Han: unbreakable (“182名”)."""
+QUARTER_BREAK = '<span class="qb">\u2060 </span>'
+"""Quarter-em before a Latin/digit run: a breakable space the style sets 0.25em wide,
+stripped at a line end like any space (the joiner keeps it from being a lone space)."""
 JOINER = "\u2060"
 """Forbids a break and draws nothing (PANGO_GLYPH_EMPTY)."""
 AUTHOR_SPACE = '<span class="sp">\u2060 </span>'
@@ -83,7 +86,7 @@ def separator(a: str, b: str) -> str:
     if _wide(a) and _wide(b):
         return HINT if break_allowed(a, b) else ""
     if _HAN_RE.match(a) and _LATIN_RE.match(b):
-        return QUARTER
+        return QUARTER_BREAK
     if _LATIN_TAIL_RE.match(a) and _HAN_RE.match(b):
         return QUARTER
     return ""
@@ -114,7 +117,7 @@ def justify_hints(text: str) -> str:
             out.append(JOINER if not (_LATIN_RE.match(a) and _LATIN_RE.match(b)) else "")
             sep = separator(a, b)
             if sep not in ("", HINT):
-                out.append(sep)
+                out.append(QUARTER if sep == QUARTER_BREAK else sep)
         else:
             out.append(separator(a, b))
         out.append(chars[i + 1])
@@ -131,6 +134,7 @@ def plain_text(printed: str) -> str:
     """The text a reader sees in ``print_html`` output (tags and hints removed)."""
     text = printed.replace(AUTHOR_SPACE, "\0")
     text = re.sub(r"<[^>]+>", "", text)
+    text = text.replace(QUARTER_BREAK, "")
     text = text.replace(HINT, "").replace("\u00a0", "").replace(JOINER, "").replace("\0", " ")
     return html.unescape(text)
 

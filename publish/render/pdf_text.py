@@ -7,12 +7,14 @@ which justifies by stretching spaces only, sets every line flush. Those are layo
 devices, not text: copied or searched, "决战深贫" must not read "决 战 深 贫".
 
 WeasyPrint writes each space as a glyph in a ``TJ`` array followed by the displacement
-that gives it its drawn width. The style draws the author's spaces (``span.sp``) 0.03em
-wider than the face's space, and the layout spaces at zero width plus the line's
-justification stretch, which every space of a line shares. So a space drawn narrower
-than its own width plus 0.015em is a layout device; it is replaced by the equivalent
-displacement, every glyph stays exactly where it was, and text extraction no longer sees
-a space. (Only a line stretched by more than a quarter em per gap would be misread.)
+that gives it its drawn width. The style draws the author's spaces (``span.sp``) 0.06em
+wider than the face's space, the justification points at zero width and the breakable
+quarter-em before a Latin run at 0.25em, each plus the line's justification stretch,
+which every space of a line shares. So a space drawn narrower than its own width plus
+0.03em is a layout device; it is replaced by the equivalent displacement, every glyph
+stays exactly where it was, and text extraction no longer sees a space. (A quarter-em on
+a line stretched by more than about 0.04em per gap stays a space in the text, as a
+reader would read the gap; a justification point would need a quarter em of stretch.)
 """
 
 from __future__ import annotations
@@ -26,8 +28,8 @@ import pikepdf
 
 SPACES = frozenset({" ", "\u00a0"})
 """Texts of the glyphs that may be layout devices."""
-AUTHOR_MARK = 15
-"""Half the 0.03em (in 1/1000 em) by which the style widens the author's spaces."""
+AUTHOR_MARK = 30
+"""Half the 0.06em (in 1/1000 em) by which the style widens the author's spaces."""
 
 _BFCHAR = re.compile(rb"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>")
 

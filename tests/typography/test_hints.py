@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from publish.typography import DASH, JOINER, QUARTER, plain_text, print_html
+from publish.typography import DASH, JOINER, QUARTER, QUARTER_BREAK, plain_text, print_html
 
 SEED = Path(__file__).resolve().parents[2] / "content" / "articles" / "000_67f8410aa76e5cfb.md"
 
@@ -14,8 +14,9 @@ def test_hints_leave_the_seed_text_unchanged() -> None:
         assert plain_text(print_html(line)) == line
 
 
-def test_a_number_is_set_off_by_unbreakable_quarter_ems() -> None:
-    assert print_html("遴选182名优秀队员").startswith(f"遴 选{QUARTER}182{QUARTER}名 优")
+def test_a_number_is_set_off_by_quarter_ems_and_kept_with_its_unit() -> None:
+    """A line may break before 182 (the quarter-em then goes), never between 182 and 名."""
+    assert print_html("遴选182名优秀队员").startswith(f"遴 选{QUARTER_BREAK}182{QUARTER}名 优")
 
 
 def test_last_two_characters_are_joined_so_no_line_holds_one() -> None:
