@@ -182,6 +182,10 @@ def widows_and_orphans(layout: Layout) -> Iterator[Finding]:
 
 
 def fallback_fonts(layout: Layout, allowed_prefix: str = "Publish-") -> Iterator[Finding]:
+    """Glyphs in a face that is not one of the style's (publish names them Publish-*).
+    A PDF made elsewhere has no such faces; there is nothing to compare it with."""
+    if not any(f.startswith(allowed_prefix) for ln in layout.lines for f in ln.fonts):
+        return
     for ln in layout.lines:
         stray = [f for f in ln.fonts if not f.startswith(allowed_prefix)]
         if stray:

@@ -87,8 +87,9 @@ def book_html(book: Book, *, sandbox: Sandbox, for_print: bool, missing: list[st
     ]
     if m.authors:
         head.append(f'<meta name="author" content="{attr("、".join(m.authors))}"/>')
-    if m.description:
-        head.append(f'<meta name="description" content="{attr(m.description)}"/>')
+    subject = m.description or m.subtitle  # the PDF's Subject
+    if subject:
+        head.append(f'<meta name="description" content="{attr(subject)}"/>')
     if m.date:
         head.append(f'<meta name="dcterms.created" content="{attr(m.date)}"/>')
         head.append(f'<meta name="dcterms.modified" content="{attr(m.date)}"/>')

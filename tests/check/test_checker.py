@@ -9,7 +9,7 @@ import pytest
 
 from publish.check import check_pdf
 from publish.check.lines import Line
-from publish.check.rules import measure, orphan_chars, ragged_lines, widows_and_orphans
+from publish.check.rules import fallback_fonts, measure, orphan_chars, ragged_lines, widows_and_orphans
 from publish.commands import build
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -79,3 +79,12 @@ def test_pages_that_allow_single_lines_are_reported(tmp_path: Path) -> None:
     pdf = build.run(ROOT / "tests" / "books" / "ten" / "book.toml", tmp_path, ("pdf",), user_css=(css,)).outputs[0]
     kinds = {f.kind for f in check_pdf(pdf)}
     assert kinds & {"widow-line", "orphan-line"}
+
+
+def test_a_glyph_in_a_face_outside_the_style_is_a_fallback() -> None:
+    lines = [
+        _line(1, "这一年，决战深贫", 21, 300),
+        Line(1, 2, "决胜小康☃", 0, 300, 118, 128, 10.5, "Publish-Song", ("DejaVuSans", "Publish-Song")),
+    ]
+    found = [(f.line, f.kind) for f in fallback_fonts(measure(lines))]
+    assert found == [(2, "fallback-font")]

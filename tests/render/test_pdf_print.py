@@ -43,6 +43,7 @@ def test_metadata_comes_from_the_book(built_pdf: Path) -> None:
         info = pdf.docinfo
         assert str(info["/Title"]) == "党旗高扬　决战决胜"
         assert str(info["/Author"]) == "共产党员网"
+        assert str(info["/Subject"]) == "2020年组织工作盘点·抓党建促脱贫攻坚"
         assert str(info["/CreationDate"]).startswith("D:20210127")
         assert str(pdf.Root.Lang) == "zh-CN"
 
