@@ -24,7 +24,7 @@ pandoc "$OUT/article.md" -o "$OUT/peer.pdf" --pdf-engine=xelatex \
     -V documentclass=ctexart -V classoption=punct=kaiming -V classoption=zihao=5 \
     -V geometry:paperwidth=148mm -V geometry:paperheight=210mm \
     -V geometry:textwidth=294pt -V geometry:vmargin=20mm \
-    -V linestretch=1.3 \
+    -V linestretch=1.3 -V indent=true \
     -V CJKmainfont=NotoSerifSC-Regular.ttf \
     -V "CJKoptions=Path=$ROOT/fonts/,BoldFont=NotoSerifSC-Bold.ttf"
 end=$(date +%s.%N)
