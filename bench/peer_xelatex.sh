@@ -17,9 +17,11 @@ command -v xelatex >/dev/null && command -v pandoc >/dev/null || {
 sed '/^lang: /d' "$ARTICLE" > "$OUT/article.md"
 
 start=$(date +%s.%N)
-# ctex's five tuned options: kaiming punctuation (half-width at line ends, compressed
-# pairs), A5 geometry on a 28-character measure, 五号 body, 1.7 line height, and the
-# quarter-em Han–Latin spacing xeCJK gives by default (CJKecglue).
+# An approximation of a tuned ctex setup: kaiming punctuation (half-width at line ends,
+# compressed pairs), 五号 body, A5 with a 294pt (28 × 五号) text width, 1.3 × ctex's
+# line spacing, 2em paragraph indent; xeCJK adds its Han–Latin glue by default. The
+# zihao and textwidth options do not all take effect through pandoc's template (the
+# output shows more than 28 characters a line); see README.
 pandoc "$OUT/article.md" -o "$OUT/peer.pdf" --pdf-engine=xelatex \
     -V documentclass=ctexart -V classoption=punct=kaiming -V classoption=zihao=5 \
     -V geometry:paperwidth=148mm -V geometry:paperheight=210mm \
