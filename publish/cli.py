@@ -188,6 +188,7 @@ def build(
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings (missing images …) as errors.")] = False,
     embed_fonts: Annotated[str | None, typer.Option("--embed-fonts", help="EPUB: embed the faces, subset to the book's characters: woff2 or ttf.")] = None,
     as_json: JsonOption = False,
+    check_pdf: Annotated[bool, typer.Option("--check", help="Run `publish check` on the PDF; fail on any finding.")] = False,
 ) -> None:
     """Build the book into dist/NAME.pdf and dist/NAME.epub (`--format html`: the site dist/NAME-html/).
 
@@ -226,6 +227,27 @@ def build(
         _say(f"wrote {path}")
     if strict and result.warnings:
         err.print(f"[red]error:[/] {len(result.warnings)} warning(s) and --strict", markup=True)
+        raise typer.Exit(1)
+    for path in result.outputs:
+        if check_pdf and path.suffix == ".pdf":
+            check(path)
+
+
+@app.command()
+def check(
+    pdf: Annotated[Path, typer.Argument(help="The PDF to check.", exists=True, dir_okay=False)],
+) -> None:
+    """Check a PDF against TYPOGRAPHY.md: each finding with page and line; exit 1 if any.
+
+    Example: publish check dist/dangqi-gaoyang.pdf
+    """
+    from publish.check import check_pdf
+
+    findings = check_pdf(pdf)
+    for finding in findings:
+        typer.echo(f"{pdf}: {finding}")
+    _say(f"{pdf}: {len(findings)} finding(s)")
+    if findings:
         raise typer.Exit(1)
 
 

@@ -1,12 +1,28 @@
 """Chinese layout hints written into the HTML, where WeasyPrint's CSS cannot reach.
 
-WeasyPrint justifies by stretching U+0020 spaces only, so a line of Han text stays ragged
-on the right. We insert a space at every place a line may break between two Chinese
-characters; the style gives those spaces a negative ``word-spacing`` equal to the face's
-space width, so they take no room until justification stretches them. Where a break is
-forbidden (禁则: before ，。」, after 「“, inside …… and ——) no space goes in, so the
-hints never add a break the rules forbid. Spaces the author typed (between Latin words)
-are wrapped in ``<span class="sp">`` to keep their width.
+WeasyPrint justifies by stretching U+0020 (and U+00A0) only, so a line of Han text stays
+ragged on the right. We write, between two characters of print text:
+
+- a U+0020 at every place a line may break between two wide characters; the style gives
+  those spaces a negative ``word-spacing`` equal to the face's space width, so they take
+  no room until justification stretches them. Where a break is forbidden (禁则: before
+  ，。」, after 「“, inside …… and ——) nothing goes in, so no break the rules forbid is
+  added (Pango's own UAX #14 breaking keeps those rules too);
+- a quarter-em (``span.qs``: a U+00A0 the style makes zero-width like a hint, plus a
+  0.25em left padding) between a Han character and a Latin letter or digit (CY/T 154).
+  It does not break: a number stays with its unit or measure word (“182名”), and a
+  breakable space there would be left at the line end as a shortfall of the measure;
+- a WORD JOINER (U+2060, drawn as nothing) before the last letter of a text run, so a
+  paragraph never ends on a line of one character (孤字);
+- ``span.dash`` around —— so the style can ask for full-width dash glyphs (``fwid``);
+- ``span.half`` around ，。、；：！？ before an opening mark (：“ 、（ ，《), so the pair
+  takes one and a half ems (标点挤压); ``chws`` compresses the other pairs (。” ）、).
+
+The author's own spaces stay U+0020, in ``span.sp`` which the style gives a positive
+word-spacing (0.03em wider than the face's space). ``publish.render.pdf_text`` then
+removes from the PDF's text every space glyph drawn narrower than that (hints and
+quarter-ems: their visible room is justification stretch or padding), so the PDF copies
+as the article was written. Private-use code points (icon fonts in scrapes) are dropped.
 """
 
 from __future__ import annotations
@@ -14,7 +30,7 @@ from __future__ import annotations
 import html
 import re
 
-from publish.clean.repair import WIDE
+from publish.clean.repair import HAN, WIDE
 
 NO_LINE_START = set("，。、；：？！）》」』】〕〉”’%…·‰℃〗〙〛｝］．・～")
 """Marks that may not begin a line (TYPOGRAPHY.md §2, 禁则)."""
@@ -23,7 +39,33 @@ NO_LINE_END = set("（《「『【〔〈“‘〖〘〚｛［")
 INSEPARABLE = ("……", "——")
 """Two-em marks that are never split."""
 
+HINT = " "
+"""A justification point: a breakable space the style makes zero-width."""
+QUARTER = '<span class="qs">\u00a0</span>'
+"""Quarter-em after a Latin/digit run, before Han: unbreakable (“182名”)."""
+QUARTER_BREAK = '<span class="qb">\u2060 </span>'
+"""Quarter-em before a Latin/digit run: a breakable space the style sets 0.25em wide,
+stripped at a line end like any space (the joiner keeps it from being a lone space)."""
+JOINER = "\u2060"
+"""Forbids a break and draws nothing (PANGO_GLYPH_EMPTY)."""
+AUTHOR_SPACE = '<span class="sp">\u2060 </span>'
+"""An author's space: keeps its width, and stays a space in the PDF's text. The word
+joiner keeps the span's text from being a lone space, which WeasyPrint (to apply
+word-spacing) would turn into " \u200b" and then fail to strip at a line end."""
+DASH = '<span class="dash">——</span>'
+HALF_BEFORE_OPENING = set("，。、；：！？")
+"""Marks set in the left half of their em box (zh-Hans): before an opening mark they
+are set half-width (``span.half``, OpenType ``halt``), which ``chws`` does not do."""
+OPENING = set("“‘（《「『【〔〈〖")
+CLOSING = set("”’）》」』】〕〉〗")
+
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+"""Icon-font code points left by scrapes: no face has them, they would print as tofu."""
 _WIDE_RE = re.compile(f"[{WIDE}]")
+_HAN_RE = re.compile(f"[{HAN}]")
+_LATIN_RE = re.compile(r"[A-Za-z0-9]")
+_LATIN_TAIL_RE = re.compile(r"[A-Za-z0-9%‰℃]")
+_LETTER_RE = re.compile(f"[{HAN}A-Za-z0-9]")
 
 
 def _wide(ch: str) -> bool:
@@ -39,25 +81,87 @@ def break_allowed(a: str, b: str) -> bool:
     return True
 
 
+def separator(a: str, b: str) -> str:
+    """What goes between ``a`` and ``b`` in print text (HTML, may be empty)."""
+    if _wide(a) and _wide(b):
+        return HINT if break_allowed(a, b) else ""
+    if _HAN_RE.match(a) and _LATIN_RE.match(b):
+        return QUARTER_BREAK
+    if _LATIN_TAIL_RE.match(a) and _HAN_RE.match(b):
+        return QUARTER
+    return ""
+
+
+def _last_pair(text: str) -> int | None:
+    """Index of the character before the last letter, where a joiner goes so that the
+    last line holds at least two letters (“失控”了。 keeps 控”了。 together)."""
+    letters = [i for i, ch in enumerate(text) if _LETTER_RE.match(ch)]
+    if len(letters) >= 2 and text[letters[-1] - 1] != " ":
+        return letters[-1] - 1
+    return None
+
+
 def justify_hints(text: str) -> str:
-    """Text with a space at every allowed break between two wide characters."""
-    if len(text) < 2:
+    """Escaped print HTML for one run of text without spaces (see module doc)."""
+    if not text:
         return text
-    out = [text[0]]
-    for a, b in zip(text, text[1:], strict=False):
-        if _wide(a) and _wide(b) and break_allowed(a, b):
-            out.append(" ")
-        out.append(b)
-    return "".join(out)
+    glue = _last_pair(text)
+    chars = [html.escape(ch, quote=False) for ch in text]
+    for i, (a, b) in enumerate(zip(text, text[1:], strict=False)):
+        after_closing = i > 0 and text[i - 1] in CLOSING  # chws already compresses there
+        if a in HALF_BEFORE_OPENING and b in OPENING and not after_closing:
+            chars[i] = f'<span class="half">{chars[i]}</span>'
+    out = [chars[0]]
+    for i, (a, b) in enumerate(zip(text, text[1:], strict=False)):
+        if i == glue:
+            out.append(JOINER if not (_LATIN_RE.match(a) and _LATIN_RE.match(b)) else "")
+            sep = separator(a, b)
+            if sep not in ("", HINT):
+                out.append(QUARTER if sep == QUARTER_BREAK else sep)
+        else:
+            out.append(separator(a, b))
+        out.append(chars[i + 1])
+    return "".join(out).replace("——", DASH)
 
 
 def print_html(text: str) -> str:
-    """Escaped HTML for print: author's spaces kept as real spaces, hints added."""
-    parts = text.split(" ")
-    hinted = [html.escape(justify_hints(p), quote=False) for p in parts]
-    return '<span class="sp"> </span>'.join(hinted)
+    """Escaped HTML for print: hints added, the author's spaces kept."""
+    text = _PRIVATE_USE.sub("", text)
+    return AUTHOR_SPACE.join(justify_hints(p) for p in text.split(" "))
+
+
+def plain_text(printed: str) -> str:
+    """The text a reader sees in ``print_html`` output (tags and hints removed)."""
+    text = printed.replace(AUTHOR_SPACE, "\0")
+    text = re.sub(r"<[^>]+>", "", text)
+    text = text.replace(QUARTER_BREAK, "")
+    text = text.replace(HINT, "").replace("\u00a0", "").replace(JOINER, "").replace("\0", " ")
+    return html.unescape(text)
 
 
 def screen_html(text: str) -> str:
     """Escaped HTML for e-readers and screens, which justify Chinese themselves."""
     return html.escape(text, quote=False)
+
+
+_PHRASE_END = re.compile(r"(?<=[·，、：；　 ])|(?=——)")
+NOBR_MAX = 12
+"""Longest phrase (in characters) a heading keeps on one line."""
+
+
+def heading_html(text: str) -> str:
+    """Print HTML for a title or heading: it breaks between phrases, not inside words.
+
+    A heading is split after ·，、：； and spaces and before ——; each phrase of at most
+    ``NOBR_MAX`` characters goes in ``span.nobr`` (white-space: nowrap), so a long title
+    breaks "2020年组织工作盘点·/抓党建促脱贫攻坚", not "…促脱/贫攻坚". Longer phrases
+    break anywhere the rules allow, so nothing overflows the measure.
+    """
+    phrases = [p for p in _PHRASE_END.split(text) if p]
+    if len(phrases) < 2:
+        return print_html(text)
+    out = []
+    for phrase in phrases:
+        inner = print_html(phrase)
+        out.append(f'<span class="nobr">{inner}</span>' if len(phrase) <= NOBR_MAX else inner)
+    return HINT.join(out)

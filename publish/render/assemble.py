@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 from publish.book import Book, Chapter
 from publish.fetcher import RefusedResource, Sandbox
 from publish.render.html import RenderContext, article, attr, sections
-from publish.typography import print_html, screen_html
+from publish.typography import heading_html, print_html, screen_html
 
 
 def chapter_anchor(index: int) -> str:
@@ -39,25 +39,41 @@ def chapter_context(
         text=print_html if for_print else screen_html,
         image_src=lambda src: resolve_image(chapter, src, sandbox, missing),
         anchor=chapter_anchor(index),
+        heading=heading_html if for_print else None,
     )
 
 
-def title_page(book: Book) -> str:
+def title_page(book: Book, *, for_print: bool = False) -> str:
     m = book.meta
-    sub = f'<p class="subtitle">{screen_html(m.subtitle)}</p>' if m.subtitle else ""
-    pub = f'<p class="publisher">{screen_html(m.publisher)}</p>' if m.publisher else ""
-    return f'<section class="title-page"><h1>{screen_html(m.title)}</h1>{sub}{pub}</section>'
+    text = heading_html if for_print else screen_html
+    sub = f'<p class="subtitle">{text(m.subtitle)}</p>' if m.subtitle else ""
+    pub = f'<p class="publisher">{text(m.publisher)}</p>' if m.publisher else ""
+    return f'<section class="title-page"><h1>{text(m.title)}</h1>{sub}{pub}</section>'
 
 
-def toc(book: Book) -> str:
+def toc_entry(title: str, target: str, *, for_print: bool) -> str:
+    """One 目录 entry. For print the last two characters go in ``span.toc-end`` (the
+    style keeps them on one line with the leader and page number, so a leader never
+    opens a line) and the text carries the justification hints."""
+    if not for_print:
+        return f'<a href="#{target}">{screen_html(title)}</a>'
+    head, tail = title[:-2], title[-2:]
+    return (
+        f'<a href="#{target}">{print_html(head)}'
+        f'<span class="toc-end" data-target="#{target}">{print_html(tail)}</span></a>'
+    )
+
+
+def toc(book: Book, *, for_print: bool = False) -> str:
     items = []
     for i, chapter in enumerate(book.chapters):
         anchor = chapter_anchor(i)
         subs = "".join(
-            f'<li class="toc-sub"><a href="#{sid}">{screen_html(title)}</a></li>'
+            f'<li class="toc-sub">{toc_entry(title, sid, for_print=for_print)}</li>'
             for sid, title in sections(chapter.document, anchor)
         )
-        items.append(f'<li><a href="#{anchor}">{screen_html(chapter.document.meta.title)}</a></li>{subs}')
+        entry = toc_entry(chapter.document.meta.title, anchor, for_print=for_print)
+        items.append(f"<li>{entry}</li>{subs}")
     return f'<nav class="toc"><h1>目录</h1><ol>{"".join(items)}</ol></nav>'
 
 
@@ -71,13 +87,14 @@ def book_html(book: Book, *, sandbox: Sandbox, for_print: bool, missing: list[st
     ]
     if m.authors:
         head.append(f'<meta name="author" content="{attr("、".join(m.authors))}"/>')
-    if m.description:
-        head.append(f'<meta name="description" content="{attr(m.description)}"/>')
+    subject = m.description or m.subtitle  # the PDF's Subject
+    if subject:
+        head.append(f'<meta name="description" content="{attr(subject)}"/>')
     if m.date:
         head.append(f'<meta name="dcterms.created" content="{attr(m.date)}"/>')
         head.append(f'<meta name="dcterms.modified" content="{attr(m.date)}"/>')
     head.append('<meta name="generator" content="publish"/>')
-    body = [f'<div class="book-title-string">{screen_html(m.title)}</div>', title_page(book), toc(book)]
+    body = [f'<div class="book-title-string">{screen_html(m.title)}</div>', title_page(book, for_print=for_print), toc(book, for_print=for_print)]
     for i, chapter in enumerate(book.chapters):
         ctx = chapter_context(book, i, sandbox, for_print=for_print, missing=missing)
         body.append(article(chapter.document, ctx))

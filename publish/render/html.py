@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from publish.model import (
     Block,
@@ -42,6 +42,12 @@ class RenderContext:
     """Maps a figure's src to the URL to write, or None when the image is unavailable."""
     anchor: str
     """Prefix for ids inside this chapter (unique in a one-file book)."""
+    heading: TextFilter | None = None
+    """Escapes the text of titles and headings; ``text`` when None (print uses
+    ``typography.heading_html`` so titles break between phrases)."""
+
+    def for_heading(self) -> RenderContext:
+        return replace(self, text=self.heading) if self.heading else self
 
 
 def attr(value: str) -> str:
@@ -66,6 +72,12 @@ def inlines(nodes: tuple[Inline, ...], ctx: RenderContext) -> str:
     return "".join(out)
 
 
+def label_attr(ctx: RenderContext, title: str) -> str:
+    """For print, the plain title as ``data-label`` (the style's bookmark-label), since
+    the heading's own content carries layout hints; nothing for screens."""
+    return f' data-label="{attr(title)}"' if ctx.heading else ""
+
+
 def section_id(ctx: RenderContext, index: int) -> str:
     return f"{ctx.anchor}-s{index}"
 
@@ -75,9 +87,10 @@ def block(node: Block, ctx: RenderContext, index: int) -> str:
         return f"<p>{inlines(node.children, ctx)}</p>"
     if isinstance(node, Heading):
         level = min(max(node.level, 2), 4)
+        ctx = ctx.for_heading()
         kicker = f'<span class="kicker">{ctx.text(node.kicker)}</span>' if node.kicker else ""
         return (
-            f'<h{level} id="{section_id(ctx, index)}">{kicker}'
+            f'<h{level} id="{section_id(ctx, index)}"{label_attr(ctx, inline_text(node.children))}>{kicker}'
             f'<span class="title-text">{inlines(node.children, ctx)}</span></h{level}>'
         )
     if isinstance(node, Figure):
@@ -139,11 +152,13 @@ def human_date(iso: str) -> str:
 
 def article_head(doc: Document, ctx: RenderContext) -> str:
     m = doc.meta
-    lead = f'<p class="lead">{ctx.text(m.lead)}</p>' if m.lead else ""
-    subtitle = f'<p class="subtitle">{ctx.text("——" + m.subtitle)}</p>' if m.subtitle else ""
+    hctx = ctx.for_heading()
+    lead = f'<p class="lead">{hctx.text(m.lead)}</p>' if m.lead else ""
+    subtitle = f'<p class="subtitle">{hctx.text("——" + m.subtitle)}</p>' if m.subtitle else ""
     return (
         f'<header class="article-head">{lead}'
-        f'<h1 id="{ctx.anchor}">{ctx.text(m.title)}</h1>{subtitle}{byline(doc, ctx)}</header>'
+        f'<h1 id="{ctx.anchor}"{label_attr(ctx, m.title)}>{hctx.text(m.title)}</h1>'
+        f"{subtitle}{byline(doc, ctx)}</header>"
     )
 
 

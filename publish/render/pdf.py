@@ -17,6 +17,7 @@ from publish.book import Book
 from publish.fetcher import Sandbox, SandboxFetcher
 from publish.fonts import font_face_css, font_roots
 from publish.render import assemble
+from publish.render.pdf_text import strip_layout_spaces
 from publish.styles import load_style
 
 LOGGER = logging.getLogger(__name__)
@@ -80,4 +81,5 @@ def write_pdf(book: Book, opts: PdfOptions) -> bytes:
     )
     opts.warnings.extend(missing)
     opts.warnings.extend(f"refused resource: {url}" for url in sandbox.refused)
-    return bytes(pdf)
+    LOGGER.info("Step 5 - taking the justification spaces out of the text")
+    return strip_layout_spaces(bytes(pdf))

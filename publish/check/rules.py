@@ -1,0 +1,204 @@
+"""The checker's rules: each reads the PDF's lines and returns findings (TYPOGRAPHY.md §6).
+
+Separate from line extraction so every rule is a small function over ``Line`` records
+and can be tested on its own. The page geometry (body face and size, the text frame,
+the line pitch) is measured from the document itself, so the rules hold for any style.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from publish.check.lines import Line
+from publish.clean.repair import HAN
+from publish.typography import NO_LINE_END, NO_LINE_START
+
+_LETTER = re.compile(f"[{HAN}A-Za-z0-9]")
+RAGGED_TOLERANCE_EM = 0.05
+"""How far short of the measure a justified line may stop, in body ems: rounding of
+advances, and a line-end mark that ``chws`` set half-width (as ctex does on purpose)."""
+HEADING_FACES = ("Hei", "Sans", "Bold", "Heavy", "Black")
+"""Words in a font's name that mark a heading face."""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    page: int
+    line: int
+    kind: str
+    """ragged-right, forbidden-start, forbidden-end, split-mark, orphan-char,
+    heading-at-foot, orphan-line, widow-line, fallback-font, font-not-embedded,
+    missing-glyph."""
+    text: str
+
+    def __str__(self) -> str:
+        where = f"p.{self.page} l.{self.line}" if self.page else "document"
+        return f"{where}: {self.kind}: {self.text}"
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """What the document's own body text says about its pages."""
+
+    lines: list[Line]
+    body_font: str
+    body_size: float
+    band: tuple[float, float]
+    """Top and bottom of the body text on the page; lines outside are running heads/folios."""
+    pitch: float
+    frames: dict[int, tuple[float, float]]
+    """Page → left and right edge of its body text."""
+
+    def is_body(self, line: Line) -> bool:
+        return line.font == self.body_font and abs(line.size - self.body_size) < 0.2
+
+    def is_furniture(self, line: Line) -> bool:
+        return line.top < self.band[0] - 1 or line.bottom > self.band[1] + 1
+
+    def indented(self, line: Line) -> bool:
+        left = self.frames.get(line.page, (line.x0, line.x1))[0]
+        return line.x0 > left + 0.8 * self.body_size
+
+
+def _body_face(lines: list[Line]) -> tuple[str, float]:
+    """The face and size of the body text: the one whose lines open paragraphs with a
+    2em indent most often (captions and headings are not indented), then the most text."""
+    left: dict[tuple[str, float, int], float] = {}
+    for ln in lines:
+        key = (ln.font, ln.size, ln.page)
+        left[key] = min(left.get(key, ln.x0), ln.x0)
+    score: Counter[tuple[str, float]] = Counter()
+    for ln in lines:
+        indent = ln.x0 - left[(ln.font, ln.size, ln.page)]
+        score[(ln.font, ln.size)] += 1000 * (abs(indent - 2 * ln.size) < 0.3 * ln.size) + len(ln.text)
+    return score.most_common(1)[0][0]
+
+
+def measure(lines: list[Line]) -> Layout:
+    font, size = _body_face(lines)
+    body = [ln for ln in lines if ln.font == font and abs(ln.size - size) < 0.2]
+    band = (min(ln.top for ln in body), max(ln.bottom for ln in body))
+    steps: Counter[float] = Counter(
+        round(b.top - a.top, 1) for a, b in zip(body, body[1:], strict=False) if a.page == b.page and b.top > a.top
+    )
+    pitch = steps.most_common(1)[0][0] if steps else size * 1.7
+    return Layout(lines, font, size, band, pitch, _frames(body))
+
+
+def _frames(body: list[Line]) -> dict[int, tuple[float, float]]:
+    """Page → left and right edge of the text frame. Rectos and versos each have one
+    frame for the whole book: the edges where most body lines start and end."""
+    by_parity: dict[int, tuple[float, float]] = {}
+    for parity in (0, 1):
+        lines = [ln for ln in body if ln.page % 2 == parity]
+        if lines:
+            lefts = Counter(round(ln.x0, 1) for ln in lines)
+            rights = Counter(round(ln.x1, 1) for ln in lines)
+            by_parity[parity] = (lefts.most_common(1)[0][0], rights.most_common(1)[0][0])
+    return {ln.page: by_parity[ln.page % 2] for ln in body}
+
+
+def _content(layout: Layout) -> list[Line]:
+    return [ln for ln in layout.lines if not layout.is_furniture(ln)]
+
+
+def forbidden_marks(layout: Layout) -> Iterator[Finding]:
+    for ln in _content(layout):
+        if ln.text[0] in NO_LINE_START:
+            yield Finding(ln.page, ln.number, "forbidden-start", ln.text)
+        if ln.text[-1] in NO_LINE_END:
+            yield Finding(ln.page, ln.number, "forbidden-end", ln.text)
+
+
+def split_marks(layout: Layout) -> Iterator[Finding]:
+    content = _content(layout)
+    for a, b in zip(content, content[1:], strict=False):
+        for mark in "…—":
+            tail = len(a.text) - len(a.text.rstrip(mark))
+            if tail % 2 and b.text.startswith(mark):
+                yield Finding(a.page, a.number, "split-mark", f"{a.text} / {b.text}")
+
+
+def paragraph_ends(layout: Layout) -> Iterator[tuple[Line, bool]]:
+    """Each body line with whether it ends its paragraph."""
+    content = _content(layout)
+    for i, ln in enumerate(content):
+        if not layout.is_body(ln):
+            continue
+        nxt = content[i + 1] if i + 1 < len(content) else None
+        if nxt is None or not layout.is_body(nxt):
+            yield ln, True
+        elif nxt.page == ln.page and nxt.top - ln.top > layout.pitch * 1.3:
+            yield ln, True
+        else:
+            yield ln, layout.indented(nxt)
+
+
+def ragged_lines(layout: Layout) -> Iterator[Finding]:
+    for ln, last in paragraph_ends(layout):
+        right = layout.frames[ln.page][1]
+        if not last and ln.x1 < right - RAGGED_TOLERANCE_EM * layout.body_size:
+            yield Finding(ln.page, ln.number, "ragged-right", f"{ln.text} ({right - ln.x1:.1f}pt short)")
+
+
+def orphan_chars(layout: Layout) -> Iterator[Finding]:
+    for ln, last in paragraph_ends(layout):
+        if last and len(_LETTER.findall(ln.text)) == 1:
+            yield Finding(ln.page, ln.number, "orphan-char", ln.text)
+
+
+def _last_and_first(layout: Layout) -> Iterator[tuple[Line, Line]]:
+    """(last content line of a page, first content line of the next page) pairs."""
+    content = _content(layout)
+    for a, b in zip(content, content[1:], strict=False):
+        if b.page == a.page + 1:
+            yield a, b
+
+
+def _is_heading(layout: Layout, line: Line) -> bool:
+    return line.font != layout.body_font and any(w in line.font for w in HEADING_FACES)
+
+
+def headings_at_foot(layout: Layout) -> Iterator[Finding]:
+    """A heading that is the last line of its page, parted from the text it heads."""
+    for last, _first in _last_and_first(layout):
+        if _is_heading(layout, last):
+            yield Finding(last.page, last.number, "heading-at-foot", last.text)
+
+
+def widows_and_orphans(layout: Layout) -> Iterator[Finding]:
+    """A paragraph split across pages keeps at least two lines on each side."""
+    ends = dict((id(ln), last) for ln, last in paragraph_ends(layout))
+    for last, first in _last_and_first(layout):
+        if not (layout.is_body(last) and layout.is_body(first)) or layout.indented(first):
+            continue  # the page break falls between paragraphs
+        if layout.indented(last):
+            yield Finding(last.page, last.number, "orphan-line", f"{last.text} (first line alone at the foot)")
+        if ends.get(id(first)):
+            yield Finding(first.page, first.number, "widow-line", f"{first.text} (last line alone at the head)")
+
+
+def fallback_fonts(layout: Layout, allowed_prefix: str = "Publish-") -> Iterator[Finding]:
+    """Glyphs in a face that is not one of the style's (publish names them Publish-*).
+    A PDF made elsewhere has no such faces; there is nothing to compare it with."""
+    if not any(f.startswith(allowed_prefix) for ln in layout.lines for f in ln.fonts):
+        return
+    for ln in layout.lines:
+        stray = [f for f in ln.fonts if not f.startswith(allowed_prefix)]
+        if stray:
+            yield Finding(ln.page, ln.number, "fallback-font", f"{', '.join(stray)}: {ln.text}")
+
+
+RULES: tuple[Callable[[Layout], Iterator[Finding]], ...] = (
+    forbidden_marks,
+    split_marks,
+    ragged_lines,
+    orphan_chars,
+    headings_at_foot,
+    widows_and_orphans,
+    fallback_fonts,
+)
+"""Every line rule, in report order."""

@@ -1,0 +1,36 @@
+"""Print text hints: they change the layout, never the text a reader sees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from publish.typography import DASH, JOINER, QUARTER, QUARTER_BREAK, plain_text, print_html
+
+SEED = Path(__file__).resolve().parents[2] / "content" / "articles" / "000_67f8410aa76e5cfb.md"
+
+
+def test_hints_leave_the_seed_text_unchanged() -> None:
+    for line in SEED.read_text(encoding="utf-8").splitlines():
+        assert plain_text(print_html(line)) == line
+
+
+def test_a_number_is_set_off_by_quarter_ems_and_kept_with_its_unit() -> None:
+    """A line may break before 182 (the quarter-em then goes), never between 182 and 名."""
+    assert print_html("遴选182名优秀队员").startswith(f"遴 选{QUARTER_BREAK}182{QUARTER}名 优")
+
+
+def test_last_two_characters_are_joined_so_no_line_holds_one() -> None:
+    assert print_html("有效增强精准扶贫能力。").endswith(f"能{JOINER}力。")
+
+
+def test_double_dash_is_wrapped_for_full_width_glyphs_and_never_split() -> None:
+    html = print_html("各地——分别")
+    assert DASH in html and "— —" not in html
+
+
+def test_a_left_set_mark_before_an_opening_mark_is_set_half_width() -> None:
+    assert '调<span class="half">：</span> “' in print_html("习近平总书记强调：“到2020年")
+
+
+def test_chws_keeps_the_pairs_after_a_closing_mark() -> None:
+    assert '<span class="half">' not in print_html("“引文”。“下文”")
