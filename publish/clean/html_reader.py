@@ -54,11 +54,27 @@ def _image_src(img: _Element) -> str:
 
 
 def _text_lines(el: _Element) -> list[str]:
-    """Text of an inline-only element in document order, split at <br>."""
-    for br in el.iter("br"):
-        br.tail = "\n" + (br.tail or "")
-    text = "".join(el.itertext())
-    return [" ".join(p.split()) for p in text.split("\n")]
+    """Text of an inline-only element in document order, split at <br> only.
+
+    A newline in the source is white space, as a browser shows it: a paragraph wrapped
+    over several source lines (``谷歌(微博)⏎在2014年……``) stays one paragraph.
+    """
+    lines: list[list[str]] = [[]]
+    stack: list[_Element | str] = [el]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            lines[-1].append(item)
+            continue
+        if item.tag == "br":
+            lines.append([])
+        elif isinstance(item.tag, str) and item.text:
+            lines[-1].append(item.text)
+        for child in reversed(item):
+            if child.tail:
+                stack.append(child.tail)
+            stack.append(child)
+    return [" ".join("".join(parts).split()) for parts in lines]
 
 
 def _is_inline_only(el: _Element) -> bool:
@@ -69,9 +85,14 @@ _SENTENCE_END = re.compile(r"[。！？；：，…!?;:,]\s*$")
 
 
 def _is_bold_line(el: _Element) -> bool:
-    """A short paragraph all in <strong>/<b> without a sentence end: a section heading."""
+    """A short paragraph all in <strong>/<b> without a sentence end: a section heading.
+
+    One that opens with a dash (``——（宋）陆游``) is an attribution, not a heading.
+    """
     text = " ".join(el.text_content().split())
     if not text or len(text) > 40 or _SENTENCE_END.search(text) or el.find(".//img") is not None:
+        return False
+    if text.startswith(("—", "--", "－")):
         return False
     bold = "".join(" ".join(b.text_content().split()) for b in el.iter("strong", "b"))
     return bold.replace(" ", "") == text.replace(" ", "")

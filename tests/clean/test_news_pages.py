@@ -1,0 +1,59 @@
+"""What an editor expects of real news pages of the ten-article book: one paragraph per
+paragraph, no leftover byline labels or link-bar brackets, attributions not headings, the
+headline's 引题 over the title, rights notices and strip labels gone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from publish.clean import clean_file
+from publish.model import Document, Heading, Paragraph, inline_text, walk_blocks
+
+
+def _clean(corpus: Path, stem: str) -> Document:
+    return clean_file(corpus / f"{stem}.html").document
+
+
+def _paragraphs(doc: Document) -> list[str]:
+    return [inline_text(b.children) for b in walk_blocks(doc.blocks) if isinstance(b, Paragraph)]
+
+
+def _headings(doc: Document) -> list[str]:
+    return [inline_text(b.children) for b in walk_blocks(doc.blocks) if isinstance(b, Heading)]
+
+
+def test_a_paragraph_wrapped_over_source_lines_stays_one_paragraph(corpus: Path) -> None:
+    paragraphs = _paragraphs(_clean(corpus, "qq.com__rdb-qq"))
+    assert "谷歌（微博）在2014年收购的人工智能公司DeepMind开发出一款能够用自己的记忆学习新知识并利用这些知识来回答问题的计算机。" in paragraphs
+
+
+def test_a_bracketed_editor_line_after_a_correction_link_is_lifted_whole(corpus: Path) -> None:
+    doc = _clean(corpus, "news.cn__np4k-002")
+    assert doc.meta.editor == "张樵苏"
+    assert _paragraphs(doc)[-1].endswith("推动中药材供需总体平衡。")
+
+
+def test_an_editor_label_with_no_name_is_dropped(corpus: Path) -> None:
+    doc = _clean(corpus, "sohu.com__d8d4c4ec")
+    assert not any(p.startswith("责任编辑") for p in _paragraphs(doc))
+    assert _paragraphs(doc)[-1] == "新京报记者\u3000彭冲\u3000山东冠县报道"
+
+
+def test_a_bold_line_opening_with_a_dash_is_an_attribution_not_a_heading(corpus: Path) -> None:
+    doc = _clean(corpus, "people.com.cn__gne-people-1")
+    assert "——（宋）陆游" in _paragraphs(doc)
+    assert "《冬夜读书示子聿》" in _headings(doc)
+    assert not any(h.startswith("——") for h in _headings(doc))
+
+
+def test_a_short_heading_over_the_bodys_copy_of_the_title_is_its_lead(corpus: Path) -> None:
+    doc = _clean(corpus, "yndaily.com__9890f458")
+    assert doc.meta.title == "17种产品、1个园区入选国家绿色制造名单"
+    assert doc.meta.lead == "15家企业"
+    assert "15家企业" not in _headings(doc)
+
+
+def test_a_video_strip_label_and_a_rights_notice_are_chrome(corpus: Path) -> None:
+    paragraphs = _paragraphs(_clean(corpus, "qq.com__rdb-qq"))
+    assert paragraphs[-1].endswith("（编译/林靖东）")
+    assert not any("精彩视频推荐" in p or "未经授权" in p for p in paragraphs)
