@@ -98,6 +98,23 @@ def _is_bold_line(el: _Element) -> bool:
     return bold.replace(" ", "") == text.replace(" ", "")
 
 
+_BLOCK_EDGE = frozenset(("br", "p", "div", "section", "table", "ul", "ol", "blockquote", "hr"))
+
+
+def _stands_alone(el: _Element) -> bool:
+    """A bold run with a line of its own between <br>s or blocks (``…<br><strong>共享充电宝
+    告别1元时代</strong><br>…``): a line set in bold, as a paragraph of it would be."""
+    if (el.tail or "").strip():
+        return False
+    before, after = el.getprevious(), el.getnext()
+    parent = el.getparent()
+    if before is None:
+        opened = parent is None or not (parent.text or "").strip()
+    else:
+        opened = before.tag in _BLOCK_EDGE and not (before.tail or "").strip()
+    return opened and (after is None or after.tag in _BLOCK_EDGE)
+
+
 ICON_MAX_PX = 40
 """An image declared this small (width or height attribute) is an icon, not a figure."""
 
@@ -148,7 +165,7 @@ def _emit_leaf(el: _Element, tag: str, out: list[RawBlock]) -> bool:
         for img in el.iter("img"):
             _emit_leaf(img, "img", out)
         return True
-    if tag == "p" and _is_bold_line(el):
+    if (tag == "p" or (tag in ("strong", "b") and _stands_alone(el))) and _is_bold_line(el):
         out.append(RawBlock("heading", text=" ".join(el.text_content().split()), level=2))
         return True
     if tag == "p" or (tag not in ("li", "blockquote", "table") and _is_inline_only(el)):
@@ -244,7 +261,8 @@ def read_html(state: CleanState) -> None:
     profile = state.profile
     explicit = [e.text_content().strip() for s in profile.title_selectors for e in root.cssselect(s)]
     title = next((t for t in explicit if t), "") or page_title(state.text, root, profile.title_suffix)
-    _drop_invisible(root, profile.drop_selectors)
+    shared = state.generic.drop_selectors if profile is not state.generic else ()
+    _drop_invisible(root, shared + profile.drop_selectors)
     state.lead, state.subtitle = lead_and_subtitle(root, title)
     selected = _select(root, profile.body_selectors)
     stats = text_stats(selected[0] if selected else root)

@@ -57,3 +57,23 @@ def test_a_video_strip_label_and_a_rights_notice_are_chrome(corpus: Path) -> Non
     paragraphs = _paragraphs(_clean(corpus, "qq.com__rdb-qq"))
     assert paragraphs[-1].endswith("（编译/林靖东）")
     assert not any("精彩视频推荐" in p or "未经授权" in p for p in paragraphs)
+
+
+def test_a_bold_line_between_line_breaks_is_a_section_heading(corpus: Path) -> None:
+    headings = _headings(_clean(corpus, "thepaper.cn__gne-thepaper-1"))
+    assert headings == ["共享充电宝告别1元时代", "市场竞争、资本寒冬下的自我救赎", "回归商业本质的理性价格"]
+
+
+def test_bold_words_inside_a_sentence_stay_in_it() -> None:
+    from publish.clean import clean_bytes
+
+    prose = "习近平总书记强调，脱贫攻坚是一场硬仗，越到最后越要紧绷这根弦，不能停顿、不能大意、不能放松。"
+    html = f"<html><title>t</title><body><div><p>{prose}</p><div>前文<br>一句<strong>重点</strong><br>{prose}</div></div></body></html>"
+    doc = clean_bytes(html.encode(), Path("page.html")).document
+    assert "重点" not in _headings(doc)
+
+
+def test_the_title_a_video_player_shows_is_not_article_text(corpus: Path) -> None:
+    doc = _clean(corpus, "sohu.com__d8d4c4ec")
+    assert not any("重返母亲已倒闭的工厂" in p for p in _paragraphs(doc))
+    assert _paragraphs(doc)[0].startswith("2020年11月18日上午11点半")
