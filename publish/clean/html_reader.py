@@ -53,11 +53,17 @@ def _image_src(img: _Element) -> str:
     return ""
 
 
-def _text_lines(el: _Element) -> list[str]:
-    """Text of an inline-only element in document order, split at <br> only.
+_SOURCE_PARAGRAPH = re.compile(r"\n[^\S\n\u3000]*(?:\n|(?=\u3000))")
+"""A blank source line, or a source line indented with ideographic spaces (``⏎　　人生
+就如……``): the paragraph marks of Chinese pages that set their text without <p>."""
 
-    A newline in the source is white space, as a browser shows it: a paragraph wrapped
-    over several source lines (``谷歌(微博)⏎在2014年……``) stays one paragraph.
+
+def _text_lines(el: _Element) -> list[str]:
+    """Text of an inline-only element in document order, split at <br> and at source
+    paragraph marks (``_SOURCE_PARAGRAPH``).
+
+    Any other newline in the source is white space, as a browser shows it: a paragraph
+    wrapped over several source lines (``谷歌(微博)⏎    在2014年……``) stays one paragraph.
     """
     lines: list[list[str]] = [[]]
     stack: list[_Element | str] = [el]
@@ -74,7 +80,7 @@ def _text_lines(el: _Element) -> list[str]:
             if child.tail:
                 stack.append(child.tail)
             stack.append(child)
-    return [" ".join("".join(parts).split()) for parts in lines]
+    return [" ".join(p.split()) for parts in lines for p in _SOURCE_PARAGRAPH.split("".join(parts))]
 
 
 def _is_inline_only(el: _Element) -> bool:

@@ -77,3 +77,24 @@ def test_the_title_a_video_player_shows_is_not_article_text(corpus: Path) -> Non
     doc = _clean(corpus, "sohu.com__d8d4c4ec")
     assert not any("重返母亲已倒闭的工厂" in p for p in _paragraphs(doc))
     assert _paragraphs(doc)[0].startswith("2020年11月18日上午11点半")
+
+
+def test_a_credited_line_under_an_uncaptioned_image_is_its_caption(corpus: Path) -> None:
+    from publish.model import Figure
+
+    doc = _clean(corpus, "thepaper.cn__gne-thepaper-1")
+    figures = [b for b in walk_blocks(doc.blocks) if isinstance(b, Figure)]
+    assert figures[0].caption == "共享充电宝。视觉中国\u3000资料"
+    assert not any(p.startswith("共享充电宝。视觉中国") for p in _paragraphs(doc))
+
+
+def test_blank_or_ideographically_indented_source_lines_still_part_paragraphs(corpus: Path) -> None:
+    """Pages that set text without <p> mark paragraphs by ⏎⏎ or ⏎　　; those stay."""
+    paragraphs = _paragraphs(_clean(corpus, "cclw.net__d7605742"))
+    assert "人生就如一个大迷宫，走一步就不知道下一步的方向。但神愿意与我们并肩同行，引导我们经过每一个人生关键选择。" in paragraphs
+
+
+def test_a_source_and_editor_line_joined_from_two_source_lines_is_lifted(corpus: Path) -> None:
+    doc = _clean(corpus, "163.com__gne-163-1")
+    assert (doc.meta.source, doc.meta.editor) == ("证券市场红周刊", "杨倩_NF4425")
+    assert not any("本文来源" in p for p in _paragraphs(doc))
