@@ -27,7 +27,7 @@ from lxml import etree
 
 ROOT = Path(__file__).resolve().parents[1]
 BOOKS = {"default": ROOT / "content" / "book.toml",
-         "epub-multi": ROOT / "tests" / "books" / "epub-multi" / "book.toml"}
+         "ten": ROOT / "tests" / "books" / "ten" / "book.toml"}
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 OPF = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
 

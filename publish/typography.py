@@ -118,6 +118,11 @@ def justify_hints(text: str) -> str:
             sep = separator(a, b)
             if sep not in ("", HINT):
                 out.append(QUARTER if sep == QUARTER_BREAK else sep)
+        elif separator(a, b) == HINT and chars[i].endswith("</span>"):
+            # The break goes inside span.half (``<span class="half">： </span>“``): after
+            # the span WeasyPrint 70 misses it and breaks the line far earlier, leaving
+            # “Gweilo　感　慨” stretched over a whole line.
+            out[-1] = chars[i].removesuffix("</span>") + HINT + "</span>"
         else:
             out.append(separator(a, b))
         out.append(chars[i + 1])

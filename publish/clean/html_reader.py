@@ -53,12 +53,34 @@ def _image_src(img: _Element) -> str:
     return ""
 
 
+_SOURCE_PARAGRAPH = re.compile(r"\n[^\S\n\u3000]*(?:\n|(?=\u3000))")
+"""A blank source line, or a source line indented with ideographic spaces (``⏎　　人生
+就如……``): the paragraph marks of Chinese pages that set their text without <p>."""
+
+
 def _text_lines(el: _Element) -> list[str]:
-    """Text of an inline-only element in document order, split at <br>."""
-    for br in el.iter("br"):
-        br.tail = "\n" + (br.tail or "")
-    text = "".join(el.itertext())
-    return [" ".join(p.split()) for p in text.split("\n")]
+    """Text of an inline-only element in document order, split at <br> and at source
+    paragraph marks (``_SOURCE_PARAGRAPH``).
+
+    Any other newline in the source is white space, as a browser shows it: a paragraph
+    wrapped over several source lines (``谷歌(微博)⏎    在2014年……``) stays one paragraph.
+    """
+    lines: list[list[str]] = [[]]
+    stack: list[_Element | str] = [el]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            lines[-1].append(item)
+            continue
+        if item.tag == "br":
+            lines.append([])
+        elif isinstance(item.tag, str) and item.text:
+            lines[-1].append(item.text)
+        for child in reversed(item):
+            if child.tail:
+                stack.append(child.tail)
+            stack.append(child)
+    return [" ".join(p.split()) for parts in lines for p in _SOURCE_PARAGRAPH.split("".join(parts))]
 
 
 def _is_inline_only(el: _Element) -> bool:
@@ -69,12 +91,34 @@ _SENTENCE_END = re.compile(r"[。！？；：，…!?;:,]\s*$")
 
 
 def _is_bold_line(el: _Element) -> bool:
-    """A short paragraph all in <strong>/<b> without a sentence end: a section heading."""
+    """A short paragraph all in <strong>/<b> without a sentence end: a section heading.
+
+    One that opens with a dash (``——（宋）陆游``) is an attribution, not a heading.
+    """
     text = " ".join(el.text_content().split())
     if not text or len(text) > 40 or _SENTENCE_END.search(text) or el.find(".//img") is not None:
         return False
+    if text.startswith(("—", "--", "－")):
+        return False
     bold = "".join(" ".join(b.text_content().split()) for b in el.iter("strong", "b"))
     return bold.replace(" ", "") == text.replace(" ", "")
+
+
+_BLOCK_EDGE = frozenset(("br", "p", "div", "section", "table", "ul", "ol", "blockquote", "hr"))
+
+
+def _stands_alone(el: _Element) -> bool:
+    """A bold run with a line of its own between <br>s or blocks (``…<br><strong>共享充电宝
+    告别1元时代</strong><br>…``): a line set in bold, as a paragraph of it would be."""
+    if (el.tail or "").strip():
+        return False
+    before, after = el.getprevious(), el.getnext()
+    parent = el.getparent()
+    if before is None:
+        opened = parent is None or not (parent.text or "").strip()
+    else:
+        opened = before.tag in _BLOCK_EDGE and not (before.tail or "").strip()
+    return opened and (after is None or after.tag in _BLOCK_EDGE)
 
 
 ICON_MAX_PX = 40
@@ -127,7 +171,7 @@ def _emit_leaf(el: _Element, tag: str, out: list[RawBlock]) -> bool:
         for img in el.iter("img"):
             _emit_leaf(img, "img", out)
         return True
-    if tag == "p" and _is_bold_line(el):
+    if (tag == "p" or (tag in ("strong", "b") and _stands_alone(el))) and _is_bold_line(el):
         out.append(RawBlock("heading", text=" ".join(el.text_content().split()), level=2))
         return True
     if tag == "p" or (tag not in ("li", "blockquote", "table") and _is_inline_only(el)):
@@ -223,7 +267,8 @@ def read_html(state: CleanState) -> None:
     profile = state.profile
     explicit = [e.text_content().strip() for s in profile.title_selectors for e in root.cssselect(s)]
     title = next((t for t in explicit if t), "") or page_title(state.text, root, profile.title_suffix)
-    _drop_invisible(root, profile.drop_selectors)
+    shared = state.generic.drop_selectors if profile is not state.generic else ()
+    _drop_invisible(root, shared + profile.drop_selectors)
     state.lead, state.subtitle = lead_and_subtitle(root, title)
     selected = _select(root, profile.body_selectors)
     stats = text_stats(selected[0] if selected else root)

@@ -101,6 +101,18 @@ def restore_ideographic_space(text: str) -> str:
     return re.sub(rf"(?<={_HAN}) +(?={_HAN})", lambda m: "\u3000" * len(m.group()), text)
 
 
+PUNCT = "\u3001\u3002\u3008-\u3011\u3014-\u301b\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f"
+"""Full-width punctuation that carries its own space: 、。〈〉《》「」『』【】〔〕，：；？！（）."""
+_SPACE_AT_PUNCT = re.compile(rf"(?<=[{PUNCT}]) +(?=[{WIDE}])|(?<=[{WIDE}]) +(?=[{PUNCT}])")
+
+
+def drop_space_at_punctuation(text: str) -> str:
+    """A space between full-width punctuation and Chinese text is none (TYPOGRAPHY.md §2:
+    nothing between Han and full-width punctuation); it is the source's line break
+    (``谷歌(微博)⏎在2014年``) or a scraper's join (``【纠错】 【责任编辑：…】``)."""
+    return _SPACE_AT_PUNCT.sub("", text)
+
+
 RULES: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("quotes", restore_quotes),
     ("ellipsis", restore_ellipsis),
@@ -108,6 +120,7 @@ RULES: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("fullwidth_marks", restore_fullwidth_marks),
     ("dashes", restore_dashes),
     ("ideographic_space", restore_ideographic_space),
+    ("space_at_punctuation", drop_space_at_punctuation),
 )
 """Ordered: quotes before marks, so that ``说:"…"`` sees the restored “ as Chinese."""
 
@@ -119,6 +132,7 @@ TRIGGERS: dict[str, frozenset[str]] = {
     "fullwidth_marks": frozenset(",;:!?"),
     "dashes": frozenset("-—"),
     "ideographic_space": frozenset(" "),
+    "space_at_punctuation": frozenset(" "),
 }
 """Characters a rule can act on: a text without any of them skips the rule (speed only)."""
 

@@ -17,6 +17,13 @@ HEADING_MAX = 40
 """A line longer than this (in characters) is a paragraph, never a heading."""
 CAPTION_MARKERS = re.compile(r"图为|（图[/／]|\(图[/／]|^图[:：]|^图片[:：]|^[（(]?摄影")
 CAPTION_MAX = 240
+PHOTO_CREDIT = re.compile(
+    r"(?:^|[\s\u3000。])(?:视觉中国|资料图?|供图|摄|图源\S{0,12})\s*$|[（(](?:视觉中国|资料图|新华社发|IC\s?photo)[）)]\s*$"
+)
+"""A photo credit closing a line: 视觉中国　资料, 新华社记者 某某 摄, （视觉中国）."""
+CREDIT_CAPTION_MAX = 60
+"""A line this short that ends in a photo credit, right under an image with no caption,
+is that image's caption."""
 
 
 def _labels(state: CleanState) -> dict[str, tuple[str, ...]]:
@@ -49,6 +56,16 @@ _CHROME_IMAGE = re.compile(r"(?:logo|icon|button|btn|qrcode|erweima|ewm|share|sp
 """File names of page furniture: site logos, icons, buttons, QR codes."""
 
 
+_BRACKETED = re.compile(r"[【\[]([^【】\[\]]{1,12})[】\]]\s*")
+"""A short bracketed segment, as link bars print them: 【纠错】【打印】【关闭】."""
+
+
+def _drop_bracketed_chrome(state: CleanState, text: str) -> str:
+    """Bracketed segments that are chrome, cut from a line that holds more (``【纠错】
+    【责任编辑：张樵苏】``): what is left is judged on its own."""
+    return _BRACKETED.sub(lambda m: "" if _is_chrome(state, m[1].strip()) else m[0], text).strip()
+
+
 def drop_chrome_lines(state: CleanState) -> None:
     """Remove lines that are page furniture: share bars, players, print links, counters,
     and images that are furniture too (a logo, a QR code, an alt text that is chrome)."""
@@ -56,6 +73,8 @@ def drop_chrome_lines(state: CleanState) -> None:
     for block in state.blocks:
         if block.kind == "heading":
             block.text = _EDIT_LINK.sub("", block.text)
+        if block.kind == "text" and ("】" in block.text or "]" in block.text):
+            block.text = _drop_bracketed_chrome(state, block.text) or block.text
         if block.kind in ("text", "heading") and _is_chrome(state, block.text):
             continue
         if block.kind == "image" and (
@@ -83,7 +102,13 @@ def _join_split_labels(blocks: list[RawBlock], labels: dict[str, tuple[str, ...]
             and ":" not in nxt.text and "：" not in nxt.text
         ):
             block.text, nxt.text = f"{block.text.strip()}{nxt.text.strip()}", ""
-    blocks[:] = [b for b in blocks if b.kind != "text" or b.text]
+    # A label left with no value (``责任编辑：`` over an empty name) is an empty field.
+    blocks[:] = [b for b in blocks if b.kind != "text" or (b.text and not _is_bare_label(b.text, names))]
+
+
+def _is_bare_label(text: str, names: set[str]) -> bool:
+    text = text.strip()
+    return text.endswith((":", "：")) and text.rstrip(":：").strip("【[（( ") in names
 
 
 DATE_LINE_MAX = 40
@@ -152,7 +177,19 @@ def find_title(state: CleanState) -> None:
     for i, block in enumerate(state.blocks[:8]):
         if block.kind in ("text", "heading") and title and _norm(block.text) == title:
             del state.blocks[i]
+            _take_lead(state, i)
             break
+
+
+def _take_lead(state: CleanState, i: int) -> None:
+    """A short heading right above the body's copy of the title, and nothing but headings
+    before it, is the title's 引题 (lead), set over the title as newspapers do."""
+    if state.lead or i == 0 or any(b.kind != "heading" for b in state.blocks[:i]):
+        return
+    above = state.blocks[i - 1]
+    if len(above.text) <= HEADING_MAX:
+        state.lead = above.text
+        del state.blocks[i - 1]
 
 
 def split_title(state: CleanState) -> None:
@@ -194,7 +231,11 @@ def mark_headings(state: CleanState) -> None:
 
 
 def mark_captions(state: CleanState) -> None:
-    """图为…… paragraphs are figure captions; an image right before takes them over."""
+    """图为…… paragraphs are figure captions; an image right before takes them over.
+
+    A short line ending in a photo credit (``共享充电宝。视觉中国　资料``) right under an
+    image without a caption is its caption too.
+    """
     out: list[RawBlock] = []
     for block in state.blocks:
         if (
@@ -206,6 +247,12 @@ def mark_captions(state: CleanState) -> None:
                 out[-1].text = block.text
                 continue
             block.kind = "image"
+        elif (
+            block.kind == "text" and len(block.text) <= CREDIT_CAPTION_MAX
+            and PHOTO_CREDIT.search(block.text) and out and out[-1].kind == "image" and not out[-1].text
+        ):
+            out[-1].text = block.text
+            continue
         out.append(block)
     state.blocks = out
 

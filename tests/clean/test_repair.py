@@ -36,3 +36,20 @@ def test_latin_and_number_runs_keep_their_ascii(latin: str) -> None:
 
 def test_time_inside_chinese_keeps_its_colon() -> None:
     assert repair("2021年01月27日 11:03") == "2021年01月27日 11:03"
+
+
+@pytest.mark.parametrize(
+    ("spaced", "joined"),
+    [
+        ("谷歌(微博) 在2014年收购", "谷歌（微博）在2014年收购"),
+        ("【纠错】 【责任编辑:张樵苏 】", "【纠错】【责任编辑：张樵苏】"),
+        ("目睹母亲受辱的于欢 ，持刀", "目睹母亲受辱的于欢，持刀"),
+    ],
+)
+def test_space_beside_full_width_punctuation_is_dropped(spaced: str, joined: str) -> None:
+    assert repair(spaced) == joined
+
+
+def test_space_between_han_and_latin_or_between_names_is_kept() -> None:
+    assert repair("DeepMind的AlphaGo AI能够") == "DeepMind的AlphaGo AI能够"
+    assert repair("新京报记者 彭冲 山东冠县报道") == "新京报记者\u3000彭冲\u3000山东冠县报道"

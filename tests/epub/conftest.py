@@ -1,4 +1,4 @@
-"""The EPUBs the outside checkers judge: default, vertical, embedded fonts, several articles."""
+"""The EPUBs the outside checkers judge: default, vertical, embedded fonts, the ten-article book."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import BOOK, ROOT
 
-MULTI = ROOT / "tests" / "books" / "epub-multi" / "book.toml"
+TEN = ROOT / "tests" / "books" / "ten" / "book.toml"
 
 
 def _build(out: Path, book: Path = BOOK, **kwargs: object) -> Path:
@@ -33,5 +33,5 @@ def embedded_epub(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def multi_epub(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _build(tmp_path_factory.mktemp("multi"), MULTI)
+def ten_epub(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(tmp_path_factory.mktemp("ten"), TEN)

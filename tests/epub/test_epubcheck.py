@@ -11,7 +11,7 @@ from tests.epub.checkers import epubcheck
 pytestmark = pytest.mark.slow
 
 
-@pytest.mark.parametrize("variant", ["default_epub", "vertical_epub", "multi_epub"])
+@pytest.mark.parametrize("variant", ["default_epub", "vertical_epub", "ten_epub"])
 def test_epubcheck_reports_nothing(variant: str, request: pytest.FixtureRequest) -> None:
     epub: Path = request.getfixturevalue(variant)
     assert epubcheck(epub) == []

@@ -25,7 +25,7 @@ def bench() -> ModuleType:
     return module
 
 
-@pytest.mark.parametrize("book", ["default", "epub-multi"])
+@pytest.mark.parametrize("book", ["default", "ten"])
 def test_ours_is_no_larger_than_pandocs_with_the_same_cover(book: str, bench: ModuleType, tmp_path: Path) -> None:
     from publish.commands import build
 

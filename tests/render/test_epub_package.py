@@ -12,7 +12,7 @@ from tests.conftest import BOOK, ROOT
 
 pytestmark = pytest.mark.slow
 
-MULTI = ROOT / "tests" / "books" / "epub-multi" / "book.toml"
+MULTI = ROOT / "tests" / "books" / "ten" / "book.toml"
 NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/",
       "h": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops",
       "ncx": "http://www.daisy.org/z3986/2005/ncx/"}

@@ -29,8 +29,24 @@ def test_double_dash_is_wrapped_for_full_width_glyphs_and_never_split() -> None:
 
 
 def test_a_left_set_mark_before_an_opening_mark_is_set_half_width() -> None:
-    assert '调<span class="half">：</span> “' in print_html("习近平总书记强调：“到2020年")
+    assert '调<span class="half">： </span>“' in print_html("习近平总书记强调：“到2020年")
 
 
 def test_chws_keeps_the_pairs_after_a_closing_mark() -> None:
     assert '<span class="half">' not in print_html("“引文”。“下文”")
+
+
+def test_a_line_with_latin_breaks_after_a_half_width_colon_not_before_the_verb(tmp_path: Path) -> None:
+    """The break after ：(set half-width, before “) sits inside its span: after the span
+    WeasyPrint missed it and set “Gweilo　感　慨” alone, stretched over the whole measure."""
+    from publish.check.lines import read_lines
+    from publish.commands import build
+
+    text = "Gweilo感慨说：“大家看起来都很灵巧，不仅是年轻人，连老年人都非常有活力。”"  # sina.com.cn__gne-sina-1
+    (tmp_path / "a.md").write_text(f"---\ntitle: 试验\nlang: zh-CN\n---\n\n{text}\n", encoding="utf-8")
+    (tmp_path / "book.toml").write_text(
+        '[book]\nname = "t"\ntitle = "试验"\nauthors = ["x"]\npublisher = "x"\ndate = "2026-01-01"\n'
+        'style = "book"\narticles = ["a.md"]\n', encoding="utf-8")
+    pdf = build.run(tmp_path / "book.toml", tmp_path / "out", ("pdf",)).outputs[0]
+    first = next(line for line in read_lines(pdf) if line.text.startswith("Gweilo"))
+    assert "说：“大家看起来" in first.text.replace(" ", "")
