@@ -27,7 +27,7 @@ def _page_index(pdf: pikepdf.Pdf) -> dict[tuple[int, int], int]:
     return {page.obj.objgen: i for i, page in enumerate(pdf.pages)}
 
 
-def _moved(dest: pikepdf.Object, index: dict[tuple[int, int], int], out: pikepdf.Pdf, base: int) -> pikepdf.Array | None:
+def _moved(dest: object, index: dict[tuple[int, int], int], out: pikepdf.Pdf, base: int) -> pikepdf.Array | None:
     if not isinstance(dest, pikepdf.Array) or len(dest) == 0:
         return None
     target = index.get(dest[0].objgen)

@@ -17,6 +17,7 @@ page count changed (their numbers moved).
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import multiprocessing
 import os
@@ -25,6 +26,7 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import version
+from pathlib import Path
 
 from publish import __version__
 from publish.book import Book
@@ -70,10 +72,7 @@ def _run_all(jobs: Sequence[Job], workers: int, size: int, known: dict[int, int]
         initializer=init_worker, initargs=(counts, condition),
     ) as pool:
         # map submits in order and every job waits only for earlier ones: no deadlock.
-        done = list(pool.map(run, jobs))
-        LOGGER.info("pool done")
-    LOGGER.info("pool closed")
-    return done
+        return list(pool.map(run, jobs))
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -100,9 +99,16 @@ def _setup(book: Book, style: Style, extras: str, cache: bool) -> Setup:
     )
 
 
+RENDERING_CODE = ("pdf_worker.py", "pdf_parts.py", "pdf_cache.py")
+"""Modules whose code shapes a cached part beyond its HTML and CSS: a change to them
+makes new keys even where the version number stayed the same."""
+
+
 def _setup_key(setup: Setup) -> str:
     texts = [value if kind == "string" else _read(value) for kind, value in setup.sheets]
-    return setup_key(f"publish {__version__} weasyprint {version('weasyprint')}", texts)
+    here = Path(__file__).parent
+    code = hashlib.sha256(b"".join((here / name).read_bytes() for name in RENDERING_CODE)).hexdigest()
+    return setup_key(f"publish {__version__} {code} weasyprint {version('weasyprint')}", texts)
 
 
 def _read(path: str) -> str:
@@ -138,7 +144,6 @@ def write_pdf_parallel(book: Book, style: Style, extras: str, options: ParallelO
         for i, part in enumerate(articles)
     ]
     done = _run_all(jobs, workers, size, {0: front_count.layout.pages})
-    LOGGER.info("articles laid out")
     front = pdf_parts.front_part(book, _toc_numbers(book, done))
     final = Job(setup, 0, part_key(key, front.html, front.extra_css), front.html, front.extra_css, publish=False)
     (front_done,) = _run_all([final], 1, size, {})
@@ -150,9 +155,7 @@ def write_pdf_parallel(book: Book, style: Style, extras: str, options: ParallelO
         )
     pdfs = [d.pdf for d in (front_done, *done) if d.pdf is not None]
     last_blank = done[-1].layout.last_blank
-    LOGGER.info("front matter written; merging")
     merged = merge([PartPdf(d, drop_last=(i == len(pdfs) - 1 and last_blank)) for i, d in enumerate(pdfs)])
     refused = [url for d in (front_count, *done, front_done) for url in d.refused]
     warnings = missing + [f"refused resource: {url}" for url in dict.fromkeys(refused)]
-    LOGGER.info("merged; taking out the justification spaces")
     return strip_layout_spaces(merged), warnings
