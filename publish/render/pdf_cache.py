@@ -10,6 +10,7 @@ derived files: deleting it costs one full build, nothing else.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -18,8 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from publish.errors import PublishError
-from publish.fsutil import atomic_write_bytes
 
 CACHE_ENV = "PUBLISH_CACHE"
 _FILE_URL = re.compile(r'(?:src|href)="(file:[^"]+)"')
@@ -86,15 +85,21 @@ class RenderCache:
         data = self._read(f"{key}.json")
         if data is None:
             return None
-        raw = json.loads(data)
-        return Layout(pages=raw["pages"], last_blank=raw["last_blank"], anchors=raw["anchors"])
+        try:
+            raw = json.loads(data)
+            return Layout(pages=int(raw["pages"]), last_blank=bool(raw["last_blank"]), anchors=dict(raw["anchors"]))
+        except (ValueError, KeyError, TypeError):
+            return None  # a damaged entry is a miss
 
     def store_layout(self, key: str, layout: Layout) -> None:
         raw = {"pages": layout.pages, "last_blank": layout.last_blank, "anchors": layout.anchors}
         self._write(f"{key}.json", json.dumps(raw, sort_keys=True).encode())
 
     def pdf(self, key: str) -> bytes | None:
-        return self._read(f"{key}.pdf")
+        data = self._read(f"{key}.pdf")
+        if data is None or not data.startswith(b"%PDF-") or b"%%EOF" not in data[-32:]:
+            return None  # missing or damaged: a miss
+        return data
 
     def store_pdf(self, key: str, data: bytes) -> None:
         self._write(f"{key}.pdf", data)
@@ -111,8 +116,11 @@ class RenderCache:
         if self.folder is None:
             return
         target = self.folder / name[:2] / name
+        tmp = target.with_name(f".{name}.{os.getpid()}.tmp")
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(target, data)
-        except (OSError, PublishError):
-            pass  # a cache that cannot be written only costs time
+            tmp.write_bytes(data)
+            os.replace(tmp, target)  # whole or absent; no fsync: a lost entry is a miss
+        except OSError:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)  # a cache that cannot be written only costs time
