@@ -84,7 +84,12 @@ def merge(parts: Sequence[PartPdf]) -> bytes:
             tree.root.clear()
             tree.root.extend(outline)
         buffer = io.BytesIO()
-        out.save(buffer, deterministic_id=True)
+        out.save(
+            buffer,
+            compress_streams=True,
+            deterministic_id=True,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+        )
         return buffer.getvalue()
     finally:
         for src in reversed(sources):

@@ -8,7 +8,8 @@ this is the orchestration:
    first page from the page counts the others publish as soon as they are paginated
    (see ``pdf_worker``), and writes its PDF; the cache answers for unchanged articles;
 3. the front matter is laid out again with the real 目录 numbers;
-4. the PDFs are merged (pikepdf) and the justification spaces taken out.
+4. the PDFs (each with its justification spaces already taken out, in its worker, and
+   cached so) are merged with pikepdf.
 
 A part's page count does not depend on its numbering (every part opens on a recto), so
 after an edit only the edited article is laid out again, and later ones only if its
@@ -36,7 +37,6 @@ from publish.fonts import font_face_css, font_roots
 from publish.render import assemble, pdf_parts
 from publish.render.pdf_cache import cache_dir, part_key, setup_key
 from publish.render.pdf_merge import PartPdf, merge
-from publish.render.pdf_text import strip_layout_spaces
 from publish.render.pdf_worker import Board, Done, Job, Setup, init_worker, local_board, run
 from publish.styles import Style
 
@@ -158,4 +158,4 @@ def write_pdf_parallel(book: Book, style: Style, extras: str, options: ParallelO
     merged = merge([PartPdf(d, drop_last=(i == len(pdfs) - 1 and last_blank)) for i, d in enumerate(pdfs)])
     refused = [url for d in (front_count, *done, front_done) for url in d.refused]
     warnings = missing + [f"refused resource: {url}" for url in dict.fromkeys(refused)]
-    return strip_layout_spaces(merged), warnings
+    return merged, warnings

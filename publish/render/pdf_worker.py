@@ -24,6 +24,7 @@ from typing import Any, Protocol
 
 from publish.errors import RenderError
 from publish.render.pdf_cache import Layout, RenderCache, pdf_key
+from publish.render.pdf_text import strip_layout_spaces
 
 WAIT_SECONDS = 600.0
 """How long a part waits for the page counts before it; a hung build fails instead."""
@@ -221,6 +222,6 @@ def _run(job: Job, board: Board) -> Done:
     cache.store_layout(job.key, layout)
     data = None
     if job.write:
-        data = bytes(document.copy(pages).write_pdf())
+        data = strip_layout_spaces(bytes(document.copy(pages).write_pdf()))
         cache.store_pdf(pdf_key(job.key, numbering[0]), data)
     return Done(layout=layout, first_page=numbering[0], pdf=data, refused=sandbox.refused[before:])
