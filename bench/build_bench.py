@@ -1,11 +1,18 @@
 """Build benchmark: our PDF/EPUB builds against plain WeasyPrint and pandoc, same content.
 
-Run: ``.venv/bin/python bench/build_bench.py [--sizes 1,10,30] [--runs 3] [--out docs/build-benchmark.md]``
+Run: ``.venv/bin/python bench/build_bench.py [--sizes 1,10,30,100] [--runs 3] [--out docs/build-benchmark.md]``
+(after ``pip install -e '.[bench]'`` for pandoc).
 
 Each measurement runs in a fresh subprocess (so peak memory is that build's alone) and is
 repeated; the table reports medians and the ratio to the peer measured in the same script,
 because these machines are shared and absolute times drift. Books are made of the default
 book's articles plus every article in tests/books/*/articles/, repeated to reach a size.
+
+Measured: our full PDF build (per article, on every core, empty render cache), the rebuild
+after editing one article in the middle of the book (warm cache), the one-pass build
+(``single_pass``: our typography, one WeasyPrint document), plain WeasyPrint on the same
+HTML and CSS, our EPUB and pandoc's (a command-line call on the same Markdown); peak
+memory is the largest resident set of the build's processes (the parent or any worker).
 """
 
 from __future__ import annotations
@@ -27,14 +34,31 @@ PY = sys.executable
 
 MEASURE = textwrap.dedent(
     """
-    import json, resource, sys, time
+    import json, os, resource, sys, time
     from pathlib import Path
     kind, book, out = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+    os.environ["PUBLISH_CACHE"] = str(out / "cache")
     import weasyprint, ebooklib
     from publish.commands import build
+    from publish.book import load_book
+    from publish.render.pdf import PdfOptions, write_pdf
     t0 = time.perf_counter(); c0 = time.process_time()
+    target = out / "out.bin"
     if kind == "ours-pdf" or kind == "ours-epub":
-        build.run(book, out, (kind.split("-")[1],))
+        target = build.run(book, out, (kind.split("-")[1],)).outputs[0]
+    elif kind == "ours-single":
+        target.write_bytes(write_pdf(load_book(book), PdfOptions(single_pass=True)))
+    elif kind == "ours-rebuild":
+        build.run(book, out, ("pdf",))
+        articles = sorted((book.parent / "articles").glob("*.md"))
+        edited = articles[len(articles) // 2]
+        text = edited.read_text(encoding="utf-8")
+        edited.write_text(text.replace("。", "！", 1), encoding="utf-8")
+        t0 = time.perf_counter(); c0 = time.process_time()
+        try:
+            target = build.run(book, out, ("pdf",)).outputs[0]
+        finally:
+            edited.write_text(text, encoding="utf-8")
     elif kind == "weasyprint":
         # plain WeasyPrint on the same HTML and CSS, none of our steps around it
         from weasyprint import CSS, HTML
@@ -51,9 +75,16 @@ MEASURE = textwrap.dedent(
         sheets = [CSS(string=font_face_css(style.roles), font_config=fc)]
         sheets += [CSS(filename=str(p), font_config=fc) for p in style.print_css]
         t0 = time.perf_counter(); c0 = time.process_time()
-        HTML(string=html, base_url=str(b.root) + "/").write_pdf(out / "plain.pdf", stylesheets=sheets, font_config=fc)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"wall": time.perf_counter() - t0, "cpu": time.process_time() - c0, "peak_mb": peak}))
+        HTML(string=html, base_url=str(b.root) + "/").write_pdf(target, stylesheets=sheets, font_config=fc)
+    wall = time.perf_counter() - t0
+    peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
+    size = target.stat().st_size / 1e6
+    pages = 0
+    if kind != "ours-epub":
+        import pikepdf
+        with pikepdf.open(target) as pdf:
+            pages = len(pdf.pages)
+    print(json.dumps({"wall": wall, "cpu": time.process_time() - c0, "peak_mb": peak, "size_mb": size, "pages": pages}))
     """
 )
 
@@ -111,41 +142,97 @@ def pandoc_epub(book: Path, runs: int) -> float | None:
     return statistics.median(times)
 
 
+def cell(value: float | None, fmt: str = "{:.2f}") -> str:
+    return fmt.format(value) if value is not None else "n/a"
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import os
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return f"{cpu}, {cores} cores, {platform.system()} {platform.release()}, {platform.python_implementation()} {platform.python_version()}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1,10,30")
+    parser.add_argument("--sizes", default="1,10,30,100")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "build-benchmark.md")
     args = parser.parse_args()
+    kinds = ("ours-pdf", "ours-rebuild", "ours-single", "weasyprint", "ours-epub")
     rows = []
     for n in (int(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory() as tmp:
             book = make_book(Path(tmp), n)
-            ours = measure("ours-pdf", book, args.runs)
-            plain = measure("weasyprint", book, args.runs)
-            epub = measure("ours-epub", book, args.runs)
+            results = {kind: measure(kind, book, args.runs) for kind in kinds}
             pandoc = pandoc_epub(book, args.runs)
-        rows.append((n, ours, plain, epub, pandoc))
-        print(f"{n} articles: ours {ours['wall']:.2f}s, plain WeasyPrint {plain['wall']:.2f}s", file=sys.stderr)
-    lines = [
-        "# Build benchmark",
-        "",
-        f"Machine: {platform.processor() or platform.machine()}, {platform.python_implementation()} "
-        f"{platform.python_version()}; medians of {args.runs} runs, each in a fresh process.",
-        "",
-        "| articles | our PDF (s) | plain WeasyPrint (s) | ratio | our peak MB | plain peak MB | our EPUB (s) | pandoc EPUB (s) | ratio |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    for n, ours, plain, epub, pandoc in rows:
-        pandoc_cell = f"{pandoc:.2f}" if pandoc is not None else "n/a"
-        ratio = f"{epub['wall'] / pandoc:.2f}" if pandoc else "n/a"
-        lines.append(
-            f"| {n} | {ours['wall']:.2f} | {plain['wall']:.2f} | {ours['wall'] / plain['wall']:.2f} | "
-            f"{ours['peak_mb']:.0f} | {plain['peak_mb']:.0f} | {epub['wall']:.2f} | {pandoc_cell} | {ratio} |"
+        rows.append((n, results, pandoc))
+        print(
+            f"{n} articles: ours {results['ours-pdf']['wall']:.2f}s, rebuild {results['ours-rebuild']['wall']:.2f}s, "
+            f"plain WeasyPrint {results['weasyprint']['wall']:.2f}s",
+            file=sys.stderr,
         )
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    lines = [
+        START,
+        "",
+        f"Machine: {machine()}; medians of {args.runs} runs, each in a fresh process. Times in seconds,",
+        "memory in MB (largest process of the build), sizes in MB. *ours* is the per-article build",
+        "on every core with an empty cache; *rebuild* is the build after one article in the middle",
+        "was edited (warm cache); *one-pass* is our typography in one WeasyPrint document; *plain*",
+        "is WeasyPrint alone on the same HTML and CSS.",
+        "",
+        "## PDF",
+        "",
+        "| articles | pages | ours | rebuild | rebuild / ours | one-pass | plain WeasyPrint | ours / plain | our peak | plain peak | our size | plain size |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for n, r, _ in rows:
+        ours, rebuild, single, plain = r["ours-pdf"], r["ours-rebuild"], r["ours-single"], r["weasyprint"]
+        lines.append(
+            f"| {n} | {ours['pages']:.0f} | {ours['wall']:.2f} | {rebuild['wall']:.2f} | "
+            f"{rebuild['wall'] / ours['wall']:.2f} | {single['wall']:.2f} | {plain['wall']:.2f} | "
+            f"{ours['wall'] / plain['wall']:.2f} | {ours['peak_mb']:.0f} | {plain['peak_mb']:.0f} | "
+            f"{ours['size_mb']:.2f} | {plain['size_mb']:.2f} |"
+        )
+    lines += [
+        "",
+        "## EPUB",
+        "",
+        "| articles | ours | pandoc (command line) | ours / pandoc | our peak | our size |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    for n, r, pandoc in rows:
+        epub = r["ours-epub"]
+        ratio = epub["wall"] / pandoc if pandoc else None
+        lines.append(
+            f"| {n} | {epub['wall']:.2f} | {cell(pandoc)} | {cell(ratio)} | {epub['peak_mb']:.0f} | {epub['size_mb']:.2f} |"
+        )
+    lines += ["", END]
+    save(args.out, "\n".join(lines))
     print("\n".join(lines))
+
+
+START = "<!-- bench/build_bench.py writes from here to the end marker; do not edit by hand -->"
+END = "<!-- end of bench/build_bench.py output -->"
+
+
+def save(out: Path, tables: str) -> None:
+    """Replace the script's part of ``out``, keeping the analysis written around it."""
+    old = out.read_text(encoding="utf-8") if out.exists() else f"# Build benchmark\n\n{START}\n{END}\n"
+    if START not in old or END not in old:
+        old = f"{old.rstrip()}\n\n{START}\n{END}\n"
+    before, rest = old.split(START, 1)
+    after = rest.split(END, 1)[1]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(before + tables + after, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -189,6 +189,8 @@ def build(
     embed_fonts: Annotated[str | None, typer.Option("--embed-fonts", help="EPUB: embed the faces, subset to the book's characters: woff2 or ttf.")] = None,
     as_json: JsonOption = False,
     check_pdf: Annotated[bool, typer.Option("--check", help="Run `publish check` on the PDF; fail on any finding.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="PDF: articles laid out in parallel (0: one per core).")] = 0,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="PDF: lay every article out again (the cache is .cache/render/ beside book.toml, or $PUBLISH_CACHE).")] = False,
 ) -> None:
     """Build the book into dist/NAME.pdf and dist/NAME.epub (`--format html`: the site dist/NAME-html/).
 
@@ -209,7 +211,7 @@ def build(
             result = command.run(
                 book, output, formats, style=style, user_css=tuple(css or ()),
                 pdf_variant=pdf_variant, bleed_mm=bleed, marks=marks, embed_fonts=embed_fonts,
-                on_step=step,
+                jobs=jobs, cache=not no_cache, on_step=step,
             )
     except PublishError as exc:
         if as_json:

@@ -47,3 +47,16 @@ def built_epub(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     result = build.run(BOOK, out, ("epub",))
     return result.outputs[0]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Builds in the suite share one render cache in a temporary folder, never a book's
+    own .cache/ (the suite must not depend on what an earlier run left there)."""
+    import os
+    import shutil
+    import tempfile
+
+    if "PUBLISH_CACHE" not in os.environ:
+        folder = tempfile.mkdtemp(prefix="publish-cache-")
+        os.environ["PUBLISH_CACHE"] = folder
+        config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))

@@ -37,6 +37,8 @@ def run(
     bleed_mm: float = 0.0,
     marks: bool = False,
     embed_fonts: str | None = None,
+    jobs: int = 0,
+    cache: bool = True,
     on_step: Callable[[str], None] | None = None,
 ) -> BuildResult:
     book = load_book(book_path, style=style)
@@ -53,7 +55,8 @@ def run(
             continue
         if fmt == "pdf":
             opts: PdfOptions | EpubOptions = PdfOptions(
-                style=book.style, user_css=user_css, pdf_variant=pdf_variant, bleed_mm=bleed_mm, marks=marks
+                style=book.style, user_css=user_css, pdf_variant=pdf_variant, bleed_mm=bleed_mm, marks=marks,
+                jobs=jobs, cache=cache,
             )
         else:
             opts = EpubOptions(style=book.style, user_css=user_css, embed_fonts=embed_fonts)

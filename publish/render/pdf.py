@@ -17,6 +17,7 @@ from publish.book import Book
 from publish.fetcher import Sandbox, SandboxFetcher
 from publish.fonts import font_face_css, font_roots
 from publish.render import assemble
+from publish.render.pdf_parallel import ParallelOptions, write_pdf_parallel
 from publish.render.pdf_text import strip_layout_spaces
 from publish.styles import load_style
 
@@ -33,6 +34,12 @@ class PdfOptions:
     bleed_mm: float = 0.0
     marks: bool = False
     tagged: bool = False
+    jobs: int = 0
+    """Worker processes for the per-article build; 0: one per core."""
+    cache: bool = True
+    """Reuse rendered articles from the render cache (see ``pdf_cache``)."""
+    single_pass: bool = False
+    """Lay the book out as one document (always so for tagged and PDF/A-UA output)."""
     warnings: list[str] = field(default_factory=list)
 
 
@@ -46,6 +53,21 @@ def _print_extras(opts: PdfOptions) -> str:
 
 
 def write_pdf(book: Book, opts: PdfOptions) -> bytes:
+    """The book's PDF: per article, in parallel and cached (``pdf_parallel``), unless the
+    output is tagged or a PDF/A-UA variant, whose structure tree spans the whole book."""
+    if opts.single_pass or opts.tagged or opts.pdf_variant or not book.chapters:
+        return write_pdf_single(book, opts)
+    style = load_style(opts.style or book.style, user_css=opts.user_css)
+    LOGGER.info("Per-article build of %d articles in style %s", len(book.chapters), style.name)
+    pdf, warnings = write_pdf_parallel(
+        book, style, _print_extras(opts), ParallelOptions(jobs=opts.jobs, cache=opts.cache)
+    )
+    opts.warnings.extend(warnings)
+    return pdf
+
+
+def write_pdf_single(book: Book, opts: PdfOptions) -> bytes:
+    """The book laid out as one WeasyPrint document."""
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 

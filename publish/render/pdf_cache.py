@@ -1,0 +1,126 @@
+"""The render cache: each part's page count and PDF, keyed by everything that affects them.
+
+Separate from the renderer so the rules of what makes a key are in one place. A key hashes
+the tool and WeasyPrint versions, every style sheet's text, each font file's path, size and
+modification time, the part's HTML (its text, anchors and image URLs), the bytes of every
+image it names, its own CSS (running head) and, for a PDF, the number of its first page.
+The folder (``$PUBLISH_CACHE``, else ``.cache/render/`` beside book.toml) holds only
+derived files: deleting it costs one full build, nothing else.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+
+CACHE_ENV = "PUBLISH_CACHE"
+_FILE_URL = re.compile(r'(?:src|href)="(file:[^"]+)"')
+_FONT_URL = re.compile(r"url\(['\"]?(file:[^'\")]+)")
+
+
+def cache_dir(book_root: Path) -> Path:
+    env = os.environ.get(CACHE_ENV)
+    return Path(env) if env else book_root / ".cache" / "render"
+
+
+def _stat_token(path: Path) -> str:
+    try:
+        st = path.stat()
+    except OSError:
+        return f"{path}:missing"
+    return f"{path}:{st.st_size}:{st.st_mtime_ns}"
+
+
+def setup_key(versions: str, sheets: list[str]) -> str:
+    """The key part shared by every part of a build: versions, sheets, the fonts they name."""
+    digest = hashlib.sha256(versions.encode())
+    for sheet in sheets:
+        digest.update(b"\0sheet\0" + sheet.encode())
+        for url in _FONT_URL.findall(sheet):
+            digest.update(_stat_token(Path(unquote(urlparse(url).path))).encode())
+    return digest.hexdigest()
+
+
+def part_key(setup: str, html: str, css: str) -> str:
+    """A part's key without its page offset: what its page count depends on."""
+    digest = hashlib.sha256(setup.encode())
+    digest.update(b"\0html\0" + html.encode() + b"\0css\0" + css.encode())
+    for url in sorted(set(_FILE_URL.findall(html))):
+        path = Path(unquote(urlparse(url).path))
+        try:
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        except OSError:
+            digest.update(b"missing")
+    return digest.hexdigest()
+
+
+def pdf_key(key: str, first_page: int) -> str:
+    return hashlib.sha256(f"{key}:{first_page}".encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """What the count pass learns of a part."""
+
+    pages: int
+    """Pages, the blank verso before the next recto included."""
+    last_blank: bool
+    anchors: dict[str, int]
+    """Anchor → 0-based page within the part."""
+
+
+@dataclass(frozen=True, slots=True)
+class RenderCache:
+    folder: Path | None
+    """None: no cache (``--no-cache``)."""
+
+    def layout(self, key: str) -> Layout | None:
+        data = self._read(f"{key}.json")
+        if data is None:
+            return None
+        try:
+            raw = json.loads(data)
+            return Layout(pages=int(raw["pages"]), last_blank=bool(raw["last_blank"]), anchors=dict(raw["anchors"]))
+        except (ValueError, KeyError, TypeError):
+            return None  # a damaged entry is a miss
+
+    def store_layout(self, key: str, layout: Layout) -> None:
+        raw = {"pages": layout.pages, "last_blank": layout.last_blank, "anchors": layout.anchors}
+        self._write(f"{key}.json", json.dumps(raw, sort_keys=True).encode())
+
+    def pdf(self, key: str) -> bytes | None:
+        data = self._read(f"{key}.pdf")
+        if data is None or not data.startswith(b"%PDF-") or b"%%EOF" not in data[-32:]:
+            return None  # missing or damaged: a miss
+        return data
+
+    def store_pdf(self, key: str, data: bytes) -> None:
+        self._write(f"{key}.pdf", data)
+
+    def _read(self, name: str) -> bytes | None:
+        if self.folder is None:
+            return None
+        try:
+            return (self.folder / name[:2] / name).read_bytes()
+        except OSError:
+            return None
+
+    def _write(self, name: str, data: bytes) -> None:
+        if self.folder is None:
+            return
+        target = self.folder / name[:2] / name
+        tmp = target.with_name(f".{name}.{os.getpid()}.tmp")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(data)
+            os.replace(tmp, target)  # whole or absent; no fsync: a lost entry is a miss
+        except OSError:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)  # a cache that cannot be written only costs time

@@ -1,0 +1,161 @@
+"""The per-article PDF build: parts laid out in parallel, cached, and merged into the book.
+
+Separate from ``pdf.py`` (the one-pass build, kept for tagged and PDF/A output) because
+this is the orchestration:
+
+1. the front matter (title page, 目录 with placeholder numbers) is counted;
+2. every article is laid out once, in a pool of processes, in book order; each learns its
+   first page from the page counts the others publish as soon as they are paginated
+   (see ``pdf_worker``), and writes its PDF; the cache answers for unchanged articles;
+3. the front matter is laid out again with the real 目录 numbers;
+4. the PDFs (each with its justification spaces already taken out, in its worker, and
+   cached so) are merged with pikepdf.
+
+A part's page count does not depend on its numbering (every part opens on a recto), so
+after an edit only the edited article is laid out again, and later ones only if its
+page count changed (their numbers moved).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import multiprocessing
+import os
+import threading
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+from publish import __version__
+from publish.book import Book
+from publish.errors import RenderError
+from publish.fetcher import Sandbox
+from publish.fonts import font_face_css, font_roots
+from publish.render import assemble, pdf_parts
+from publish.render.pdf_cache import cache_dir, part_key, setup_key
+from publish.render.pdf_merge import PartPdf, merge
+from publish.render.pdf_worker import Board, Done, Job, Setup, init_worker, local_board, run
+from publish.styles import Style
+
+LOGGER = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ParallelOptions:
+    jobs: int = 0
+    """Worker processes; 0: one per available core."""
+    cache: bool = True
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def _run_all(jobs: Sequence[Job], workers: int, size: int, known: dict[int, int]) -> list[Done]:
+    """Run the jobs in book order, in a pool of ``workers`` processes (here when 1)."""
+    if workers <= 1 or len(jobs) <= 1:
+        board = local_board(size)
+        for index, pages in known.items():
+            board.publish(index, pages)
+        return [run(job, board) for job in jobs]
+    context = _context()
+    counts = context.Array("i", [known.get(i, -1) for i in range(size)], lock=False)
+    condition = context.Condition()
+    with ProcessPoolExecutor(
+        max_workers=min(workers, len(jobs)), mp_context=context,
+        initializer=init_worker, initargs=(counts, condition),
+    ) as pool:
+        # map submits in order and every job waits only for earlier ones: no deadlock.
+        return list(pool.map(run, jobs))
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """fork where it is safe (Linux, no other thread in this process): the workers start
+    at once with WeasyPrint imported and the faces and sheets loaded (the front matter was
+    counted here first). Else forkserver, which pays one import of WeasyPrint."""
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["publish.render.pdf_worker", "weasyprint"])
+    return context
+
+
+def _setup(book: Book, style: Style, extras: str, cache: bool) -> Setup:
+    sheets: list[tuple[str, str]] = [("string", font_face_css(style.roles))]
+    sheets += [("file", str(p)) for p in style.print_css]
+    if extras:
+        sheets.append(("string", extras))
+    return Setup(
+        base_url=book.root.resolve().as_uri() + "/",
+        roots=(book.root, *style.folders, *font_roots()),
+        sheets=tuple(sheets),
+        cache=cache_dir(book.root) if cache else None,
+    )
+
+
+RENDERING_CODE = ("pdf_worker.py", "pdf_parts.py", "pdf_cache.py")
+"""Modules whose code shapes a cached part beyond its HTML and CSS: a change to them
+makes new keys even where the version number stayed the same."""
+
+
+def _setup_key(setup: Setup) -> str:
+    texts = [value if kind == "string" else _read(value) for kind, value in setup.sheets]
+    here = Path(__file__).parent
+    code = hashlib.sha256(b"".join((here / name).read_bytes() for name in RENDERING_CODE)).hexdigest()
+    return setup_key(f"publish {__version__} {code} weasyprint {version('weasyprint')}", texts)
+
+
+def _read(path: str) -> str:
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
+
+
+def _toc_numbers(book: Book, done: Sequence[Done]) -> dict[str, int]:
+    """The page number of every 目录 target, from where each article fell."""
+    numbers: dict[str, int] = {}
+    for part in done:
+        numbers.update({name: part.first_page + i for name, i in part.layout.anchors.items()})
+    return {t: numbers[t] for t in pdf_parts.toc_targets(book) if t in numbers}
+
+
+def write_pdf_parallel(book: Book, style: Style, extras: str, options: ParallelOptions) -> tuple[bytes, list[str]]:
+    """The book's PDF and its warnings (missing images, refused resources)."""
+    if not book.chapters:
+        raise RenderError("the book has no articles", path=book.root / "book.toml", hint="list articles in book.toml")
+    setup = _setup(book, style, extras, options.cache)
+    key = _setup_key(setup)
+    workers = options.jobs or available_cores()
+    missing: list[str] = []
+    sandbox = Sandbox(roots=setup.roots).narrowed(book.root)
+    articles = [pdf_parts.article_part(book, i, sandbox, missing) for i in range(len(book.chapters))]
+    size = len(articles) + 1
+    front = pdf_parts.front_part(book, None)
+    counting = Job(setup, 0, part_key(key, front.html, front.extra_css), front.html, front.extra_css, write=False)
+    (front_count,) = _run_all([counting], 1, size, {})
+    LOGGER.info("front matter: %d pages; laying out %d articles on %d workers", front_count.layout.pages, len(articles), workers)
+    jobs = [
+        Job(setup, i + 1, part_key(key, part.html, part.extra_css), part.html, part.extra_css)
+        for i, part in enumerate(articles)
+    ]
+    done = _run_all(jobs, workers, size, {0: front_count.layout.pages})
+    front = pdf_parts.front_part(book, _toc_numbers(book, done))
+    final = Job(setup, 0, part_key(key, front.html, front.extra_css), front.html, front.extra_css, publish=False)
+    (front_done,) = _run_all([final], 1, size, {})
+    if front_done.layout.pages != front_count.layout.pages:
+        raise RenderError(
+            "the 目录 changed length once its page numbers were filled in",
+            path=book.root / "book.toml",
+            hint="build with --jobs 1 --no-cache, or report this with the book",
+        )
+    pdfs = [d.pdf for d in (front_done, *done) if d.pdf is not None]
+    last_blank = done[-1].layout.last_blank
+    merged = merge([PartPdf(d, drop_last=(i == len(pdfs) - 1 and last_blank)) for i, d in enumerate(pdfs)])
+    refused = [url for d in (front_count, *done, front_done) for url in d.refused]
+    warnings = missing + [f"refused resource: {url}" for url in dict.fromkeys(refused)]
+    return merged, warnings

@@ -1,0 +1,110 @@
+"""The book cut into parts for the per-article PDF build: front matter and one HTML
+document per article, each with the CSS that makes it lay out as it would in the book.
+
+Separate from ``assemble`` (which makes the one-document book) because a part must carry
+what the one document gets from its neighbours: the page number its first page has, the
+running head set on the title page, and — for the 目录 — the article page numbers that
+``target-counter()`` would have found. Every part ends with a sentinel that opens a recto
+(``break-before: right``); the renderer drops the sentinel's page, so a part ends with the
+blank verso the book would have before the next part.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from dataclasses import dataclass
+
+from publish.book import Book
+from publish.fetcher import Sandbox
+from publish.render import assemble
+from publish.render.html import article, attr, sections
+from publish.typography import heading_html, screen_html
+
+SENTINEL = '<div class="publish-part-end" style="break-before: right"></div>'
+"""Opens the recto after a part; its page is dropped."""
+PLACEHOLDER = "000"
+"""Stands for a 目录 page number before the articles are counted (as wide as any)."""
+
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"[ \t\n\r\f]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One document of the book: its HTML and the CSS only it needs."""
+
+    html: str
+    extra_css: str = ""
+
+
+def _head(book: Book) -> str:
+    m = book.meta
+    head = ['<meta charset="utf-8"/>', f"<title>{screen_html(m.title)}</title>"]
+    if m.authors:
+        head.append(f'<meta name="author" content="{attr("、".join(m.authors))}"/>')
+    subject = m.description or m.subtitle
+    if subject:
+        head.append(f'<meta name="description" content="{attr(subject)}"/>')
+    if m.date:
+        head.append(f'<meta name="dcterms.created" content="{attr(m.date)}"/>')
+        head.append(f'<meta name="dcterms.modified" content="{attr(m.date)}"/>')
+    head.append('<meta name="generator" content="publish"/>')
+    return "".join(head)
+
+
+def _document(book: Book, body: str) -> str:
+    return (
+        f'<!DOCTYPE html>\n<html lang="{attr(book.meta.language)}"><head>{_head(book)}</head>'
+        f"<body>{body}{SENTINEL}</body></html>"
+    )
+
+
+def toc_targets(book: Book) -> list[str]:
+    """Every anchor the 目录 links to, in order: each article and its sections."""
+    out = []
+    for i, chapter in enumerate(book.chapters):
+        anchor = assemble.chapter_anchor(i)
+        out.append(anchor)
+        out.extend(sid for sid, _ in sections(chapter.document, anchor))
+    return out
+
+
+def front_part(book: Book, pages: dict[str, int] | None) -> Part:
+    """Title page and 目录. ``pages`` maps each 目录 target to its page number (None:
+    placeholders, to count the front matter's pages first). Empty anchors stand in for
+    the articles' so WeasyPrint keeps the links; the merge points them at the articles."""
+    numbers = pages or {}
+    toc = assemble.toc(book, for_print=True)
+    for target in toc_targets(book):
+        number = numbers.get(target, PLACEHOLDER)
+        toc = toc.replace(
+            f'data-target="#{target}"', f'data-target="#{target}" data-page="{number}"', 1
+        )
+    stand_ins = "".join(f'<span id="{t}"></span>' for t in toc_targets(book))
+    toc = toc.replace("</h1>", f"{stand_ins}</h1>", 1)
+    body = (
+        f'<div class="book-title-string">{screen_html(book.meta.title)}</div>'
+        + assemble.title_page(book, for_print=True)
+        + toc
+    )
+    css = '.toc .toc-end::after { content: leader("·") attr(data-page); }'
+    return Part(html=_document(book, body), extra_css=css)
+
+
+def heading_string(text: str) -> str:
+    """What ``string-set: … content()`` takes from a title: its text, spaces collapsed."""
+    plain = html_lib.unescape(_TAG.sub("", heading_html(text)))
+    return _SPACE.sub(" ", plain).strip(" ")
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ") + '"'
+
+
+def article_part(book: Book, index: int, sandbox: Sandbox, missing: list[str]) -> Part:
+    """Article ``index`` alone with the book's running head; the build adds its numbering."""
+    ctx = assemble.chapter_context(book, index, sandbox, for_print=True, missing=missing)
+    body = article(book.chapters[index].document, ctx)
+    css = f"article {{ string-set: book-title {_css_string(heading_string(book.meta.title))}; }}"
+    return Part(html=_document(book, body), extra_css=css)

@@ -1,0 +1,227 @@
+"""Lay out and write one part of the book, in whichever process runs it.
+
+Separate from the build's orchestration because this is what a worker process imports and
+runs: it gets plain data (HTML, style sheet texts, sandbox roots), keeps its faces and
+sheets loaded between parts of the same build, looks its part up in the render cache and
+returns bytes and counts.
+
+A part's page numbers depend on how many pages the parts before it have, which is known
+only once they are laid out. WeasyPrint paginates the whole document before it lays out
+any margin box (``weasyprint.layout.layout_document`` is a generator that makes all pages,
+then adds each page's margin boxes as it yields it), so the worker lays its part out
+numbered from 1, publishes its page count the moment pagination is done, waits for the
+counts of the parts before it, and shifts the page counter of every page before the first
+margin box — folios and running heads — is made. One layout per part, no second pass.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from publish.errors import RenderError
+from publish.render.pdf_cache import Layout, RenderCache, pdf_key
+from publish.render.pdf_text import strip_layout_spaces
+
+WAIT_SECONDS = 600.0
+"""How long a part waits for the page counts before it; a hung build fails instead."""
+
+
+@dataclass(frozen=True, slots=True)
+class Setup:
+    """What every part of one build shares."""
+
+    base_url: str
+    roots: tuple[Path, ...]
+    sheets: tuple[tuple[str, str], ...]
+    """("file", path) or ("string", css), in cascade order."""
+    cache: Path | None
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    setup: Setup
+    index: int
+    """Position in the book: 0 the front matter, k article k."""
+    key: str
+    html: str
+    css: str
+    write: bool = True
+    """Write the PDF; otherwise only count pages (the front matter's first pass)."""
+    publish: bool = True
+    """Publish the page count for the parts after this one."""
+
+
+@dataclass(slots=True)
+class Done:
+    layout: Layout
+    first_page: int
+    pdf: bytes | None = None
+    refused: list[str] = field(default_factory=list)
+
+
+class Counts(Protocol):
+    """Page counts of the book's parts, shared by the processes of one build; -1 unknown,
+    -2 failed."""
+
+    def __getitem__(self, index: int) -> int: ...
+    def __setitem__(self, index: int, value: int) -> None: ...
+    def __len__(self) -> int: ...
+
+
+class Board:
+    """The shared counts and the condition their writers notify."""
+
+    def __init__(self, counts: Counts, condition: Any) -> None:
+        self.counts, self.condition = counts, condition
+
+    def publish(self, index: int, pages: int) -> None:
+        with self.condition:
+            self.counts[index] = pages
+            self.condition.notify_all()
+
+    def first_page(self, index: int) -> int:
+        """1 + the pages of every part before ``index``, once all are counted."""
+
+        def known() -> bool:
+            return all(self.counts[i] != -1 for i in range(index))
+
+        with self.condition:
+            if not self.condition.wait_for(known, timeout=WAIT_SECONDS):
+                raise RenderError("timed out waiting for the page counts of earlier articles")
+            before = [self.counts[i] for i in range(index)]
+        if any(c < 0 for c in before):
+            raise RenderError("an earlier article failed to render")
+        return 1 + sum(before)
+
+
+def local_board(size: int) -> Board:
+    """A board for a build in this process alone."""
+    return Board([-1] * size, threading.Condition())
+
+
+_BOARD: Board | None = None
+_LOADED: dict[Setup, tuple[Any, Any, list[Any], Any]] = {}
+
+
+def init_worker(counts: Counts, condition: Any) -> None:
+    """Pool initializer: the build's shared board."""
+    global _BOARD
+    _BOARD = Board(counts, condition)
+
+
+def _loaded(setup: Setup) -> tuple[Any, Any, list[Any], Any]:
+    """(sandbox, fetcher, sheets, font config) for the setup, loaded once per process."""
+    if setup not in _LOADED:
+        from weasyprint import CSS
+        from weasyprint.text.fonts import FontConfiguration
+
+        from publish.fetcher import Sandbox, SandboxFetcher
+
+        _LOADED.clear()
+        sandbox = Sandbox(roots=setup.roots)
+        fetcher = SandboxFetcher(sandbox)
+        config = FontConfiguration()
+        sheets = [
+            CSS(filename=value, url_fetcher=fetcher, font_config=config)
+            if kind == "file"
+            else CSS(string=value, url_fetcher=fetcher, font_config=config)
+            for kind, value in setup.sheets
+        ]
+        _LOADED[setup] = (sandbox, fetcher, sheets, config)
+    return _LOADED[setup]
+
+
+_HOOK = threading.local()
+
+
+def _install_hook() -> None:
+    """Route WeasyPrint's margin-box layout through ``_margin_boxes`` (once per process)."""
+    import weasyprint.layout as layout
+
+    if getattr(layout.make_margin_boxes, "_publish_hook", False):
+        return
+    original = layout.make_margin_boxes
+
+    def margin_boxes(context: Any, page: Any, state: Any) -> Any:
+        on_paginated: Callable[[Any], None] | None = getattr(_HOOK, "on_paginated", None)
+        if on_paginated is not None:
+            _HOOK.on_paginated = None
+            on_paginated(context)
+        return original(context, page, state)
+
+    margin_boxes._publish_hook = True  # type: ignore[attr-defined]
+    layout.make_margin_boxes = margin_boxes
+
+
+def _shift_page_counter(context: Any, delta: int) -> None:
+    seen: set[int] = set()
+    for entry in context.page_maker:
+        values = entry[3][1]
+        if id(values) in seen or "page" not in values:
+            continue
+        seen.add(id(values))
+        values["page"] = [v + delta for v in values["page"]]
+
+
+def run(job: Job, board: Board | None = None) -> Done:
+    """Lay the part out (or take it from the cache) numbered from where it falls in the book."""
+    board = board or _BOARD
+    assert board is not None, "run() needs a board: init_worker or an argument"
+    try:
+        return _run(job, board)
+    except BaseException:
+        board.publish(job.index, -2)
+        raise
+
+
+def _run(job: Job, board: Board) -> Done:
+    cache = RenderCache(job.setup.cache)
+    known = cache.layout(job.key)
+    if known is not None and job.publish:
+        board.publish(job.index, known.pages)
+    if known is not None and job.write:
+        first = board.first_page(job.index)
+        data = cache.pdf(pdf_key(job.key, first))
+        if data is not None:
+            return Done(layout=known, first_page=first, pdf=data)
+    from weasyprint import CSS, HTML
+
+    _install_hook()
+    sandbox, fetcher, sheets, config = _loaded(job.setup)
+    before = len(sandbox.refused)
+    numbering: list[int] = [1]
+
+    def on_paginated(context: Any) -> None:
+        pages = len(context.page_maker) - 1
+        if job.publish:
+            board.publish(job.index, pages - 1)  # the sentinel's page is not the book's
+        if job.write:
+            numbering[0] = board.first_page(job.index)
+            _shift_page_counter(context, numbering[0] - 1)
+
+    _HOOK.on_paginated = on_paginated
+    try:
+        extra = [CSS(string=job.css, font_config=config)] if job.css else []
+        document = HTML(string=job.html, base_url=job.setup.base_url, url_fetcher=fetcher).render(
+            stylesheets=[*sheets, *extra], font_config=config
+        )
+    finally:
+        _HOOK.on_paginated = None
+    pages = document.pages[:-1]
+    anchors: dict[str, int] = {}
+    for number, page in enumerate(pages):
+        for name in page.anchors:
+            anchors.setdefault(name, number)
+    layout = Layout(
+        pages=len(pages), last_blank=bool(pages) and pages[-1]._page_box.page_type.blank, anchors=anchors
+    )
+    cache.store_layout(job.key, layout)
+    data = None
+    if job.write:
+        data = strip_layout_spaces(bytes(document.copy(pages).write_pdf()))
+        cache.store_pdf(pdf_key(job.key, numbering[0]), data)
+    return Done(layout=layout, first_page=numbering[0], pdf=data, refused=sandbox.refused[before:])

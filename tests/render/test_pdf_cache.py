@@ -1,0 +1,59 @@
+"""The render cache: a rebuild after editing one article lays out only that article, the
+cached build is byte for byte the uncached one, and the folder is safe to delete."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from publish.book import load_book
+from publish.render.pdf import PdfOptions, write_pdf
+
+ROOT = Path(__file__).resolve().parents[2]
+TEN = ROOT / "tests" / "books" / "ten"
+
+
+@pytest.fixture()
+def book_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The ten-article book in a folder of its own, its cache beside it."""
+    folder = tmp_path / "ten"
+    shutil.copytree(TEN, folder, ignore=shutil.ignore_patterns(".cache"))
+    monkeypatch.delenv("PUBLISH_CACHE")
+    return folder / "book.toml"
+
+
+def cached_files(book: Path) -> set[Path]:
+    return {p for p in (book.parent / ".cache" / "render").rglob("*") if p.is_file()}
+
+
+def build(book: Path, *, cache: bool = True) -> bytes:
+    return write_pdf(load_book(book), PdfOptions(jobs=1, cache=cache))
+
+
+def test_rebuild_after_an_edit_lays_out_only_the_edited_article(book_copy: Path) -> None:
+    build(book_copy)
+    before = cached_files(book_copy)
+    article = book_copy.parent / load_book(book_copy).chapters[3].path.relative_to(book_copy.parent)
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("。", "！", 1), encoding="utf-8")
+    build(book_copy)
+    new = cached_files(book_copy) - before
+    assert sorted(p.suffix for p in new) == [".json", ".pdf"], "one article's layout and PDF"
+
+
+def test_cached_build_is_the_uncached_build_byte_for_byte(book_copy: Path) -> None:
+    first = build(book_copy)
+    assert cached_files(book_copy)
+    assert build(book_copy) == first
+    assert build(book_copy, cache=False) == first
+
+
+def test_deleting_the_cache_folder_costs_nothing_but_time(book_copy: Path) -> None:
+    build(book_copy)
+    shutil.rmtree(book_copy.parent / ".cache")
+    assert not (book_copy.parent / ".cache").exists()
+    again = build(book_copy)
+    assert cached_files(book_copy), "the folder is made again"
+    assert again == build(book_copy)
