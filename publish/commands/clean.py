@@ -7,7 +7,6 @@ beside it as ``<name>.md.new`` unless ``force`` is set.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from pathlib import Path
 
 from publish.clean import SUFFIXES, clean_file
 from publish.errors import PublishError
+from publish.cpu import available_cores
 from publish.fsutil import atomic_write_text
 from publish.markdown import to_markdown
 from publish.markdown.read import from_markdown
@@ -105,7 +105,7 @@ def run(
         summary.results.append(FileResult(missing, Outcome.FAILED, message="no such file"))
     sources = [p for p in sources if p.exists()]
     out_dir.mkdir(parents=True, exist_ok=True)
-    jobs = jobs or os.cpu_count() or 1
+    jobs = jobs or available_cores()
     if jobs == 1 or len(sources) < 4:
         results: Iterable[FileResult] = (clean_one(s, out_dir, force, fetch_images) for s in sources)
         for r in results:

@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import multiprocessing
-import os
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -31,13 +30,14 @@ from pathlib import Path
 
 from publish import __version__
 from publish.book import Book
+from publish.cpu import available_cores
 from publish.errors import RenderError
 from publish.fetcher import Sandbox
 from publish.fonts import font_face_css, font_roots
-from publish.render import assemble, pdf_parts
+from publish.render import pdf_parts
 from publish.render.pdf_cache import cache_dir, part_key, setup_key
 from publish.render.pdf_merge import PartPdf, merge
-from publish.render.pdf_worker import Board, Done, Job, Setup, init_worker, local_board, run
+from publish.render.pdf_worker import Done, Job, Setup, init_worker, local_board, run
 from publish.styles import Style
 
 LOGGER = logging.getLogger(__name__)
@@ -48,13 +48,6 @@ class ParallelOptions:
     jobs: int = 0
     """Worker processes; 0: one per available core."""
     cache: bool = True
-
-
-def available_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
 
 
 def _run_all(jobs: Sequence[Job], workers: int, size: int, known: dict[int, int]) -> list[Done]:
