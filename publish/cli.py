@@ -185,6 +185,7 @@ def build(
     pdf_variant: Annotated[str | None, typer.Option("--pdf-variant", help="PDF variant, e.g. pdf/a-3b or pdf/ua-1.")] = None,
     bleed: Annotated[float, typer.Option("--bleed", help="Bleed in millimetres, for the printer.")] = 0.0,
     marks: Annotated[bool, typer.Option("--marks", help="Print crop marks.")] = False,
+    tagged: Annotated[bool, typer.Option("--tagged", help="Tagged PDF: the structure (headings, paragraphs, figures) for screen readers and reflow.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings (missing images …) as errors.")] = False,
     embed_fonts: Annotated[str | None, typer.Option("--embed-fonts", help="EPUB: embed the faces, subset to the book's characters: woff2 or ttf.")] = None,
     as_json: JsonOption = False,
@@ -210,7 +211,7 @@ def build(
 
             result = command.run(
                 book, output, formats, style=style, user_css=tuple(css or ()),
-                pdf_variant=pdf_variant, bleed_mm=bleed, marks=marks, embed_fonts=embed_fonts,
+                pdf_variant=pdf_variant, bleed_mm=bleed, marks=marks, tagged=tagged, embed_fonts=embed_fonts,
                 jobs=jobs, cache=not no_cache, on_step=step,
             )
     except PublishError as exc:

@@ -36,6 +36,7 @@ def run(
     pdf_variant: str | None = None,
     bleed_mm: float = 0.0,
     marks: bool = False,
+    tagged: bool = False,
     embed_fonts: str | None = None,
     jobs: int = 0,
     cache: bool = True,
@@ -56,7 +57,7 @@ def run(
         if fmt == "pdf":
             opts: PdfOptions | EpubOptions = PdfOptions(
                 style=book.style, user_css=user_css, pdf_variant=pdf_variant, bleed_mm=bleed_mm, marks=marks,
-                jobs=jobs, cache=cache,
+                tagged=tagged, jobs=jobs, cache=cache,
             )
         else:
             opts = EpubOptions(style=book.style, user_css=user_css, embed_fonts=embed_fonts)

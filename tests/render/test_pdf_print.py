@@ -59,6 +59,19 @@ def test_bleed_and_marks_enlarge_the_media_box(tmp_path: Path) -> None:
     assert media[2] - media[0] > a5_width + 2 * 3 / 25.4 * 72 - 0.1
 
 
+def test_tagged_build_carries_a_structure_tree(tmp_path: Path) -> None:
+    pdf_path = build.run(BOOK, tmp_path, ("pdf",), tagged=True).outputs[0]
+    with pikepdf.open(pdf_path) as pdf:
+        assert "/StructTreeRoot" in pdf.Root
+        assert pdf.Root.MarkInfo.Marked
+
+
+def test_untagged_build_has_no_structure_tree(tmp_path: Path) -> None:
+    pdf_path = build.run(BOOK, tmp_path, ("pdf",)).outputs[0]
+    with pikepdf.open(pdf_path) as pdf:
+        assert "/StructTreeRoot" not in pdf.Root
+
+
 @pytest.mark.parametrize("variant", ["pdf/a-3b", "pdf/ua-1"])
 def test_pdf_variant_writes_its_identification(variant: str, tmp_path: Path) -> None:
     pdf_path = build.run(BOOK, tmp_path, ("pdf",), pdf_variant=variant).outputs[0]
