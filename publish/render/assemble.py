@@ -20,7 +20,9 @@ def chapter_anchor(index: int) -> str:
 
 
 def resolve_image(chapter: Chapter, src: str, sandbox: Sandbox, missing: list[str]) -> str | None:
-    if urlparse(src).scheme not in ("", "file"):
+    parsed = urlparse(src)
+    remote = parsed.scheme not in ("", "file") or (not parsed.scheme and bool(parsed.netloc))
+    if remote:  # http(s)://host/… and protocol-relative //host/… alike
         missing.append(f"{chapter.path.name}: remote image not fetched: {src}")
         return None
     path = (chapter.path.parent / src) if not src.startswith("file:") else Path(urlparse(src).path)
