@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import pikepdf
 
+from publish.render.pdf_text import saved_bytes
+
 
 @dataclass(frozen=True, slots=True)
 class PartPdf:
@@ -83,14 +85,7 @@ def merge(parts: Sequence[PartPdf]) -> bytes:
         with out.open_outline() as tree:
             tree.root.clear()
             tree.root.extend(outline)
-        buffer = io.BytesIO()
-        out.save(
-            buffer,
-            compress_streams=True,
-            deterministic_id=True,
-            object_stream_mode=pikepdf.ObjectStreamMode.generate,
-        )
-        return buffer.getvalue()
+        return saved_bytes(out)
     finally:
         for src in reversed(sources):
             src.close()

@@ -174,11 +174,17 @@ def strip_layout_spaces(pdf_bytes: bytes) -> bytes:
         job = _Job(pdf)
         for page in pdf.pages:
             _strip_stream(page.obj, job)
-        out = io.BytesIO()
-        pdf.save(
-            out,
-            compress_streams=True,
-            deterministic_id=True,
-            object_stream_mode=pikepdf.ObjectStreamMode.generate,
-        )
-        return out.getvalue()
+        return saved_bytes(pdf)
+
+
+def saved_bytes(pdf: pikepdf.Pdf) -> bytes:
+    """The PDF written compressed and with an ID made from its content: the same input
+    gives the same bytes, build after build."""
+    out = io.BytesIO()
+    pdf.save(
+        out,
+        compress_streams=True,
+        deterministic_id=True,
+        object_stream_mode=pikepdf.ObjectStreamMode.generate,
+    )
+    return out.getvalue()
