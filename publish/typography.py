@@ -149,6 +149,16 @@ def screen_html(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+_SHORT_NUMBER = re.compile(r"(?<![0-9A-Za-z.%])[0-9]{1,2}(?![0-9A-Za-z.%])")
+
+
+def vertical_html(text: str) -> str:
+    """Escaped HTML for 竖排: a one- or two-digit number stands upright in one character
+    cell (縦中横, ``span.tcy``); longer numbers and Latin stay sideways (clreq §3.4)."""
+    escaped = screen_html(text)
+    return _SHORT_NUMBER.sub(lambda m: f'<span class="tcy">{m.group()}</span>', escaped)
+
+
 _PHRASE_END = re.compile(r"(?<=[·，、：；　 ])|(?=——)")
 NOBR_MAX = 12
 """Longest phrase (in characters) a heading keeps on one line."""

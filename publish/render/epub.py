@@ -45,6 +45,7 @@ from publish.render.epub_meta import (
 )
 from publish.render.html import article, human_date, sections
 from publish.styles import Style, load_style
+from publish.typography import vertical_html
 
 __all__ = ["EpubOptions", "book_identifier", "epub_css", "write_epub"]
 
@@ -113,7 +114,7 @@ class _Package:
     toc: list[NavEntry] = field(default_factory=list)
 
 
-def _chapters(book: Book, sandbox: Sandbox, pkg: _Package, lang: str) -> None:
+def _chapters(book: Book, sandbox: Sandbox, pkg: _Package, lang: str, *, vertical: bool) -> None:
     """Each article as its own XHTML document, images packaged as they are met."""
     articles = sandbox.narrowed(book.root)
     for i, chapter in enumerate(book.chapters):
@@ -132,7 +133,8 @@ def _chapters(book: Book, sandbox: Sandbox, pkg: _Package, lang: str) -> None:
                     return None
             return "../" + pkg.images[uri].name
 
-        ctx = type(ctx)(text=ctx.text, image_src=image_src, anchor=anchor)
+        text = vertical_html if vertical else ctx.text
+        ctx = type(ctx)(text=text, image_src=image_src, anchor=anchor)
         doc = chapter.document
         file_name = f"text/{anchor}.xhtml"
         page = chapter_page(doc.meta.title, article(doc, ctx), lang=lang, css=("../" + CSS_HREF,))
@@ -208,7 +210,7 @@ def write_epub(book: Book, opts: EpubOptions) -> bytes:
     lang = book.meta.language
     LOGGER.info("Step 1 - writing %d articles in style %s", len(book.chapters), style.name)
     pkg = _Package()
-    _chapters(book, sandbox, pkg, lang)
+    _chapters(book, sandbox, pkg, lang, vertical=style.writing_mode == "vertical-rl")
 
     LOGGER.info("Step 2 - cover, title page and navigation")
     cover = _cover(book, sandbox)

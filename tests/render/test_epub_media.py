@@ -155,6 +155,20 @@ def test_vertical_style_sets_vertical_rl_and_a_right_to_left_spine(tmp_path: Pat
     assert root.xpath("//opf:spine/@page-progression-direction", namespaces=NS) == ["rtl"]
 
 
+def test_vertical_chapters_set_short_numbers_upright(tmp_path: Path) -> None:
+    epub, _, _ = build(BOOK, tmp_path, style="vertical")
+    with zipfile.ZipFile(epub) as z:
+        chapter = z.read("EPUB/text/a1.xhtml").decode()
+        css = z.read("EPUB/style/book.css").decode()
+    assert '<span class="tcy">3</span>月<span class="tcy">6</span>日' in chapter
+    assert "text-combine-upright: all" in css
+
+
+def test_horizontal_chapters_have_no_upright_numbers(built_epub: Path) -> None:
+    with zipfile.ZipFile(built_epub) as z:
+        assert 'class="tcy"' not in z.read("EPUB/text/a1.xhtml").decode()
+
+
 def test_horizontal_book_has_no_page_progression_direction(built_epub: Path) -> None:
     with zipfile.ZipFile(built_epub) as z:
         root = etree.fromstring(z.read("EPUB/content.opf"))
