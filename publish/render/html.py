@@ -95,10 +95,14 @@ def block(node: Block, ctx: RenderContext, index: int) -> str:
         )
     if isinstance(node, Figure):
         src = ctx.image_src(node.src) if node.src else None
-        caption = f"<figcaption>{ctx.text(node.caption)}</figcaption>"
         if src is None:
-            return f'<figure class="missing">{caption}</figure>'
-        return f'<figure><img src="{attr(src)}" alt="{attr(node.caption)}"/>{caption}</figure>'
+            return f'<figure class="missing"><figcaption>{ctx.text(node.caption)}</figcaption></figure>'
+        # The caption is also the alt text (pandoc's convention); like pandoc's HTML5 writer,
+        # hide the visible caption from assistive technology so it is not read twice.
+        return (
+            f'<figure><img src="{attr(src)}" alt="{attr(node.caption)}"/>'
+            f'<figcaption aria-hidden="true">{ctx.text(node.caption)}</figcaption></figure>'
+        )
     if isinstance(node, Quote):
         return "<blockquote>" + "".join(block(b, ctx, index) for b in node.children) + "</blockquote>"
     if isinstance(node, ListBlock):

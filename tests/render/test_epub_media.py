@@ -103,6 +103,18 @@ def test_an_oversized_photo_is_scaled_and_recompressed(tmp_path: Path) -> None:
     assert page.xpath("string(//h:figure/h:figcaption)", namespaces=NS) == CAPTION
 
 
+def test_a_caption_that_is_also_the_alt_text_is_read_once(tmp_path: Path) -> None:
+    """Like pandoc's HTML5 writer: the alt text speaks, the duplicate figcaption is aria-hidden."""
+    book = make_book(tmp_path / "b", figure="small.png")
+    Image.new("RGB", (300, 200), (164, 20, 28)).save(tmp_path / "b" / "articles" / "small.png")
+    epub, _, _ = build(book, tmp_path / "out")
+    with zipfile.ZipFile(epub) as z:
+        page = etree.fromstring(z.read("EPUB/text/a1.xhtml"))
+    [figure] = page.xpath(f"//h:figure[h:figcaption = '{CAPTION}']", namespaces=NS)
+    assert figure.xpath("h:img/@alt", namespaces=NS) == [CAPTION]
+    assert figure.xpath("h:figcaption/@aria-hidden", namespaces=NS) == ["true"]
+
+
 def test_a_small_image_is_packaged_unchanged(tmp_path: Path) -> None:
     book = make_book(tmp_path / "b", figure="small.png")
     Image.new("RGB", (300, 200), (164, 20, 28)).save(tmp_path / "b" / "articles" / "small.png")
