@@ -224,6 +224,56 @@ def _check_host(url: str, *, allow_private: bool) -> None:
             raise RefusedResource(f"refused {url}: {host} is a local or private address")
 
 
+def _refuse_private_peer(sock: socket.socket, host: str) -> None:
+    """The address actually connected to, checked before a byte of the request is sent.
+
+    ``_check_host`` resolves the name once to give a clear early refusal, but the
+    connection resolves it again: a hostile DNS server can answer a public address the
+    first time and 127.0.0.1 the second (DNS rebinding). Checking the peer of the open
+    socket closes that window, for redirects too."""
+    address = ipaddress.ip_address(sock.getpeername()[0])
+    if not address.is_global:
+        sock.close()
+        raise RefusedResource(f"refused {host}: it connected to {address}, a local or private address")
+
+
+def _guarded(connection: type[http.client.HTTPConnection], allow_private: bool):  # type: ignore[no-untyped-def]
+    """A connection class whose sockets pass ``_refuse_private_peer`` (unless allowed)."""
+
+    def make(host: str, **kwargs: object) -> http.client.HTTPConnection:
+        conn = connection(host, **kwargs)  # type: ignore[arg-type]
+        if not allow_private:
+            create = conn._create_connection  # type: ignore[attr-defined]
+
+            def create_checked(*args: object, **kw: object) -> socket.socket:
+                sock: socket.socket = create(*args, **kw)
+                _refuse_private_peer(sock, host)
+                return sock
+
+            conn._create_connection = create_checked  # type: ignore[attr-defined]
+        return conn
+
+    return make
+
+
+class _GuardedHTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, allow_private: bool) -> None:
+        super().__init__()
+        self._connection = _guarded(http.client.HTTPConnection, allow_private)
+
+    def http_open(self, req):  # type: ignore[no-untyped-def]
+        return self.do_open(self._connection, req)
+
+
+class _GuardedHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, allow_private: bool) -> None:
+        super().__init__()
+        self._connection = _guarded(http.client.HTTPSConnection, allow_private)
+
+    def https_open(self, req):  # type: ignore[no-untyped-def]
+        return self.do_open(self._connection, req, context=self._context)  # type: ignore[attr-defined]
+
+
 def fetch_image(
     url: str,
     *,
@@ -242,7 +292,7 @@ def fetch_image(
     _check_host(url, allow_private=allow_private)
     opener = urllib.request.OpenerDirector()
     for handler in (
-        urllib.request.HTTPHandler(), urllib.request.HTTPSHandler(),
+        _GuardedHTTPHandler(allow_private), _GuardedHTTPSHandler(allow_private),
         urllib.request.HTTPDefaultErrorHandler(), urllib.request.HTTPErrorProcessor(),
         _HttpOnlyRedirects(),
     ):

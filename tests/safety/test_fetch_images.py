@@ -14,10 +14,12 @@ from publish.fetcher import RefusedResource, fetch_image
 from tests.safety.conftest import bomb_png, png
 
 IMAGE = png(4, 4)
+SERVED: list[str] = []
 
 
 class _Site(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        SERVED.append(self.path)
         if self.path == "/redirect":
             self.send_response(302)
             self.send_header("Location", "file:///etc/passwd")
@@ -34,6 +36,7 @@ class _Site(BaseHTTPRequestHandler):
             return
         body, kind = {
             "/a.png": (IMAGE, "image/png"),
+            "/rebind.png": (IMAGE, "image/png"),
             "/page.png": (b"<html>not an image</html>", "text/html"),
             "/big.png": (IMAGE + b"\0" * 300_000, "image/png"),
             "/bomb.png": (bomb_png(12_000, 12_000), "image/png"),
@@ -68,6 +71,21 @@ def test_an_image_is_fetched(site: str) -> None:
 def test_this_machine_and_the_local_network_are_refused_by_default(site: str) -> None:
     with pytest.raises(RefusedResource, match="local or private address"):
         fetch_image(f"{site}/a.png")
+
+
+def test_a_name_that_resolves_public_then_private_is_refused_at_connect(
+    site: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DNS rebinding: the first lookup said "public" (the early check is passed here), the
+    connection went to 127.0.0.1; the socket's peer is checked before the request is sent."""
+    import publish.fetcher
+
+    requests_seen: list[str] = []
+    monkeypatch.setattr(publish.fetcher, "_check_host", lambda url, allow_private: requests_seen.append(url))
+    with pytest.raises(RefusedResource, match="connected to 127.0.0.1, a local or private address"):
+        fetch_image(f"{site}/rebind.png")
+    assert requests_seen == [f"{site}/rebind.png"]
+    assert "/rebind.png" not in SERVED
 
 
 @pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://127.0.0.1/a.png", "data:image/png;base64,AA=="])
