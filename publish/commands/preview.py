@@ -58,6 +58,8 @@ class PreviewState:
     article_folders: tuple[Path, ...] = ()
     """Folders of the book's articles as of the last rendering that loaded."""
     style_folders: tuple[Path, ...] = ()
+    images: frozenset[Path] = frozenset()
+    """Local image files the articles point at, as of the last rendering that loaded."""
     """The style's folders as of the last rendering that loaded (kept while book.toml is broken)."""
     lock: threading.Lock = field(default_factory=threading.Lock)
     """Held while the served files are swapped or read."""
@@ -66,7 +68,7 @@ class PreviewState:
 
     def watched(self) -> dict[Path, tuple[int, int]]:
         """(mtime, size) of every file whose change should reload the page."""
-        paths = {self.book_path, *self.user_css}
+        paths = {self.book_path, *self.user_css, *self.images}
         # Every .md beside the book and its articles, listed or not: creating an article
         # book.toml names but that was missing re-renders (and clears the error page).
         for folder in {self.book_path.parent, self.book_path.parent / "articles", *self.article_folders}:
@@ -94,6 +96,7 @@ class PreviewState:
             fonts, faces_css = preview_faces(style.roles)
             opts = SiteOptions(user_css=self.user_css, head_extra=faces_css + script)
             files, error = write_site(book, opts), ""
+            self.images = frozenset(opts.local_images)
         except PublishError as exc:
             fonts, opts, error = {}, SiteOptions(), str(exc)
             files = {INDEX: error_page(error, script)}

@@ -15,6 +15,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlparse
 
 from publish.book import Book
 from publish.fetcher import Sandbox
@@ -36,6 +37,8 @@ class SiteOptions:
     head_extra: str = ""
     """Markup added to every page's <head> (the preview's reload script and faces)."""
     warnings: list[str] = field(default_factory=list)
+    local_images: set[Path] = field(default_factory=set)
+    """Local files the figures point at, found or not (the preview watches them)."""
 
 
 def page_name(index: int) -> str:
@@ -120,7 +123,9 @@ def write_site(book: Book, opts: SiteOptions) -> dict[str, bytes]:
         ctx = assemble.chapter_context(book, i, sandbox, for_print=False, missing=missing)
         resolve = ctx.image_src
 
-        def image_src(src: str, resolve=resolve) -> str | None:  # type: ignore[no-untyped-def]
+        def image_src(src: str, resolve=resolve, folder=chapter.path.parent) -> str | None:  # type: ignore[no-untyped-def]
+            if not urlparse(src).scheme and not src.startswith("//"):
+                opts.local_images.add((folder / src).resolve())
             uri = resolve(src)
             return images.add(uri) if uri is not None else None
 

@@ -135,6 +135,35 @@ def test_figures_show_their_images_in_the_browser(book_with_image: Path, browser
         server.stop()
 
 
+def test_replacing_an_image_renders_the_book_again(book_with_image: Path) -> None:
+    from PIL import Image
+
+    server = preview.start(book_with_image, poll_seconds=3600)
+    try:
+        before = server.state.version
+        image = book_with_image.parent / "articles" / "images" / "team.png"
+        Image.new("RGB", (640, 400), (40, 40, 180)).save(image)
+        assert server.state.refresh() and server.state.version == before + 1
+        [name] = [n for n in server.state.files if n.startswith("images/")]
+        assert server.state.files[name] == image.read_bytes()
+    finally:
+        server.stop()
+
+
+def test_an_image_added_after_it_was_reported_missing_renders_the_book_again(book_with_image: Path) -> None:
+    image = book_with_image.parent / "articles" / "images" / "team.png"
+    data = image.read_bytes()
+    image.unlink()
+    server = preview.start(book_with_image, poll_seconds=3600)
+    try:
+        assert any("team.png" in w for w in server.state.warnings)
+        image.write_bytes(data)
+        assert server.state.refresh()
+        assert not any("team.png" in w for w in server.state.warnings)
+    finally:
+        server.stop()
+
+
 def test_while_book_toml_is_broken_every_page_shows_the_error(
     still: preview.PreviewServer, book_copy: Path
 ) -> None:
