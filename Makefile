@@ -10,15 +10,21 @@ STAMPS    := .cache/stamps
 BOOK      := content/book.toml
 PYTEST_ARGS ?= -q -n 2
 
-.PHONY: all setup system fonts venv ace book test check-types clean-build
+.PHONY: all setup system system-test fonts venv ace book test check-types clean-build
 
 all: book
 
-setup: system fonts venv ace
+setup: system system-test fonts venv ace
 
 system: $(STAMPS)/system
 $(STAMPS)/system: scripts/system-packages.txt scripts/setup-system.sh
-	@bash scripts/setup-system.sh
+	@bash scripts/setup-system.sh scripts/system-packages.txt
+	@mkdir -p $(STAMPS) && touch $@
+
+# Java (EPUBCheck) and Chromium (Ace, browser tests): only the test suite needs them.
+system-test: $(STAMPS)/system-test
+$(STAMPS)/system-test: scripts/system-packages-test.txt scripts/setup-system.sh
+	@bash scripts/setup-system.sh scripts/system-packages-test.txt
 	@mkdir -p $(STAMPS) && touch $@
 
 fonts: $(STAMPS)/fonts

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Install the Debian packages the toolchain needs, only those that are missing.
+# Install the Debian packages listed in the given files (default: what building needs),
+# only those that are missing. Usage: setup-system.sh [LIST...]
 # Why a script and not a README step: a fresh machine must build the book with `make`
 # alone (DEVELOPERS.md, "two commands"), and CI starts from such a machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # package list lives in one data file so `publish doctor` and this script agree
-mapfile -t wanted < <(grep -v -E '^\s*(#|$)' scripts/system-packages.txt)
+lists=("$@")
+[ ${#lists[@]} -eq 0 ] && lists=(scripts/system-packages.txt)
+mapfile -t wanted < <(cat "${lists[@]}" | grep -v -E '^\s*(#|$)')
 missing=()
 for pkg in "${wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -40,7 +40,7 @@ class Browser:
     def __init__(self, width: int = 900, height: int = 1100) -> None:
         exe = chromium_path()
         if exe is None:
-            raise RuntimeError("chromium is not installed (scripts/system-packages.txt)")
+            raise RuntimeError("chromium is not installed (scripts/system-packages-test.txt; make system-test)")
         self.profile = tempfile.mkdtemp(prefix="publish-chromium-")
         cmd_r, cmd_w = os.pipe()  # we write commands, Chromium reads fd 3
         out_r, out_w = os.pipe()  # Chromium writes fd 4, we read
