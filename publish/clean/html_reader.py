@@ -210,6 +210,24 @@ FORM_TEXT_MAX = 300
 wraps the page (ASP.NET pages put everything in one <form>) and is kept."""
 
 
+FOLDED_SHARE_MAX = 0.5
+"""A folded element (``SiteProfile.folded_selectors``) holding more than this share of the
+page's text is the article folded behind a 展开全文 button, not an aside: it is kept."""
+
+
+def _drop_folded(root: _Element, selectors: tuple[str, ...]) -> None:
+    """Drop what the page shows only on request, unless it is most of the page."""
+    found = [el for selector in selectors for el in root.cssselect(selector)]
+    if not found:
+        return
+    whole = len("".join(root.text_content().split()))
+    for el in found:
+        if el.getparent() is None:
+            continue
+        if len("".join(el.text_content().split())) <= FOLDED_SHARE_MAX * whole:
+            el.drop_tree()
+
+
 def _drop_invisible(root: _Element, selectors: tuple[str, ...]) -> None:
     for form in list(root.iter("form")):
         small = len("".join(form.text_content().split())) < FORM_TEXT_MAX
@@ -269,6 +287,8 @@ def read_html(state: CleanState) -> None:
     title = next((t for t in explicit if t), "") or page_title(state.text, root, profile.title_suffix)
     shared = state.generic.drop_selectors if profile is not state.generic else ()
     _drop_invisible(root, shared + profile.drop_selectors)
+    _drop_folded(root, state.generic.folded_selectors + (
+        profile.folded_selectors if profile is not state.generic else ()))
     state.lead, state.subtitle = lead_and_subtitle(root, title)
     selected = _select(root, profile.body_selectors)
     stats = text_stats(selected[0] if selected else root)
