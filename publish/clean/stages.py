@@ -159,6 +159,21 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _bare(text: str) -> str:
+    """Text without spaces or punctuation: a caption repeated under its image often
+    differs from its alt text only in a closing 。 or a space."""
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
+
+
+def _repeats(caption: str, text: str) -> bool:
+    """``text`` says what ``caption`` says (one contains the other, punctuation aside)."""
+    a, b = _bare(caption), _bare(text)
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
 def find_title(state: CleanState) -> None:
     """The title: the reader's when it found one, else the first line of a text scrape.
 
@@ -243,8 +258,9 @@ def mark_captions(state: CleanState) -> None:
             and len(block.text) <= CAPTION_MAX
             and CAPTION_MARKERS.search(block.text)
         ):
-            if out and out[-1].kind == "image" and (not out[-1].text or _norm(out[-1].text) in _norm(block.text)):
-                out[-1].text = block.text
+            if out and out[-1].kind == "image" and (not out[-1].text or _repeats(out[-1].text, block.text)):
+                if len(_bare(block.text)) >= len(_bare(out[-1].text)):
+                    out[-1].text = block.text
                 continue
             block.kind = "image"
         elif (
@@ -279,10 +295,13 @@ def drop_duplicates(state: CleanState) -> None:
             block.text = ""
         if (
             block.kind == "text" and out and out[-1].kind == "image" and out[-1].text
-            and norm(block.text) == norm(out[-1].text)
+            and _bare(block.text) and _bare(block.text) == _bare(out[-1].text)
         ):
             continue  # the caption printed again under its image
-        if out and block.kind == out[-1].kind and norm(block.text) == norm(out[-1].text):
+        if (
+            out and block.kind == out[-1].kind and norm(block.text) == norm(out[-1].text)
+            and (block.kind != "text" or _bare(block.text))  # two blanks to fill in are two
+        ):
             if block.src and not out[-1].src:
                 out[-1].src = block.src
             if block.kind != "image" or not block.src or not out[-1].src or block.src == out[-1].src:
