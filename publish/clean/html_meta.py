@@ -181,6 +181,24 @@ def page_byline(
     return byline, fallback
 
 
+_AUTHOR_HREF = re.compile(r"[?&]author=|/authors?/", re.I)
+_NOT_A_NAME = re.compile(r"^\d+$|[，。；！？:：/]|https?|www\.", re.I)
+
+
+def linked_author(root: _Element) -> str:
+    """The name on the first link to a writer's page (``rel="author"``, ``/author/…``,
+    ``?author=``): blogs and self-media accounts sign their posts this way, unlabelled.
+    The name is the link's first text (``<a><div>扬眼</div><span>企鹅号</span></a>``)."""
+    for a in root.iter("a"):
+        rel = (a.get("rel") or "").lower().split()
+        if "author" not in rel and not _AUTHOR_HREF.search(a.get("href") or ""):
+            continue
+        name = next((t.strip() for t in a.itertext() if t.strip()), "")
+        if 2 <= len(name) <= 20 and not _NOT_A_NAME.search(name):
+            return name
+    return ""
+
+
 def _url_date(url: str) -> str:
     m = _URL_DATE.search(url)
     if not m:

@@ -15,7 +15,7 @@ from lxml import html as lxml_html
 from lxml.etree import ParserError, _Element
 
 from publish.clean.extract import INLINE_TAGS, drop_link_lists, find_article, text_stats
-from publish.clean.html_meta import lead_and_subtitle, page_byline, page_title, page_url
+from publish.clean.html_meta import lead_and_subtitle, linked_author, page_byline, page_title, page_url
 from publish.clean.profiles import profile_for_host
 from publish.clean.state import CleanState, RawBlock
 from publish.errors import CleanError
@@ -296,6 +296,7 @@ def read_html(state: CleanState) -> None:
     labels = dict(state.generic.labels)
     labels.update(profile.labels)
     state.byline, state.fallback_date = page_byline(root, body, state.url, labels)
+    state.fallback_authors = [name] if (name := linked_author(root)) else []
     state.title = " ".join(title.split())
     drop_link_lists(body, stats)
     emit(body, state.blocks)

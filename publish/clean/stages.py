@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from publish.clean.byline import find_reporters, parse_byline, parse_date, parse_month
+from publish.clean.byline import bare_name, find_reporters, parse_byline, parse_date, parse_month
 from publish.clean.state import CleanState, RawBlock
 
 _SENTENCE_END = tuple("。！？；：，…!?;:,")
@@ -143,7 +143,9 @@ def lift_byline(state: CleanState) -> None:
                 continue
         kept.append(block)
     state.blocks = kept
-    texts = [b.text for b in kept if b.kind == "text"]
+    if not state.byline.authors:
+        _lift_signature(state)
+    texts = [b.text for b in state.blocks if b.kind == "text"]
     if not state.byline.authors:
         for text in texts[:2] + texts[-3:]:
             state.byline.authors = find_reporters(text)
@@ -153,6 +155,30 @@ def lift_byline(state: CleanState) -> None:
         state.fallback_date = next(
             (parse_month(t) for t in texts[:3] + texts[-3:] if parse_month(t)), ""
         )
+
+
+SIGNATURE_SEARCH = 3
+"""How many text lines at the top of the body may hold a bare name that signs it."""
+
+
+def _lift_signature(state: CleanState) -> None:
+    """A line that is only a personal name at the top of the body, before any prose
+    (``比赛革命的革命⏎胡平⏎……``), is the author's signature: lifted, not printed twice.
+    Right over the title or a heading it would be a column label (文化, 时政): kept."""
+    seen = 0
+    for i, block in enumerate(state.blocks):
+        if block.kind != "text":
+            continue
+        name = bare_name(block.text)
+        after = next((b for b in state.blocks[i + 1:] if b.kind != "image"), None)
+        over_title = after is None or after.kind == "heading" or _norm(after.text) == _norm(state.title)
+        if name and not over_title:
+            state.byline.authors = [name]
+            del state.blocks[i]
+            return
+        seen += 1
+        if seen >= SIGNATURE_SEARCH or len(block.text) > HEADING_MAX:
+            return
 
 
 def _norm(text: str) -> str:
