@@ -103,7 +103,11 @@ def forum_author(line: str) -> str:
     return m["name"] if m else ""
 
 
-_TRAILING_CHROME = re.compile(r"\s*(?:打印|纠错|关闭|分享|收藏|举报|\||｜|】|\]|\)|）)+\s*$")
+_TRAILING_CHROME = re.compile(
+    r"\s*(?:打印|纠错|关闭|分享|收藏|举报|(?:网友)?评论\s*\d+\s*条|\||｜|】|\]|\)|）)+\s*$"
+)
+_MARKUP_LEAK = re.compile(r"^[\w-]+\s*=\s*[\"']")
+"""``size="20"``: an attribute a broken template printed as text where a value should be."""
 
 
 def parse_byline(
@@ -137,7 +141,7 @@ def parse_byline(
         if key != "date" and _DATE_PATTERNS[0].search(value):
             byline.date = byline.date or parse_date(value)
             value = _DATE_PATTERNS[0].sub("", value).strip(" 　|｜")
-        if not value:
+        if not value or _MARKUP_LEAK.match(value):
             continue
         if key == "date":
             byline.date = byline.date or parse_date(value)
@@ -191,8 +195,10 @@ COMMON_SURNAMES = frozenset(
 )
 """Surnames of most Chinese people, for telling a bare name line (``胡平``) under a title
 from a two-character heading (``前言``): data, in one place."""
-SECTION_WORDS = frozenset({"简介", "前言", "引言", "导语", "序言", "后记", "结语", "附录", "概述", "摘要", "正文"})
-"""Short section labels that could pass for a name (简 is a surname)."""
+SECTION_WORDS = frozenset({"简介", "前言", "引言", "导语", "序言", "后记", "结语", "附录", "概述", "摘要", "正文", "原创"})
+"""Short words that could pass for a name (简 and 原 are surnames)."""
+_BODY_SUFFIX = tuple("网报社台刊站部局委会院办厅馆所校队处团司室组协")
+"""Last characters of an organisation's name (华龙网, 新华社), never of a person's."""
 _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "司徒", "夏侯")
 
 
@@ -204,7 +210,7 @@ def bare_name(text: str) -> str:
     surname are a phrase or a place (``麻辣社区``), not a name.
     """
     name = "".join(text.split())
-    if name in SECTION_WORDS or not all("\u4e00" <= ch <= "\u9fff" for ch in name):
+    if name in SECTION_WORDS or name.endswith(_BODY_SUFFIX) or not all("\u4e00" <= ch <= "\u9fff" for ch in name):
         return ""
     if name.startswith(_COMPOUND_SURNAMES):
         return name if 3 <= len(name) <= 4 else ""

@@ -145,6 +145,9 @@ def lift_byline(state: CleanState) -> None:
     state.blocks = kept
     if not state.byline.authors:
         _lift_signature(state)
+    if not state.byline.authors and bare_name(state.byline.source):
+        # 来源：尹娟 — a person, not a publication: the writer (reposts name theirs so)
+        state.byline.authors = [bare_name(state.byline.source)]
     texts = [b.text for b in state.blocks if b.kind == "text"]
     if not state.byline.authors:
         for text in texts[:2] + texts[-3:]:

@@ -57,3 +57,23 @@ def test_a_four_character_phrase_after_a_surname_is_not_a_name() -> None:
 def test_a_section_label_is_not_a_name() -> None:
     assert bare_name("简介") == ""
     assert bare_name("胡　平") == "胡平"
+
+
+def test_a_source_that_names_a_person_names_the_writer(corpus: Path) -> None:
+    doc = clean_file(corpus / "sina.com.cn__0d931936.html").document  # 来源: 尹娟
+    assert doc.meta.authors == ("尹娟",)
+
+
+def test_a_publication_is_never_read_as_a_name() -> None:
+    assert [bare_name(s) for s in ("金羊网", "华龙网", "新华社", "原创")] == ["", "", "", ""]
+
+
+def test_an_attribute_printed_where_a_name_should_be_is_no_name(corpus: Path) -> None:
+    meta = clean_file(corpus / "cdp1998.org__6650f72a.html").document.meta  # 作者： size="20"
+    assert (meta.authors, meta.source) == ((), "")
+    assert meta.date == "2004-09-17T05:54:13+08:00"
+
+
+def test_a_comment_counter_after_the_source_is_not_part_of_it(corpus: Path) -> None:
+    meta = clean_file(corpus / "163.com__b4c2eccd.html").document.meta
+    assert meta.source == "第一财经日报"
