@@ -122,6 +122,24 @@ def _is_dateline(text: str) -> bool:
     return len(_DATE_TEXT.sub("", text)) <= 6
 
 
+_MONTH_LINE = re.compile(r"^(?:19|20)\d\d\s*年\s*\d{1,2}\s*月$")
+
+
+def _is_month_line(block: RawBlock) -> bool:
+    return block.kind in ("text", "heading") and bool(_MONTH_LINE.match("".join(block.text.split())))
+
+
+def _lift_month_line(state: CleanState) -> None:
+    """``2003年5月`` alone on a line (often bold) at the head of the body, under the title
+    and the issuing body, is the document's own date — a report or speech the site
+    reposted later — at the granularity it is written. Only when it is the body's one
+    such line: a chronology's month headings are structure, not a dateline."""
+    found = [i for i, b in enumerate(state.blocks) if _is_month_line(b)]
+    if len(found) == 1 and found[0] < 6 and parse_month(state.blocks[found[0]].text):
+        state.byline.date = state.byline.date or parse_month(state.blocks[found[0]].text)
+        del state.blocks[found[0]]
+
+
 def lift_byline(state: CleanState) -> None:
     """Move 发布时间/来源/编辑/作者 lines into the metadata; the first values found win.
 
@@ -131,6 +149,7 @@ def lift_byline(state: CleanState) -> None:
     """
     labels = _labels(state)
     _join_split_labels(state.blocks, labels)
+    _lift_month_line(state)
     kept = []
     for i, block in enumerate(state.blocks):
         if block.kind == "text":
