@@ -64,6 +64,22 @@ def test_a_page_whose_article_cannot_be_written_fails_and_the_rest_go_on(corpus:
     assert not summary.ok
 
 
+def test_an_unreadable_page_fails_rather_than_being_skipped(corpus: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    scrapes = _scrapes(corpus, tmp_path)
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "cclw.net__d7605742.html":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    summary = run([scrapes], tmp_path / "articles", jobs=1)
+    failed = [(r.source.name, r.message) for r in summary.results if r.outcome is Outcome.FAILED]
+    assert failed == [("cclw.net__d7605742.html", "cannot read: Permission denied")]
+    assert summary.count(Outcome.SKIPPED) == 0
+
+
 def test_a_missing_page_fails_with_its_reason(tmp_path: Path) -> None:
     summary = run([tmp_path / "gone.html"], tmp_path / "articles", jobs=1)
     assert [(r.outcome, r.message) for r in summary.results] == [(Outcome.FAILED, "no such file")]
