@@ -19,6 +19,7 @@ from lxml.etree import _Element
 
 from publish.clean.byline import Byline, forum_author, parse_byline, parse_date, parse_month
 from publish.clean.extract import INLINE_TAGS
+from publish.clean.state import RawBlock
 
 _WRAPPER = re.compile(r"^\s*<text\b[^>]*\bid=\"([^\"]*)\"[^>]*>", re.I)
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|\s-\s|\s–\s|——|\s—\s|-{2,})\s*")
@@ -59,6 +60,8 @@ def strip_site_suffix(title: str) -> str:
     return title
 
 
+_BREADCRUMB = re.compile(r"\s+[»›]\s+")
+"""``多维博客 » 播客热潮迅速蔓延``: a title set as a breadcrumb ends with the article."""
 _WRAPPER_TITLE = re.compile(r"^\s*<text\b[^>]*\btitle=\"([^\"]*)\"", re.I)
 _META_TITLES = ("og:title", "twitter:title", "title", "headline")
 
@@ -79,6 +82,7 @@ def page_title(text: str, root: _Element, suffix: re.Pattern[str] | None) -> str
     """The longest heading the declared title contains (or one of its parts), else the
     declared title without its site name, else the first <h1>."""
     raw = _declared_title(text, root)
+    raw = _BREADCRUMB.split(raw)[-1]
     if suffix is not None:
         raw = suffix.sub("", raw).strip()
     raw = strip_site_suffix(raw)
@@ -97,6 +101,34 @@ def page_title(text: str, root: _Element, suffix: re.Pattern[str] | None) -> str
         first = parts[0]
         return first if len(_norm(first)) >= 4 else max(parts, key=len)
     return next((h for h in headings[:1] if h), "")
+
+
+def is_shown_heading(root: _Element, title: str) -> bool:
+    """Whether the page prints ``title`` as one of its headings (``page_title`` found it
+    there), rather than only in ``<title>``, which some sites fill with their own name."""
+    want = _norm(title)
+    return bool(want) and any(_norm(h.text_content()) == want for h in root.iter("h1", "h2", "h3", "h4"))
+
+
+_NUMBERED = re.compile(
+    r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]"
+    r"|第[一二三四五六七八九十百\d]+[章节部分篇条讲])"
+)
+"""一、 （一） 1. 第二章: a numbered section heading, never a title."""
+
+
+def opening_heading(blocks: list[RawBlock], title: str) -> str:
+    """The heading a body opens with, when it could be a title (short, no sentence end,
+    not numbered like a section) and the body does not print ``title`` itself a little
+    further down (then the opening heading is its 引题)."""
+    if any(_norm(b.text) == _norm(title) for b in blocks[:8]):
+        return ""
+    first = next((b for b in blocks if b.kind != "image"), None)
+    if first is None or first.kind != "heading" or not 2 <= len(first.text) <= TITLE_LINE_MAX:
+        return ""
+    if first.text.endswith(("。", "！", "？", "：", ":")) or _NUMBERED.match(first.text):
+        return ""
+    return first.text
 
 
 def _block_of(el: _Element) -> _Element:

@@ -15,7 +15,9 @@ from lxml import html as lxml_html
 from lxml.etree import ParserError, _Element
 
 from publish.clean.extract import INLINE_TAGS, drop_link_lists, find_article, text_stats
-from publish.clean.html_meta import lead_and_subtitle, linked_author, page_byline, page_title, page_url
+from publish.clean.html_meta import (
+    is_shown_heading, lead_and_subtitle, linked_author, opening_heading, page_byline, page_title, page_url,
+)
 from publish.clean.profiles import profile_for_host
 from publish.clean.state import CleanState, RawBlock
 from publish.errors import CleanError
@@ -285,6 +287,7 @@ def read_html(state: CleanState) -> None:
     profile = state.profile
     explicit = [e.text_content().strip() for s in profile.title_selectors for e in root.cssselect(s)]
     title = next((t for t in explicit if t), "") or page_title(state.text, root, profile.title_suffix)
+    shown = bool(next((t for t in explicit if t), "")) or is_shown_heading(root, title)
     shared = state.generic.drop_selectors if profile is not state.generic else ()
     _drop_invisible(root, shared + profile.drop_selectors)
     _drop_folded(root, state.generic.folded_selectors + (
@@ -302,3 +305,5 @@ def read_html(state: CleanState) -> None:
     emit(body, state.blocks)
     if not state.blocks:
         raise CleanError("no article text found on this page", path=state.path)
+    if not shown and (opening := opening_heading(state.blocks, title)):
+        state.title = opening  # <title> is the site's (显示, Joel on Software); the page's is here
