@@ -17,6 +17,7 @@ from lxml.etree import ParserError, _Element
 from publish.clean.extract import INLINE_TAGS, drop_link_lists, find_article, text_stats
 from publish.clean.html_meta import (
     is_shown_heading, lead_and_subtitle, linked_author, opening_heading, page_byline, page_title, page_url,
+    structured_data,
 )
 from publish.clean.profiles import profile_for_host
 from publish.clean.state import CleanState, RawBlock
@@ -288,6 +289,7 @@ def read_html(state: CleanState) -> None:
     explicit = [e.text_content().strip() for s in profile.title_selectors for e in root.cssselect(s)]
     title = next((t for t in explicit if t), "") or page_title(state.text, root, profile.title_suffix)
     shown = bool(next((t for t in explicit if t), "")) or is_shown_heading(root, title)
+    ld_date, ld_authors = structured_data(root)  # JSON-LD lives in scripts, dropped next
     shared = state.generic.drop_selectors if profile is not state.generic else ()
     _drop_invisible(root, shared + profile.drop_selectors)
     _drop_folded(root, state.generic.folded_selectors + (
@@ -299,7 +301,8 @@ def read_html(state: CleanState) -> None:
     labels = dict(state.generic.labels)
     labels.update(profile.labels)
     state.byline, state.fallback_date = page_byline(root, body, state.url, labels)
-    state.fallback_authors = [name] if (name := linked_author(root)) else []
+    state.fallback_date = ld_date or state.fallback_date
+    state.fallback_authors = ld_authors or ([name] if (name := linked_author(root)) else [])
     state.title = " ".join(title.split())
     drop_link_lists(body, stats)
     emit(body, state.blocks)
