@@ -321,7 +321,8 @@ def mark_captions(state: CleanState) -> None:
     state.blocks = out
 
 
-_FILE_NAME = re.compile(r"^[\w.\-]+\.(?:jpe?g|png|gif|webp|bmp)$", re.I)
+_FILE_NAME = re.compile(r"^[^\n/\\]{1,160}\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)$", re.I)
+"""Alt text that is the image's file name (``Ambox wikify.svg``, MediaWiki's default)."""
 
 
 def drop_duplicates(state: CleanState) -> None:
