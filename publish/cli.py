@@ -122,7 +122,9 @@ def clean(
     """Clean scraped pages into Markdown articles, one .md per page.
 
     Re-running changes nothing that is already clean, and never overwrites an article an
-    editor changed: the new version is written beside it as NAME.md.new.
+    editor changed: the new version is written beside it as NAME.md.new. Ends with a
+    summary: cleaned, unchanged, skipped (not an article, empty, undecodable: the reason
+    is printed per file) and failed; exits 1 if any page was skipped or failed.
 
     Example: publish clean content/raw/ -o content/articles
     """
@@ -136,7 +138,9 @@ def clean(
         bar.advance(task)
         if r.outcome is command.Outcome.FAILED:
             err.print(f"[red]failed[/] {escape(f'{r.source}: {r.message}')}", markup=True, soft_wrap=True)
-        elif r.outcome is command.Outcome.KEPT:
+        elif r.outcome is command.Outcome.SKIPPED:
+            err.print(f"[yellow]skipped[/] {escape(f'{r.source}: {r.message}')}", markup=True, soft_wrap=True)
+        elif r.beside:
             _say(f"kept   {r.source}: {r.message}")
         for w in r.warnings:
             _say(f"warning {r.source}: {w}")
@@ -157,13 +161,12 @@ def clean(
         _emit_json({
             "ok": summary.ok,
             "counts": {o.value: summary.count(o) for o in c},
+            "beside": summary.beside,
             "files": [{"source": r.source, "outcome": r.outcome.value, "output": r.output,
-                       "message": r.message, "warnings": list(r.warnings)} for r in summary.results],
+                       "message": r.message, "beside": r.beside, "warnings": list(r.warnings)}
+                      for r in summary.results],
         })
-    _say(
-        f"{summary.count(c.CLEANED)} cleaned, {summary.count(c.UNCHANGED)} unchanged, "
-        f"{summary.count(c.KEPT)} kept (hand-edited), {summary.count(c.FAILED)} failed"
-    )
+    _say(summary.line())
     if not summary.ok:
         raise typer.Exit(1)
 

@@ -15,7 +15,7 @@ from publish.clean.assemble import assemble
 from publish.clean.pipeline import Ruler, default_ruler
 from publish.clean.profiles import generic
 from publish.clean.state import CleanState
-from publish.errors import CleanError
+from publish.errors import CleanError, PublishError
 from publish.model import Document
 
 SUFFIXES = (".html", ".htm", ".xhtml", ".txt")
@@ -68,5 +68,8 @@ def clean_file(path: Path, out_dir: Path | None = None, fetch_images: bool = Fal
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise CleanError(f"cannot read: {exc.strerror}", path=path) from exc
+        # not the page's fault (permissions, a vanished file): a failure, not a skipped page
+        raise PublishError(
+            f"cannot read: {exc.strerror}", path=path, hint="check that the file is readable"
+        ) from exc
     return clean_bytes(data, path, out_dir=out_dir, fetch_images=fetch_images)

@@ -87,7 +87,7 @@ def assemble(state: CleanState) -> Document:
         lead=repair(state.lead),
         date=b.date or state.fallback_date,
         source=b.source,
-        authors=tuple(b.authors),
+        authors=tuple(b.authors or state.fallback_authors),
         editor=b.editor,
         site=site,
         url=state.url,

@@ -103,7 +103,11 @@ def forum_author(line: str) -> str:
     return m["name"] if m else ""
 
 
-_TRAILING_CHROME = re.compile(r"\s*(?:打印|纠错|关闭|分享|收藏|举报|\||｜|】|\]|\)|）)+\s*$")
+_TRAILING_CHROME = re.compile(
+    r"\s*(?:打印|纠错|关闭|分享|收藏|举报|(?:网友)?评论\s*\d+\s*条|\||｜|】|\]|\)|）)+\s*$"
+)
+_MARKUP_LEAK = re.compile(r"^[\w-]+\s*=\s*[\"']")
+"""``size="20"``: an attribute a broken template printed as text where a value should be."""
 
 
 def parse_byline(
@@ -137,7 +141,7 @@ def parse_byline(
         if key != "date" and _DATE_PATTERNS[0].search(value):
             byline.date = byline.date or parse_date(value)
             value = _DATE_PATTERNS[0].sub("", value).strip(" 　|｜")
-        if not value:
+        if not value or _MARKUP_LEAK.match(value):
             continue
         if key == "date":
             byline.date = byline.date or parse_date(value)
@@ -175,3 +179,39 @@ def find_reporters(text: str) -> list[str]:
                 names = names[:-1]  # 彭冲 山东冠县报道: the last word is the place
             return names
     return []
+
+
+COMMON_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜"
+    "叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎"
+    "贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申"
+    "欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴"
+    "蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席"
+    "卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟"
+    "邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强"
+    "帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍"
+    "辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉"
+    "冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+)
+"""Surnames of most Chinese people, for telling a bare name line (``胡平``) under a title
+from a two-character heading (``前言``): data, in one place."""
+SECTION_WORDS = frozenset({"简介", "前言", "引言", "导语", "序言", "后记", "结语", "附录", "概述", "摘要", "正文", "原创"})
+"""Short words that could pass for a name (简 and 原 are surnames)."""
+_BODY_SUFFIX = tuple("网报社台刊站部局委会院办厅馆所校队处团司室组协")
+"""Last characters of an organisation's name (华龙网, 新华社), never of a person's."""
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "司徒", "夏侯")
+
+
+def bare_name(text: str) -> str:
+    """A line that is only a personal name, or ''. Such a line under a title signs it.
+
+    A name is 2–3 Han characters after a common surname (spaces between them allowed:
+    ``胡　平``), or 3–4 after a compound one (``欧阳修``); four characters after a single
+    surname are a phrase or a place (``麻辣社区``), not a name.
+    """
+    name = "".join(text.split())
+    if name in SECTION_WORDS or name.endswith(_BODY_SUFFIX) or not all("\u4e00" <= ch <= "\u9fff" for ch in name):
+        return ""
+    if name.startswith(_COMPOUND_SURNAMES):
+        return name if 3 <= len(name) <= 4 else ""
+    return name if 2 <= len(name) <= 3 and name[0] in COMMON_SURNAMES else ""

@@ -12,13 +12,16 @@ sites print 发布时间 / 来源 / 作者. Every rule is a principle, not a sit
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+from datetime import datetime, timedelta, timezone
 
 from lxml.etree import _Element
 
 from publish.clean.byline import Byline, forum_author, parse_byline, parse_date, parse_month
 from publish.clean.extract import INLINE_TAGS
+from publish.clean.state import RawBlock
 
 _WRAPPER = re.compile(r"^\s*<text\b[^>]*\bid=\"([^\"]*)\"[^>]*>", re.I)
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|\s-\s|\s–\s|——|\s—\s|-{2,})\s*")
@@ -59,6 +62,8 @@ def strip_site_suffix(title: str) -> str:
     return title
 
 
+_BREADCRUMB = re.compile(r"\s+[»›]\s+")
+"""``多维博客 » 播客热潮迅速蔓延``: a title set as a breadcrumb ends with the article."""
 _WRAPPER_TITLE = re.compile(r"^\s*<text\b[^>]*\btitle=\"([^\"]*)\"", re.I)
 _META_TITLES = ("og:title", "twitter:title", "title", "headline")
 
@@ -79,6 +84,7 @@ def page_title(text: str, root: _Element, suffix: re.Pattern[str] | None) -> str
     """The longest heading the declared title contains (or one of its parts), else the
     declared title without its site name, else the first <h1>."""
     raw = _declared_title(text, root)
+    raw = _BREADCRUMB.split(raw)[-1]
     if suffix is not None:
         raw = suffix.sub("", raw).strip()
     raw = strip_site_suffix(raw)
@@ -97,6 +103,34 @@ def page_title(text: str, root: _Element, suffix: re.Pattern[str] | None) -> str
         first = parts[0]
         return first if len(_norm(first)) >= 4 else max(parts, key=len)
     return next((h for h in headings[:1] if h), "")
+
+
+def is_shown_heading(root: _Element, title: str) -> bool:
+    """Whether the page prints ``title`` as one of its headings (``page_title`` found it
+    there), rather than only in ``<title>``, which some sites fill with their own name."""
+    want = _norm(title)
+    return bool(want) and any(_norm(h.text_content()) == want for h in root.iter("h1", "h2", "h3", "h4"))
+
+
+_NUMBERED = re.compile(
+    r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]"
+    r"|第[一二三四五六七八九十百\d]+[章节部分篇条讲])"
+)
+"""一、 （一） 1. 第二章: a numbered section heading, never a title."""
+
+
+def opening_heading(blocks: list[RawBlock], title: str) -> str:
+    """The heading a body opens with, when it could be a title (short, no sentence end,
+    not numbered like a section) and the body does not print ``title`` itself a little
+    further down (then the opening heading is its 引题)."""
+    if any(_norm(b.text) == _norm(title) for b in blocks[:8]):
+        return ""
+    first = next((b for b in blocks if b.kind != "image"), None)
+    if first is None or first.kind != "heading" or not 2 <= len(first.text) <= TITLE_LINE_MAX:
+        return ""
+    if first.text.endswith(("。", "！", "？", "：", ":")) or _NUMBERED.match(first.text):
+        return ""
+    return first.text
 
 
 def _block_of(el: _Element) -> _Element:
@@ -179,6 +213,84 @@ def page_byline(
         or next((parse_month(line) for line in after + before if parse_month(line)), "")
     )
     return byline, fallback
+
+
+_AUTHOR_HREF = re.compile(r"[?&]author=|/authors?/", re.I)
+_NOT_A_NAME = re.compile(r"^\d+$|[，。；！？:：/]|https?|www\.", re.I)
+
+
+def linked_author(root: _Element) -> str:
+    """The name on the first link to a writer's page (``rel="author"``, ``/author/…``,
+    ``?author=``): blogs and self-media accounts sign their posts this way, unlabelled.
+    The name is the link's first text (``<a><div>扬眼</div><span>企鹅号</span></a>``)."""
+    for a in root.iter("a"):
+        rel = (a.get("rel") or "").lower().split()
+        if "author" not in rel and not _AUTHOR_HREF.search(a.get("href") or ""):
+            continue
+        name = next((t.strip() for t in a.itertext() if t.strip()), "")
+        if 2 <= len(name) <= 20 and not _NOT_A_NAME.search(name):
+            return name
+    return ""
+
+
+_ARTICLE_TYPES = frozenset({"article", "newsarticle", "reportagenewsarticle", "blogposting", "report"})
+CHINA = timezone(timedelta(hours=8))
+
+
+def _ld_objects(root: _Element) -> list[dict[str, object]]:
+    """The schema.org objects of the page's JSON-LD scripts (``@graph`` flattened)."""
+    found: list[dict[str, object]] = []
+    for script in root.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue  # a broken script is the page's problem, not a reason to fail it
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, dict):
+                found.append(item)
+                graph = item.get("@graph")
+                stack += graph if isinstance(graph, list) else []
+    return found
+
+
+def _ld_date(value: object) -> str:
+    """An ISO 8601 date of JSON-LD in Beijing time (``2011-06-17T11:26:10Z`` → 19:26+08:00)."""
+    if not isinstance(value, str):
+        return ""
+    try:
+        when = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return parse_date(value)
+    if when.tzinfo is None:
+        return parse_date(value)
+    return when.astimezone(CHINA).isoformat(timespec="seconds")
+
+
+def _ld_people(value: object) -> list[str]:
+    """Names of the ``author`` entries that are people (an Organization is not an author)."""
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        if isinstance(item, dict) and str(item.get("@type", "Person")).lower() == "person":
+            name = item.get("name")
+            if isinstance(name, str) and name.strip():
+                names.append(" ".join(name.split()))
+    return names
+
+
+def structured_data(root: _Element) -> tuple[str, list[str]]:
+    """Publication date and authors from the page's schema.org JSON-LD article, if any.
+
+    Read before scripts are dropped; used only where the byline around the body is silent.
+    """
+    for obj in _ld_objects(root):
+        kind = obj.get("@type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        if any(isinstance(k, str) and k.lower() in _ARTICLE_TYPES for k in kinds):
+            return _ld_date(obj.get("datePublished")), _ld_people(obj.get("author"))
+    return "", []
 
 
 def _url_date(url: str) -> str:

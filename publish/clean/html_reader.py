@@ -15,7 +15,10 @@ from lxml import html as lxml_html
 from lxml.etree import ParserError, _Element
 
 from publish.clean.extract import INLINE_TAGS, drop_link_lists, find_article, text_stats
-from publish.clean.html_meta import lead_and_subtitle, page_byline, page_title, page_url
+from publish.clean.html_meta import (
+    is_shown_heading, lead_and_subtitle, linked_author, opening_heading, page_byline, page_title, page_url,
+    structured_data,
+)
 from publish.clean.profiles import profile_for_host
 from publish.clean.state import CleanState, RawBlock
 from publish.errors import CleanError
@@ -210,6 +213,24 @@ FORM_TEXT_MAX = 300
 wraps the page (ASP.NET pages put everything in one <form>) and is kept."""
 
 
+FOLDED_SHARE_MAX = 0.5
+"""A folded element (``SiteProfile.folded_selectors``) holding more than this share of the
+page's text is the article folded behind a 展开全文 button, not an aside: it is kept."""
+
+
+def _drop_folded(root: _Element, selectors: tuple[str, ...]) -> None:
+    """Drop what the page shows only on request, unless it is most of the page."""
+    found = [el for selector in selectors for el in root.cssselect(selector)]
+    if not found:
+        return
+    whole = len("".join(root.text_content().split()))
+    for el in found:
+        if el.getparent() is None:
+            continue
+        if len("".join(el.text_content().split())) <= FOLDED_SHARE_MAX * whole:
+            el.drop_tree()
+
+
 def _drop_invisible(root: _Element, selectors: tuple[str, ...]) -> None:
     for form in list(root.iter("form")):
         small = len("".join(form.text_content().split())) < FORM_TEXT_MAX
@@ -267,8 +288,12 @@ def read_html(state: CleanState) -> None:
     profile = state.profile
     explicit = [e.text_content().strip() for s in profile.title_selectors for e in root.cssselect(s)]
     title = next((t for t in explicit if t), "") or page_title(state.text, root, profile.title_suffix)
+    shown = bool(next((t for t in explicit if t), "")) or is_shown_heading(root, title)
+    ld_date, ld_authors = structured_data(root)  # JSON-LD lives in scripts, dropped next
     shared = state.generic.drop_selectors if profile is not state.generic else ()
     _drop_invisible(root, shared + profile.drop_selectors)
+    _drop_folded(root, state.generic.folded_selectors + (
+        profile.folded_selectors if profile is not state.generic else ()))
     state.lead, state.subtitle = lead_and_subtitle(root, title)
     selected = _select(root, profile.body_selectors)
     stats = text_stats(selected[0] if selected else root)
@@ -276,8 +301,12 @@ def read_html(state: CleanState) -> None:
     labels = dict(state.generic.labels)
     labels.update(profile.labels)
     state.byline, state.fallback_date = page_byline(root, body, state.url, labels)
+    state.fallback_date = ld_date or state.fallback_date
+    state.fallback_authors = ld_authors or ([name] if (name := linked_author(root)) else [])
     state.title = " ".join(title.split())
     drop_link_lists(body, stats)
     emit(body, state.blocks)
     if not state.blocks:
         raise CleanError("no article text found on this page", path=state.path)
+    if not shown and (opening := opening_heading(state.blocks, title)):
+        state.title = opening  # <title> is the site's (显示, Joel on Software); the page's is here

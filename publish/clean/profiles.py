@@ -30,6 +30,9 @@ class SiteProfile:
     title_selectors: tuple[str, ...] = ()
     body_selectors: tuple[str, ...] = ()
     drop_selectors: tuple[str, ...] = ()
+    folded_selectors: tuple[str, ...] = ()
+    """Content shown only on request (collapsed, not for print): dropped unless it is
+    most of the page."""
     chrome_lines: tuple[re.Pattern[str], ...] = ()
     labels: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Byline labels by front-matter field: {"editor": ("责任编辑", "编辑")}."""
@@ -69,6 +72,7 @@ def load_profile(path: Path) -> SiteProfile:
         title_selectors=tuple(html.get("title", ())),
         body_selectors=tuple(html.get("body", ())),
         drop_selectors=tuple(html.get("drop", ())),
+        folded_selectors=tuple(html.get("folded", ())),
         chrome_lines=_patterns([f"(?:{p})" for p in text.get("chrome_lines", [])], path),
         labels={k: tuple(v) for k, v in data.get("labels", {}).items()},
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from publish.clean.byline import find_reporters, parse_byline, parse_date, parse_month
+from publish.clean.byline import bare_name, find_reporters, parse_byline, parse_date, parse_month
 from publish.clean.state import CleanState, RawBlock
 
 _SENTENCE_END = tuple("。！？；：，…!?;:,")
@@ -122,6 +122,24 @@ def _is_dateline(text: str) -> bool:
     return len(_DATE_TEXT.sub("", text)) <= 6
 
 
+_MONTH_LINE = re.compile(r"^(?:19|20)\d\d\s*年\s*\d{1,2}\s*月$")
+
+
+def _is_month_line(block: RawBlock) -> bool:
+    return block.kind in ("text", "heading") and bool(_MONTH_LINE.match("".join(block.text.split())))
+
+
+def _lift_month_line(state: CleanState) -> None:
+    """``2003年5月`` alone on a line (often bold) at the head of the body, under the title
+    and the issuing body, is the document's own date — a report or speech the site
+    reposted later — at the granularity it is written. Only when it is the body's one
+    such line: a chronology's month headings are structure, not a dateline."""
+    found = [i for i, b in enumerate(state.blocks) if _is_month_line(b)]
+    if len(found) == 1 and found[0] < 6 and parse_month(state.blocks[found[0]].text):
+        state.byline.date = state.byline.date or parse_month(state.blocks[found[0]].text)
+        del state.blocks[found[0]]
+
+
 def lift_byline(state: CleanState) -> None:
     """Move 发布时间/来源/编辑/作者 lines into the metadata; the first values found win.
 
@@ -131,6 +149,7 @@ def lift_byline(state: CleanState) -> None:
     """
     labels = _labels(state)
     _join_split_labels(state.blocks, labels)
+    _lift_month_line(state)
     kept = []
     for i, block in enumerate(state.blocks):
         if block.kind == "text":
@@ -143,7 +162,12 @@ def lift_byline(state: CleanState) -> None:
                 continue
         kept.append(block)
     state.blocks = kept
-    texts = [b.text for b in kept if b.kind == "text"]
+    if not state.byline.authors:
+        _lift_signature(state)
+    if not state.byline.authors and bare_name(state.byline.source):
+        # 来源：尹娟 — a person, not a publication: the writer (reposts name theirs so)
+        state.byline.authors = [bare_name(state.byline.source)]
+    texts = [b.text for b in state.blocks if b.kind == "text"]
     if not state.byline.authors:
         for text in texts[:2] + texts[-3:]:
             state.byline.authors = find_reporters(text)
@@ -155,8 +179,47 @@ def lift_byline(state: CleanState) -> None:
         )
 
 
+SIGNATURE_SEARCH = 3
+"""How many text lines at the top of the body may hold a bare name that signs it."""
+
+
+def _lift_signature(state: CleanState) -> None:
+    """A line that is only a personal name at the top of the body, before any prose
+    (``比赛革命的革命⏎胡平⏎……``), is the author's signature: lifted, not printed twice.
+    Right over the title or a heading it would be a column label (文化, 时政): kept."""
+    seen = 0
+    for i, block in enumerate(state.blocks):
+        if block.kind != "text":
+            continue
+        name = bare_name(block.text)
+        after = next((b for b in state.blocks[i + 1:] if b.kind != "image"), None)
+        over_title = after is None or after.kind == "heading" or _norm(after.text) == _norm(state.title)
+        if name and not over_title:
+            state.byline.authors = [name]
+            del state.blocks[i]
+            return
+        seen += 1
+        if seen >= SIGNATURE_SEARCH or len(block.text) > HEADING_MAX:
+            return
+
+
 def _norm(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _bare(text: str) -> str:
+    """Text without spaces or punctuation: a caption repeated under its image often
+    differs from its alt text only in a closing 。 or a space."""
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
+
+
+def _repeats(caption: str, text: str) -> bool:
+    """``text`` says what ``caption`` says (one contains the other, punctuation aside)."""
+    a, b = _bare(caption), _bare(text)
+    return bool(a) and bool(b) and (a in b or b in a)
 
 
 def find_title(state: CleanState) -> None:
@@ -243,8 +306,9 @@ def mark_captions(state: CleanState) -> None:
             and len(block.text) <= CAPTION_MAX
             and CAPTION_MARKERS.search(block.text)
         ):
-            if out and out[-1].kind == "image" and (not out[-1].text or _norm(out[-1].text) in _norm(block.text)):
-                out[-1].text = block.text
+            if out and out[-1].kind == "image" and (not out[-1].text or _repeats(out[-1].text, block.text)):
+                if len(_bare(block.text)) >= len(_bare(out[-1].text)):
+                    out[-1].text = block.text
                 continue
             block.kind = "image"
         elif (
@@ -257,7 +321,8 @@ def mark_captions(state: CleanState) -> None:
     state.blocks = out
 
 
-_FILE_NAME = re.compile(r"^[\w.\-]+\.(?:jpe?g|png|gif|webp|bmp)$", re.I)
+_FILE_NAME = re.compile(r"^[^\n/\\]{1,160}\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)$", re.I)
+"""Alt text that is the image's file name (``Ambox wikify.svg``, MediaWiki's default)."""
 
 
 def drop_duplicates(state: CleanState) -> None:
@@ -279,10 +344,13 @@ def drop_duplicates(state: CleanState) -> None:
             block.text = ""
         if (
             block.kind == "text" and out and out[-1].kind == "image" and out[-1].text
-            and norm(block.text) == norm(out[-1].text)
+            and _bare(block.text) and _bare(block.text) == _bare(out[-1].text)
         ):
             continue  # the caption printed again under its image
-        if out and block.kind == out[-1].kind and norm(block.text) == norm(out[-1].text):
+        if (
+            out and block.kind == out[-1].kind and norm(block.text) == norm(out[-1].text)
+            and (block.kind != "text" or _bare(block.text))  # two blanks to fill in are two
+        ):
             if block.src and not out[-1].src:
                 out[-1].src = block.src
             if block.kind != "image" or not block.src or not out[-1].src or block.src == out[-1].src:

@@ -54,6 +54,9 @@ class CleanState:
     fallback_date: str = ""
     """A date found without a label (``<meta>``, a bare date line, the URL): used only
     when no labelled byline gives one."""
+    fallback_authors: list[str] = field(default_factory=list)
+    """The name on a link to an author page: used only when no byline, reporter line or
+    signature in the body names the authors."""
     blocks: list[RawBlock] = field(default_factory=list)
     report: list[str] = field(default_factory=list)
     """Warnings for the user: what was dropped or could not be kept."""

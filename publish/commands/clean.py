@@ -3,6 +3,11 @@
 Re-cleaning is safe: an unchanged result leaves the file untouched (byte-identical, same
 mtime), and a file an editor changed by hand is never overwritten — the new version goes
 beside it as ``<name>.md.new`` unless ``force`` is set.
+
+Every page ends in one of four outcomes, the words of the summary: cleaned, unchanged,
+skipped (the page cannot be an article: not one, empty, undecodable — the reason is
+given) and failed (the page could not be processed: missing, unwritable output, a
+cleaner fault). The batch goes on past both; either makes the exit code 1.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from enum import Enum
 from pathlib import Path
 
 from publish.clean import SUFFIXES, clean_file
-from publish.errors import PublishError
+from publish.errors import CleanError, PublishError
 from publish.cpu import available_cores
 from publish.fsutil import atomic_write_text
 from publish.markdown import to_markdown
@@ -24,10 +29,12 @@ from publish.markdown.stamp import is_hand_edited, stamp
 
 class Outcome(str, Enum):
     CLEANED = "cleaned"
+    """A Markdown article was written (beside a hand-edited one: see ``FileResult.beside``)."""
     UNCHANGED = "unchanged"
-    KEPT = "kept"
-    """The existing file was hand-edited; the new version was written beside it."""
+    SKIPPED = "skipped"
+    """The page cannot be cleaned into an article (``CleanError``); the reason is given."""
     FAILED = "failed"
+    """The page could not be processed at all: missing, output not writable, a fault."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +44,8 @@ class FileResult:
     output: Path | None = None
     message: str = ""
     warnings: tuple[str, ...] = ()
+    beside: bool = False
+    """The article was edited by hand: kept, and the new version written beside it."""
 
 
 @dataclass(slots=True)
@@ -47,8 +56,22 @@ class CleanSummary:
         return sum(1 for r in self.results if r.outcome is outcome)
 
     @property
+    def beside(self) -> int:
+        """Articles kept as the editor left them, with the new version beside them."""
+        return sum(1 for r in self.results if r.beside)
+
+    @property
     def ok(self) -> bool:
-        return self.count(Outcome.FAILED) == 0
+        """Every page became an article (or already was one)."""
+        return self.count(Outcome.FAILED) == 0 and self.count(Outcome.SKIPPED) == 0
+
+    def line(self) -> str:
+        """``3 cleaned (1 beside a hand-edited article), 2 unchanged, 1 skipped, 0 failed``."""
+        beside = f" ({self.beside} beside a hand-edited article)" if self.beside else ""
+        return (
+            f"{self.count(Outcome.CLEANED)} cleaned{beside}, {self.count(Outcome.UNCHANGED)} unchanged, "
+            f"{self.count(Outcome.SKIPPED)} skipped, {self.count(Outcome.FAILED)} failed"
+        )
 
 
 def collect_sources(paths: Iterable[Path]) -> list[Path]:
@@ -69,25 +92,34 @@ def clean_one(source: Path, out_dir: Path, force: bool, fetch_images: bool = Fal
     try:
         result = clean_file(source, out_dir, fetch_images)
         markdown = stamp(to_markdown(result.document))
-        if from_markdown(markdown) != result.document:
-            raise PublishError("the Markdown written would not read back the same", path=source)
+    except CleanError as exc:
+        return FileResult(source, Outcome.SKIPPED, message=exc.message)
     except PublishError as exc:
         return FileResult(source, Outcome.FAILED, message=exc.message)
-    target = out_dir / f"{source.stem}.md"
+    if from_markdown(markdown) != result.document:
+        return FileResult(source, Outcome.FAILED, message="the Markdown written would not read back the same")
+    try:
+        return _write(source, out_dir / f"{source.stem}.md", markdown, force, result.warnings)
+    except OSError as exc:
+        return FileResult(source, Outcome.FAILED, message=f"cannot write {exc.filename or out_dir}: {exc.strerror}")
+
+
+def _write(source: Path, target: Path, markdown: str, force: bool, warnings: tuple[str, ...]) -> FileResult:
+    """Write ``target`` unless it is already that text; a hand-edited one is kept."""
     if target.exists():
         existing = target.read_text(encoding="utf-8", errors="replace")
         if existing == markdown:
-            return FileResult(source, Outcome.UNCHANGED, target, warnings=result.warnings)
+            return FileResult(source, Outcome.UNCHANGED, target, warnings=warnings)
         if is_hand_edited(existing) and not force:
             beside = target.with_name(target.name + ".new")
             atomic_write_text(beside, markdown)
             return FileResult(
-                source, Outcome.KEPT, beside,
-                message=f"{target.name} was edited by hand; new version written to {beside.name}",
-                warnings=result.warnings,
+                source, Outcome.CLEANED, beside,
+                message=f"{target.name} was edited by hand and is kept; the new version is {beside.name}",
+                warnings=warnings, beside=True,
             )
     atomic_write_text(target, markdown)
-    return FileResult(source, Outcome.CLEANED, target, warnings=result.warnings)
+    return FileResult(source, Outcome.CLEANED, target, warnings=warnings)
 
 
 def run(

@@ -48,9 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     for old in ARTICLES.glob("*.md*"):
         old.unlink()
     summary = clean.run(sources(args.corpus), ARTICLES, force=True, jobs=1)
-    failed = [r for r in summary.results if r.outcome is clean.Outcome.FAILED]
+    failed = [r for r in summary.results if r.outcome in (clean.Outcome.FAILED, clean.Outcome.SKIPPED)]
     for r in failed:
-        print(f"failed {r.source}: {r.message}", file=sys.stderr)
+        print(f"{r.outcome.value} {r.source}: {r.message}", file=sys.stderr)
     print(f"{len(summary.results) - len(failed)} articles written to {ARTICLES.relative_to(ROOT)}")
     return 1 if failed else 0
 

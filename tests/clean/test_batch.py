@@ -1,4 +1,5 @@
-"""``publish clean`` on a batch of real pages: parallel, idempotent, failures reported."""
+"""``publish clean`` on a batch of real pages: parallel, idempotent; what is skipped or
+failed is reported with its reason, and the rest of the batch goes on."""
 
 from __future__ import annotations
 
@@ -39,16 +40,49 @@ def test_recleaning_real_pages_is_byte_identical_and_touches_nothing(corpus: Pat
     assert _snapshot(content) == before
 
 
-def test_page_that_is_not_an_article_fails_with_its_reason_and_the_rest_go_on(corpus: Path, tmp_path: Path) -> None:
+def test_page_that_is_not_an_article_is_skipped_with_its_reason_and_the_rest_go_on(corpus: Path, tmp_path: Path) -> None:
     scrapes = _scrapes(corpus, tmp_path)
     (scrapes / "nav.html").write_text("<html><body><a href='/'>首页</a></body></html>", encoding="utf-8")
     (scrapes / "blank.html").write_bytes(b"  \n")
     summary = run([scrapes], tmp_path / "articles", jobs=2)
-    failed = {r.source.name: r.message for r in summary.results if r.outcome is Outcome.FAILED}
-    assert set(failed) == {"nav.html", "blank.html"}
-    assert all(message for message in failed.values())
+    skipped = {r.source.name: r.message for r in summary.results if r.outcome is Outcome.SKIPPED}
+    assert set(skipped) == {"nav.html", "blank.html"}
+    assert all(message for message in skipped.values())
     assert summary.count(Outcome.CLEANED) == len(PAGES)
+    assert not (tmp_path / "articles" / "nav.md").exists()
     assert not summary.ok
+
+
+def test_a_page_whose_article_cannot_be_written_fails_and_the_rest_go_on(corpus: Path, tmp_path: Path) -> None:
+    scrapes, out = _scrapes(corpus, tmp_path), tmp_path / "articles"
+    (out / "yzwb.net__36efbc69.md").mkdir(parents=True)  # a folder where the article should go
+    summary = run([scrapes], out, jobs=1)
+    failed = {r.source.name: r.message for r in summary.results if r.outcome is Outcome.FAILED}
+    assert list(failed) == ["yzwb.net__36efbc69.html"]
+    assert "cannot write" in failed["yzwb.net__36efbc69.html"]
+    assert summary.count(Outcome.CLEANED) == len(PAGES) - 1
+    assert not summary.ok
+
+
+def test_an_unreadable_page_fails_rather_than_being_skipped(corpus: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    scrapes = _scrapes(corpus, tmp_path)
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "cclw.net__d7605742.html":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    summary = run([scrapes], tmp_path / "articles", jobs=1)
+    failed = [(r.source.name, r.message) for r in summary.results if r.outcome is Outcome.FAILED]
+    assert failed == [("cclw.net__d7605742.html", "cannot read: Permission denied")]
+    assert summary.count(Outcome.SKIPPED) == 0
+
+
+def test_a_missing_page_fails_with_its_reason(tmp_path: Path) -> None:
+    summary = run([tmp_path / "gone.html"], tmp_path / "articles", jobs=1)
+    assert [(r.outcome, r.message) for r in summary.results] == [(Outcome.FAILED, "no such file")]
 
 
 def test_hand_edited_article_is_kept_and_the_new_version_goes_beside_it(corpus: Path, tmp_path: Path) -> None:
@@ -58,10 +92,11 @@ def test_hand_edited_article_is_kept_and_the_new_version_goes_beside_it(corpus: 
     edited = target.read_text(encoding="utf-8") + "\n编辑加的一段话。\n"
     target.write_text(edited, encoding="utf-8")
     summary = run([scrapes], out, jobs=1)
-    kept = [r for r in summary.results if r.outcome is Outcome.KEPT]
-    assert [r.source.name for r in kept] == ["sina.com.cn__0d931936.html"]
+    beside = [r for r in summary.results if r.beside]
+    assert [(r.source.name, r.outcome) for r in beside] == [("sina.com.cn__0d931936.html", Outcome.CLEANED)]
     assert target.read_text(encoding="utf-8") == edited
-    assert (out / "sina.com.cn__0d931936.md.new").is_file()
+    assert beside[0].output == out / "sina.com.cn__0d931936.md.new" and beside[0].output.is_file()
+    assert summary.ok
 
 
 def test_cli_batch_summary_names_each_failure_and_exits_1(corpus: Path, tmp_path: Path) -> None:
@@ -73,8 +108,23 @@ def test_cli_batch_summary_names_each_failure_and_exits_1(corpus: Path, tmp_path
     (scrapes / "blank.html").write_bytes(b"  \n")
     result = CliRunner().invoke(app, ["clean", str(scrapes), "-o", str(tmp_path / "articles")])
     assert result.exit_code == 1
-    assert f"{len(PAGES)} cleaned" in result.output and "1 failed" in result.output
+    assert f"{len(PAGES)} cleaned, 0 unchanged, 1 skipped, 0 failed" in result.output
     assert "blank.html" in result.output and "empty" in result.output
+
+
+def test_cli_summary_counts_a_new_version_beside_a_hand_edited_article(corpus: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from publish.cli import app
+
+    scrapes, out = _scrapes(corpus, tmp_path), tmp_path / "articles"
+    run([scrapes], out, jobs=1)
+    target = out / "sina.com.cn__0d931936.md"
+    target.write_text(target.read_text(encoding="utf-8") + "\n编辑加的一段话。\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["clean", str(scrapes), "-o", str(out)])
+    assert result.exit_code == 0
+    assert "1 cleaned (1 beside a hand-edited article), 4 unchanged, 0 skipped, 0 failed" in result.output
+    assert "sina.com.cn__0d931936.md.new" in result.output
 
 
 def test_cli_quiet_batch_prints_only_the_failures(corpus: Path, tmp_path: Path) -> None:

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "clean_bench.py"
-F1_FLOOR = 0.945
-DATE_FLOOR = 0.88
-AUTHOR_FLOOR = 0.5
-CHROME_LEFT_MAX = 3
+F1_FLOOR = 0.958
+DATE_FLOOR = 0.92
+AUTHOR_FLOOR = 0.8
+CHROME_LEFT_MAX = 1
 
 
 @pytest.fixture(scope="module")

@@ -104,3 +104,9 @@ def test_image_declared_icon_sized_is_not_a_figure(tmp_path: Path) -> None:
     img = '<img src="http://img.example.cn/flag.png" width="22" height="15" alt="大韩民国">'
     figures, _ = _figures(_page(img), tmp_path / "p.html", None)
     assert [f.caption for f in figures] == [CAPTION]
+
+
+def test_an_svg_file_name_as_alt_text_is_not_a_caption(corpus: Path) -> None:
+    page = corpus / "wikipedia.org__d5bced5e.html"  # alt="Tango-nosources.svg" on a notice icon
+    captions = [b.caption for b in clean_bytes(page.read_bytes(), page).document.blocks if isinstance(b, Figure)]
+    assert not any(c.endswith(".svg") for c in captions)

@@ -50,7 +50,7 @@ def test_hand_edited_article_is_never_overwritten(seed_path: Path, tmp_path: Pat
     assert result.exit_code == 0
     assert target.read_text(encoding="utf-8") == edited
     assert (tmp_path / f"{seed_path.stem}.md.new").is_file()
-    assert "1 kept" in result.output
+    assert "1 cleaned (1 beside a hand-edited article)" in result.output
 
 
 def test_force_overwrites_a_hand_edited_article(seed_path: Path, tmp_path: Path) -> None:
@@ -61,7 +61,7 @@ def test_force_overwrites_a_hand_edited_article(seed_path: Path, tmp_path: Path)
     assert "这一年" in target.read_text(encoding="utf-8")
 
 
-def test_a_failed_page_is_reported_and_the_batch_goes_on(seed_path: Path, tmp_path: Path) -> None:
+def test_an_empty_page_is_skipped_with_its_reason_and_the_batch_goes_on(seed_path: Path, tmp_path: Path) -> None:
     scrapes = tmp_path / "scrapes"
     scrapes.mkdir()
     shutil.copy(seed_path, scrapes / "good.txt")
@@ -70,8 +70,8 @@ def test_a_failed_page_is_reported_and_the_batch_goes_on(seed_path: Path, tmp_pa
     result = runner.invoke(app, ["clean", str(scrapes), "-o", str(out)])
     assert result.exit_code == 1
     assert (out / "good.md").is_file()
-    assert "empty.txt" in result.output and "empty" in result.output
-    assert "1 failed" in result.output
+    assert "skipped" in result.output and "empty.txt" in result.output and "empty" in result.output
+    assert "1 cleaned, 0 unchanged, 1 skipped, 0 failed" in result.output
 
 
 def test_missing_book_is_a_clear_error_not_a_traceback(tmp_path: Path) -> None:

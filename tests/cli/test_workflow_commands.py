@@ -65,7 +65,7 @@ def test_clean_json_counts_the_outcomes(seed_path: Path, tmp_path: Path) -> None
     result = runner.invoke(app, ["clean", str(seed_path), "-o", str(tmp_path), "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert report["counts"] == {"cleaned": 1, "unchanged": 0, "kept": 0, "failed": 0}
+    assert report["counts"] == {"cleaned": 1, "unchanged": 0, "skipped": 0, "failed": 0}
     assert report["files"][0]["output"] == str(tmp_path / f"{seed_path.stem}.md")
 
 
