@@ -54,7 +54,10 @@ dist/.built: $(STAMPS)/system $(STAMPS)/fonts $(STAMPS)/venv $(SOURCES)
 	@$(PUBLISH) build --book $(BOOK) --format all -o dist
 	@touch $@
 
+# The static checks first (seconds): pyflakes' errors (ruff F) and mypy --strict on publish/.
 test: setup
+	@$(VENV)/bin/ruff check --quiet --select F publish tests bench
+	@$(PY) -m mypy
 	@$(PY) -m pytest $(PYTEST_ARGS)
 
 check-types: setup
