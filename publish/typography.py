@@ -194,10 +194,11 @@ def _open_tail(out: list[str], starts: list[int], text: str, at: int | None) -> 
     return "".join(out[:cut]) + TAIL_OPEN + "".join(out[cut:])
 
 
-def print_html(text: str) -> str:
-    """Escaped HTML for print: hints added, the author's spaces kept."""
+def print_html(text: str, fit: bool = True) -> str:
+    """Escaped HTML for print: hints added, the author's spaces kept; a run of running
+    text (``fit``, at least ``FIT_MIN_CHARS``) in ``span.fit`` (see module doc)."""
     text = _PRIVATE_USE.sub("", text)
-    if len(text) < FIT_MIN_CHARS:
+    if not fit or len(text) < FIT_MIN_CHARS:
         return AUTHOR_SPACE.join(justify_hints(p) for p in text.split(" "))
     tail, start, out = fit_end(text), 0, []
     while tail < len(text) - 1 and text[tail] == " ":
@@ -261,9 +262,9 @@ def heading_html(text: str) -> str:
     """
     phrases = [p for p in _PHRASE_END.split(text) if p]
     if len(phrases) < 2:
-        return print_html(text)
+        return print_html(text, fit=False)
     out = []
     for phrase in phrases:
-        inner = print_html(phrase)
+        inner = print_html(phrase, fit=False)
         out.append(f'<span class="nobr">{inner}</span>' if len(phrase) <= NOBR_MAX else inner)
     return HINT.join(out)
