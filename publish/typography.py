@@ -184,12 +184,17 @@ def justify_hints(text: str, tail: int | None = None) -> str:
 
 
 def _open_tail(out: list[str], starts: list[int], text: str, at: int | None) -> str:
-    """``out`` joined, ``span.tail`` opened before character ``at`` (never inside ——,
-    whose pair becomes ``span.dash``); None opens nothing."""
+    """``out`` joined, ``span.tail`` opened before character ``at`` or the nearest one
+    before it that no space precedes (never inside ——, whose pair becomes
+    ``span.dash``); None opens nothing.
+
+    Not after a justification point: a space at the edge of a text box gets its
+    word-spacing split around the glyph (WeasyPrint doubles it there for Pango), and
+    ``publish.render.pdf_text`` would then keep it as an author's space in the text."""
     if at is None:
         return "".join(out)
-    while 0 < at < len(text) and text[at - 1 : at + 1] == "——":
-        at += 1
+    while 0 < at < len(text) and (separator(text[at - 1], text[at]) or text[at - 1 : at + 1] == "——"):
+        at -= 1
     cut = starts[at] if at < len(text) else len(out)
     return "".join(out[:cut]) + TAIL_OPEN + "".join(out[cut:])
 
