@@ -5,8 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# package list lives in one data file so `publish doctor` and this script agree
-mapfile -t wanted < <(grep -v -E '^\s*(#|$)' scripts/system-packages.txt)
+# package list lives in one data file so `publish doctor` and this script agree; another
+# list may be named (scripts/peer-packages.txt for `make peer`)
+list=${1:-scripts/system-packages.txt}
+mapfile -t wanted < <(grep -v -E '^\s*(#|$)' "$list")
 missing=()
 for pkg in "${wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
