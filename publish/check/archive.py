@@ -59,8 +59,8 @@ def _common(pdf: pikepdf.Pdf) -> Iterator[Finding]:
 
 
 def _pdfa(pdf: pikepdf.Pdf) -> Iterator[Finding]:
-    intents = pdf.Root.get("/OutputIntents") or []
-    if not any("/DestOutputProfile" in intent for intent in intents):
+    intents = pdf.Root.get("/OutputIntents")
+    if intents is None or not any("/DestOutputProfile" in intent for intent in intents):
         yield _finding("pdfa", "no output intent with an ICC profile (/OutputIntents → /DestOutputProfile)")
 
 
