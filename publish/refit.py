@@ -130,6 +130,10 @@ def _join_before(found: list[_Stretched]) -> None:
 
 
 def _join(box: Any) -> bool:
+    """Replace the hint before ``box``'s text (the line's first) by a word joiner, in
+    the element tree the next layout reads; found by its text, the first occurrence in
+    the box's element. False when the character before the hint is not alone (no hint
+    before it: a number with its unit, a closing mark) or nothing is found."""
     if box is None or box.element is None or not box.text.strip():
         return False
     head = box.text.lstrip()[:8]
