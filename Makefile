@@ -10,7 +10,7 @@ STAMPS    := .cache/stamps
 BOOK      := content/book.toml
 PYTEST_ARGS ?= -q -n 2
 
-.PHONY: all setup system system-test fonts venv ace book test check-types clean-build
+.PHONY: all setup system system-test fonts venv ace book test check-types clean-build peer
 
 all: book
 
@@ -59,6 +59,14 @@ test: setup
 	@$(VENV)/bin/ruff check --quiet --select F publish tests bench
 	@$(PY) -m mypy
 	@$(PY) -m pytest $(PYTEST_ARGS)
+
+# The peer benchmark of docs/print.md: pandoc → XeLaTeX + ctex beside our PDF (TeX Live
+# and pandoc from Debian, installed here only).
+peer: setup $(STAMPS)/peer
+	@sh bench/peer_xelatex.sh
+$(STAMPS)/peer: scripts/peer-packages.txt scripts/setup-system.sh
+	@bash scripts/setup-system.sh scripts/peer-packages.txt
+	@mkdir -p $(STAMPS) && touch $@
 
 check-types: setup
 	@$(PY) -m mypy

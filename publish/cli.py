@@ -242,6 +242,7 @@ def build(
 @app.command()
 def check(
     pdf: Annotated[Path, typer.Argument(help="The PDF to check.", exists=True, dir_okay=False)],
+    pdfa: Annotated[bool, typer.Option("--pdfa", help="Also check what we can of the PDF/A or PDF/UA variant it claims (necessary, not sufficient: no validator).")] = False,
 ) -> None:
     """Check a PDF against TYPOGRAPHY.md: each finding with page and line; exit 1 if any.
 
@@ -250,6 +251,10 @@ def check(
     from publish.check import check_pdf
 
     findings = check_pdf(pdf)
+    if pdfa:
+        from publish.check.archive import archive_findings
+
+        findings += archive_findings(pdf)
     for finding in findings:
         typer.echo(f"{pdf}: {finding}")
     _say(f"{pdf}: {len(findings)} finding(s)")

@@ -16,7 +16,14 @@ ragged on the right. We write, between two characters of print text:
   paragraph never ends on a line of one character (孤字);
 - ``span.dash`` around —— so the style can ask for full-width dash glyphs (``fwid``);
 - ``span.half`` around ，。、；：！？ before an opening mark (：“ 、（ ，《), so the pair
-  takes one and a half ems (标点挤压); ``chws`` compresses the other pairs (。” ）、).
+  takes one and a half ems (标点挤压); ``chws`` compresses the other pairs (。” ）、);
+- ``span.fit`` around a paragraph's text but its last ``FIT_ZONE_EM``: there the style
+  makes each justification point slightly negative (−0.03em), so a line may take the
+  next unbreakable run (“12元”, “DeepMind开”) by a tracking squeeze instead of leaving
+  it to the next line and stretching its own gaps (clreq §3.5.2: compress before you
+  add). A line that keeps its break is justified back to exactly solid, so the
+  character grid holds; the last line of a paragraph, which is not justified, lies in
+  the tail the span leaves out, so it is never set tight.
 
 The author's own spaces stay U+0020, in ``span.sp`` which the style gives a positive
 word-spacing (0.03em wider than the face's space). ``publish.render.pdf_text`` then
@@ -29,6 +36,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import cache
 
 from publish.clean.repair import HAN, WIDE
 
@@ -53,12 +61,31 @@ AUTHOR_SPACE = '<span class="sp">\u2060 </span>'
 joiner keeps the span's text from being a lone space, which WeasyPrint (to apply
 word-spacing) would turn into " \u200b" and then fail to strip at a line end."""
 DASH = '<span class="dash">——</span>'
+FIT_OPEN = '<span class="fit">'
+TAIL_OPEN = '<span class="tail">'
+FIT_MIN_CHARS = 20
+"""Shorter runs (headings, bylines, 目录 entries) get no ``span.fit``."""
+FIT_ZONE_EM = 32.0
+"""The tail of a paragraph left out of ``span.fit``, in ems: wider than any style's
+measure (28 for book and gongwen, 30 for large), so a paragraph's last line, which is
+set at its natural width, never holds a squeezed point."""
+NARROW_EM = 0.5
+"""Width counted for a Latin letter or digit when measuring that tail: about the
+narrowest common advance, so the tail is at least ``FIT_ZONE_EM`` wide."""
 HALF_BEFORE_OPENING = set("，。、；：！？")
 """Marks set in the left half of their em box (zh-Hans): before an opening mark they
 are set half-width (``span.half``, OpenType ``halt``), which ``chws`` does not do."""
+END_MARKS = "。！？”’）》」』"
+"""Closing marks that may end a paragraph half-width (``span.end``)."""
 OPENING = set("“‘（《「『【〔〈〖")
 CLOSING = set("”’）》」』】〕〉〗")
 
+SOFT_HYPHEN = "\u00ad"
+"""Put between the syllables of a Latin word of five letters or more (“Deep-Mind”,
+“im-pos-si-ble”: en-US patterns, as TeX's), where a line may break with a hyphen: a
+whole word that cannot follow its line would leave that line stretched (CY/T 154
+allows breaking an English word at a syllable). Pango draws it only at a break."""
+_LONG_WORD = re.compile("[A-Za-z]{5,}")
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 """Icon-font code points left by scrapes: no face has them, they would print as tofu."""
 _WIDE_RE = re.compile(f"[{WIDE}]")
@@ -88,7 +115,10 @@ def separator(a: str, b: str) -> str:
     if _HAN_RE.match(a) and _LATIN_RE.match(b):
         return QUARTER_BREAK
     if _LATIN_TAIL_RE.match(a) and _HAN_RE.match(b):
-        return QUARTER
+        # A number keeps its unit (“182名”); a Latin word may end a line (“DeepMind”
+        # / “开发”): WeasyPrint 70 fails to break after the Han character that follows
+        # an unbreakable quarter-em, and stretches the line before the word instead.
+        return QUARTER_BREAK if a.isascii() and a.isalpha() else QUARTER
     return ""
 
 
@@ -101,17 +131,40 @@ def _last_pair(text: str) -> int | None:
     return None
 
 
-def justify_hints(text: str) -> str:
-    """Escaped print HTML for one run of text without spaces (see module doc)."""
+@cache
+def _syllables(word: str) -> tuple[int, ...]:
+    """Where ``word`` may be hyphenated (en-US patterns, two letters kept each side)."""
+    import pyphen  # type: ignore[import-untyped]
+
+    return tuple(pyphen.Pyphen(lang="en_US", left=2, right=3).positions(word))
+
+
+def fit_end(text: str) -> int:
+    """Index in ``text`` where its last ``FIT_ZONE_EM`` begin (0 for a short text)."""
+    width = 0.0
+    for i in range(len(text) - 1, -1, -1):
+        width += 1.0 if _wide(text[i]) else NARROW_EM
+        if width >= FIT_ZONE_EM:
+            return i
+    return 0
+
+
+def justify_hints(text: str, tail: int | None = None) -> str:
+    """Escaped print HTML for one run of text without spaces (see module doc);
+    ``span.tail`` opens before character ``tail`` (``print_html`` closes it)."""
     if not text:
-        return text
+        return TAIL_OPEN if tail is not None else text
     glue = _last_pair(text)
     chars = [html.escape(ch, quote=False) for ch in text]
     for i, (a, b) in enumerate(zip(text, text[1:], strict=False)):
         after_closing = i > 0 and text[i - 1] in CLOSING  # chws already compresses there
         if a in HALF_BEFORE_OPENING and b in OPENING and not after_closing:
             chars[i] = f'<span class="half">{chars[i]}</span>'
+    for word in _LONG_WORD.finditer(text):
+        for cut in _syllables(word.group()):
+            chars[word.start() + cut - 1] += SOFT_HYPHEN
     out = [chars[0]]
+    starts = [0]
     for i, (a, b) in enumerate(zip(text, text[1:], strict=False)):
         if i == glue:
             out.append(JOINER if not (_LATIN_RE.match(a) and _LATIN_RE.match(b)) else "")
@@ -125,14 +178,53 @@ def justify_hints(text: str) -> str:
             out[-1] = chars[i].removesuffix("</span>") + HINT + "</span>"
         else:
             out.append(separator(a, b))
+        starts.append(len(out))
         out.append(chars[i + 1])
-    return "".join(out).replace("——", DASH)
+    return _open_tail(out, starts, text, tail).replace("——", DASH)
 
 
-def print_html(text: str) -> str:
-    """Escaped HTML for print: hints added, the author's spaces kept."""
+def _open_tail(out: list[str], starts: list[int], text: str, at: int | None) -> str:
+    """``out`` joined, ``span.tail`` opened before character ``at`` or the nearest one
+    before it that no space precedes (never inside ——, whose pair becomes
+    ``span.dash``); None opens nothing.
+
+    Not after a justification point: a space at the edge of a text box gets its
+    word-spacing split around the glyph (WeasyPrint doubles it there for Pango), and
+    ``publish.render.pdf_text`` would then keep it as an author's space in the text."""
+    if at is None:
+        return "".join(out)
+    while 0 < at < len(text) and (separator(text[at - 1], text[at]) or text[at - 1 : at + 1] == "——"):
+        at -= 1
+    cut = starts[at] if at < len(text) else len(out)
+    return "".join(out[:cut]) + TAIL_OPEN + "".join(out[cut:])
+
+
+def print_html(text: str, fit: bool = True) -> str:
+    """Escaped HTML for print: hints added, the author's spaces kept; a run of running
+    text (``fit``, at least ``FIT_MIN_CHARS``) in ``span.fit`` (see module doc)."""
     text = _PRIVATE_USE.sub("", text)
-    return AUTHOR_SPACE.join(justify_hints(p) for p in text.split(" "))
+    if not fit or len(text) < FIT_MIN_CHARS:
+        return AUTHOR_SPACE.join(justify_hints(p) for p in text.split(" "))
+    tail, start, out = fit_end(text), 0, []
+    while tail < len(text) - 1 and text[tail] == " ":
+        tail += 1  # the tail opens on a character, not on an author's space
+    for part in text.split(" "):
+        at = tail - start
+        out.append(justify_hints(part, at if 0 <= at < max(len(part), 1) else None))
+        start += len(part) + 1
+    return FIT_OPEN + _mark_end(AUTHOR_SPACE.join(out), text) + "</span></span>"
+
+
+def _mark_end(printed: str, text: str) -> str:
+    """``printed`` with the closing marks that end ``text`` in ``span.end``, which the
+    style sets half-width where the run ends its paragraph: they end its last line, where
+    their blank half shows as nothing, and the half em saved lets a last run like
+    “一半”。” join the line before instead of leaving it stretched."""
+    marks = len(text) - len(text.rstrip(END_MARKS))
+    if not marks or not printed.endswith(text[-marks:]):
+        return printed
+    return f'{printed[:-marks]}<span class="end">{text[-marks:]}</span>'
+
 
 
 def plain_text(printed: str) -> str:
@@ -140,7 +232,8 @@ def plain_text(printed: str) -> str:
     text = printed.replace(AUTHOR_SPACE, "\0")
     text = re.sub(r"<[^>]+>", "", text)
     text = text.replace(QUARTER_BREAK, "")
-    text = text.replace(HINT, "").replace("\u00a0", "").replace(JOINER, "").replace("\0", " ")
+    text = text.replace(HINT, "").replace("\u00a0", "").replace(JOINER, "").replace(SOFT_HYPHEN, "")
+    text = text.replace("\0", " ")
     return html.unescape(text)
 
 
@@ -174,9 +267,9 @@ def heading_html(text: str) -> str:
     """
     phrases = [p for p in _PHRASE_END.split(text) if p]
     if len(phrases) < 2:
-        return print_html(text)
+        return print_html(text, fit=False)
     out = []
     for phrase in phrases:
-        inner = print_html(phrase)
+        inner = print_html(phrase, fit=False)
         out.append(f'<span class="nobr">{inner}</span>' if len(phrase) <= NOBR_MAX else inner)
     return HINT.join(out)

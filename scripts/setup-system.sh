@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# package list lives in one data file so `publish doctor` and this script agree
+# package lists live in data files so `publish doctor` and this script agree
+# (system-packages.txt for building, -test.txt for the tests, peer-packages.txt for `make peer`)
 lists=("$@")
 [ ${#lists[@]} -eq 0 ] && lists=(scripts/system-packages.txt)
 mapfile -t wanted < <(cat "${lists[@]}" | grep -v -E '^\s*(#|$)')

@@ -6,11 +6,17 @@ only module that knows pdfplumber.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from statistics import median
+from typing import Any
 from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
+
+_IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+"""Han ideographs: between two of them a justified line has nothing but its stretch."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,10 +36,28 @@ class Line:
     """The most common font on the line (PDF base name without the subset tag)."""
     fonts: tuple[str, ...]
     """Every font used on the line."""
+    stretch: float = 0.0
+    """How far apart justification set the line's ideographs: the median room between
+    two adjacent ones, in ems of the line's size (0 when it has fewer than two pairs)."""
 
 
 def _base(fontname: str) -> str:
     return fontname.split("+", 1)[-1]
+
+
+def ideograph_stretch(chars: list[dict[str, Any]], size: float) -> float:
+    """The median room between adjacent ideographs of one line, in ems.
+
+    Set solid, an ideograph's advance is its em box, so the room between two of them is
+    what justification added (or took away). The median, not the mean: a pair across an
+    author's space or a mark's half-width form must not move it. Pairs across another
+    character (a space, a digit) do not count."""
+    gaps = [
+        (b["x0"] - a["x1"]) / size
+        for a, b in zip(chars, chars[1:], strict=False)
+        if _IDEOGRAPH.match(a["text"]) and _IDEOGRAPH.match(b["text"])
+    ]
+    return round(median(gaps), 3) if len(gaps) >= 2 else 0.0
 
 
 def read_lines(path: Path) -> list[Line]:
@@ -48,6 +72,7 @@ def read_lines(path: Path) -> list[Line]:
                     continue
                 fonts = Counter(_base(c["fontname"]) for c in chars)
                 sizes = Counter(round(c["size"], 1) for c in chars)
+                size = sizes.most_common(1)[0][0]
                 out.append(
                     Line(
                         page=page_no,
@@ -57,9 +82,10 @@ def read_lines(path: Path) -> list[Line]:
                         x1=max(c["x1"] for c in chars),
                         top=item["top"],
                         bottom=item["bottom"],
-                        size=sizes.most_common(1)[0][0],
+                        size=size,
                         font=fonts.most_common(1)[0][0],
                         fonts=tuple(sorted(fonts)),
+                        stretch=ideograph_stretch(list(item["chars"]), size),
                     )
                 )
     return out

@@ -17,9 +17,20 @@ from publish.clean.repair import HAN
 from publish.typography import NO_LINE_END, NO_LINE_START
 
 _LETTER = re.compile(f"[{HAN}A-Za-z0-9]")
+_TOC_ENTRY = re.compile(r"[·.…]{3,}\s*\d+$")
 RAGGED_TOLERANCE_EM = 0.05
 """How far short of the measure a justified line may stop, in body ems: rounding of
 advances, and a line-end mark that ``chws`` set half-width (as ctex does on purpose)."""
+STRETCH_LIMIT_EM = 0.12
+"""How much room justification may put between two ideographs, in ems of the line.
+
+clreq §3.5 (line adjustment) allows Han text no space of its own: a line is filled by
+compressing first (Western word spaces, the Han–Western space, punctuation's adjustable
+half) and only then by adding room between characters; the widest gap it names in Han
+text is the Han–Western space of at most a quarter em (also CY/T 154). Beyond half of
+that quarter, 0.12em, the added room reads as letter-spacing (拉伸), not as a solid line:
+“被 扣 了” beside solid lines. A line that reaches it is one that could not take the next
+unbreakable run (“12元”, “DeepMind”), which the layout should have fitted another way."""
 HEADING_FACES = ("Hei", "Sans", "Bold", "Heavy", "Black")
 """Words in a font's name that mark a heading face."""
 
@@ -29,7 +40,7 @@ class Finding:
     page: int
     line: int
     kind: str
-    """ragged-right, forbidden-start, forbidden-end, split-mark, orphan-char,
+    """ragged-right, stretched, forbidden-start, forbidden-end, split-mark, orphan-char,
     heading-at-foot, orphan-line, widow-line, fallback-font, font-not-embedded,
     missing-glyph."""
     text: str
@@ -53,7 +64,9 @@ class Layout:
     """Page → left and right edge of its body text."""
 
     def is_body(self, line: Line) -> bool:
-        return line.font == self.body_font and abs(line.size - self.body_size) < 0.2
+        """A line of running text: the body face and size, and not a 目录 entry (its
+        leader and page number end it; it is no paragraph that could be split)."""
+        return line.font == self.body_font and abs(line.size - self.body_size) < 0.2 and not _TOC_ENTRY.search(line.text)
 
     def is_furniture(self, line: Line) -> bool:
         return line.top < self.band[0] - 1 or line.bottom > self.band[1] + 1
@@ -144,6 +157,13 @@ def ragged_lines(layout: Layout) -> Iterator[Finding]:
             yield Finding(ln.page, ln.number, "ragged-right", f"{ln.text} ({right - ln.x1:.1f}pt short)")
 
 
+def stretched_lines(layout: Layout) -> Iterator[Finding]:
+    """Lines whose ideographs justification set more than ``STRETCH_LIMIT_EM`` apart."""
+    for ln in _content(layout):
+        if ln.stretch > STRETCH_LIMIT_EM:
+            yield Finding(ln.page, ln.number, "stretched", f"{ln.text} ({ln.stretch:.2f}em between characters)")
+
+
 def orphan_chars(layout: Layout) -> Iterator[Finding]:
     for ln, last in paragraph_ends(layout):
         if last and len(_LETTER.findall(ln.text)) == 1:
@@ -196,6 +216,7 @@ RULES: tuple[Callable[[Layout], Iterator[Finding]], ...] = (
     forbidden_marks,
     split_marks,
     ragged_lines,
+    stretched_lines,
     orphan_chars,
     headings_at_foot,
     widows_and_orphans,

@@ -13,6 +13,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from publish import refit
 from publish.book import Book
 from publish.fetcher import Sandbox, SandboxFetcher
 from publish.fonts import font_face_css, font_roots
@@ -92,6 +93,7 @@ def write_pdf_single(book: Book, opts: PdfOptions) -> bytes:
     if extras:
         stylesheets.append(CSS(string=extras, font_config=font_config))
     LOGGER.info("Step 3 - laying out")
+    refit.install()
     html = HTML(string=document_html, base_url=book.root.resolve().as_uri() + "/", url_fetcher=fetcher)
     rendered = html.render(stylesheets=stylesheets, font_config=font_config)
     LOGGER.info("Step 4 - writing %d pages", len(rendered.pages))

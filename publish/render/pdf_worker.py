@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from publish import refit
 from publish.errors import RenderError
 from publish.render.pdf_cache import Layout, RenderCache, pdf_key
 from publish.render.pdf_text import strip_layout_spaces
@@ -191,6 +192,7 @@ def _run(job: Job, board: Board) -> Done:
     from weasyprint import CSS, HTML
 
     _install_hook()
+    refit.install()
     sandbox, fetcher, sheets, config = _loaded(job.setup)
     before = len(sandbox.refused)
     numbering: list[int] = [1]

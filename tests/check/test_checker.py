@@ -88,3 +88,38 @@ def test_a_glyph_in_a_face_outside_the_style_is_a_fallback() -> None:
     ]
     found = [(f.line, f.kind) for f in fallback_fonts(measure(lines))]
     assert found == [(2, "fallback-font")]
+
+
+def test_stretch_is_the_median_room_between_adjacent_ideographs() -> None:
+    """Pairs across a digit or a space do not count; one wide gap does not move it."""
+    from publish.check.lines import ideograph_stretch
+
+    def ch(text: str, x0: float, width: float = 10.0) -> dict[str, object]:
+        return {"text": text, "x0": x0, "x1": x0 + width}
+
+    chars = [ch("被", 0), ch("扣", 12), ch("了", 24), ch("1", 36, 5), ch("元", 50), ch("。", 62), ch("时", 80), ch("代", 92)]
+    assert ideograph_stretch(chars, 10.0) == pytest.approx(0.2)
+
+
+def test_a_line_stretched_past_the_limit_is_reported() -> None:
+    from publish.check.rules import STRETCH_LIMIT_EM, stretched_lines
+
+    def at(n: int, stretch: float) -> Line:
+        return Line(1, n, "这一年决战深贫", 21, 300, 100 + 18 * n, 110 + 18 * n, 10.5, "Publish-Song", ("Publish-Song",), stretch)
+
+    lines = [at(1, 0.0), at(2, STRETCH_LIMIT_EM + 0.01), at(3, STRETCH_LIMIT_EM - 0.01), at(4, -0.03)]
+    assert [(f.line, f.kind) for f in stretched_lines(measure(lines))] == [(2, "stretched")]
+
+
+def test_a_toc_entry_is_no_paragraph_line() -> None:
+    """A 目录 entry ends in its leader and page number: no widow or orphan across pages."""
+    def at(page: int, n: int, text: str, x0: float) -> Line:
+        return Line(page, n, text, x0, 300, 100 + 18 * n, 110 + 18 * n, 10.5, "Publish-Song", ("Publish-Song",))
+
+    lines = [
+        at(1, 1, "这一年，决战深贫，栉风沐雨", 21), at(1, 2, "这一路，决胜小康，人民至上", 0),
+        at(1, 3, "从无期到5年：像坐过山车起伏但有终点·········31", 0),
+        at(2, 1, "17种产品、1个园区入选国家绿色制造名单········33", 0),
+        at(2, 2, "上下同欲者胜，风雨同舟者兴", 21),
+    ]
+    assert list(widows_and_orphans(measure(lines))) == []

@@ -50,3 +50,51 @@ def test_a_line_with_latin_breaks_after_a_half_width_colon_not_before_the_verb(t
     pdf = build.run(tmp_path / "book.toml", tmp_path / "out", ("pdf",)).outputs[0]
     first = next(line for line in read_lines(pdf) if line.text.startswith("Gweilo"))
     assert "说：“大家看起来" in first.text.replace(" ", "")
+
+
+def test_a_paragraph_is_wrapped_for_squeezing_but_its_last_line_or_so() -> None:
+    """span.fit holds the paragraph; span.tail, its last FIT_ZONE_EM, never squeezes
+    unless the second layout pass asks for it."""
+    from publish.typography import FIT_OPEN, FIT_ZONE_EM, TAIL_OPEN
+
+    line = next(ln for ln in SEED.read_text(encoding="utf-8").splitlines() if len(ln) > 200)
+    html = print_html(line)
+    assert html.startswith(FIT_OPEN) and html.count(TAIL_OPEN) == 1
+    head, tail = html.split(TAIL_OPEN)
+    assert len(plain_text(tail)) >= FIT_ZONE_EM  # Han text: one em a character
+    assert not head.endswith(" ")  # never right after a justification point
+
+
+def test_headings_and_short_runs_are_not_wrapped_for_squeezing() -> None:
+    from publish.typography import heading_html
+
+    assert "fit" not in heading_html("2020年组织工作盘点·抓党建促脱贫攻坚——党旗高扬　决战决胜")
+    assert "fit" not in print_html("遴选182名优秀队员")
+
+
+def test_a_latin_word_may_end_a_line_but_a_number_keeps_its_unit() -> None:
+    text = "人工智能公司DeepMind开发出182名队员"
+    html = print_html(text)
+    assert f"Mind{QUARTER_BREAK}开" in html and f"182{QUARTER}名" in html
+
+
+def test_latin_words_of_five_letters_may_hyphenate_at_syllables() -> None:
+    from publish.typography import SOFT_HYPHEN
+
+    html = print_html("英文单词“impossible”和DeepMind、AI")
+    assert f"im{SOFT_HYPHEN}pos{SOFT_HYPHEN}si{SOFT_HYPHEN}ble" in html and f"Deep{SOFT_HYPHEN}Mind" in html
+    assert f"A{SOFT_HYPHEN}" not in html
+    assert plain_text(html) == "英文单词“impossible”和DeepMind、AI"
+
+
+def test_the_closing_marks_that_end_a_paragraph_are_marked_for_half_width() -> None:
+    text = "“今年，共享充电宝头部企业加速了市场开拓的步伐”，设备成本和渠道成本几乎各占一半”。"
+    assert print_html(text).endswith('<span class="end">”。</span></span></span>')
+
+
+def test_hints_leave_the_ten_article_book_unchanged() -> None:
+    for path in sorted((SEED.parents[2] / "tests" / "books" / "ten" / "articles").glob("*.md")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            html = print_html(line)
+            assert plain_text(html) == line
+            assert html.count("<span") == html.count("</span>")

@@ -1,0 +1,180 @@
+"""A second layout pass for paragraphs WeasyPrint set with over-stretched lines.
+
+WeasyPrint breaks lines greedily and justifies by stretching spaces. When the run after
+a line cannot break — a number with its unit (“2020年，”), a Latin word with the next
+character (“DeepMind开”), or a paragraph's last two letters, which the 孤字 joiner keeps
+together (“一半”。”) — the line before is left short and its gaps stretched, often past
+the checker's limit (``publish.check.rules.STRETCH_LIMIT_EM``).
+
+``publish.typography`` wraps each paragraph's text in ``span.fit`` and its last line or
+so in ``span.tail``: the style lets the head squeeze (each justification point up to
+0.03em below zero), never the tail, since a paragraph's last line is not justified back
+to solid. This module watches the first layout: when a justified line is stretched past
+the limit, the layout stops as soon as pagination ends (before any page number is
+drawn or counted), and the document is laid out again with a remedy for those lines:
+
+1. the paragraph gets ``class="fit squeeze"``: its tail squeezes too, so the last run
+   can join the line before (a tail that then ends the paragraph is set at most 0.03em
+   per gap tight: better than a line of letter-spaced characters);
+2. if a line is still stretched, the line before gives it one character (a word joiner
+   for the break, the way Knuth and Plass share a shortfall between lines), or, where
+   that would move more than one character or there is no line before, the paragraph
+   is squeezed a little harder (``fit squeeze tight``, eighth-em Han–Latin spaces).
+
+At most three layouts; the checker reports what the third leaves. Articles with no
+stretched line are laid out once, as before.
+
+Installed by the PDF writers (``install``) around WeasyPrint's own functions, like the
+page-number hook in ``publish.render.pdf_worker``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from publish.check.rules import STRETCH_LIMIT_EM
+from publish.typography import JOINER
+
+SQUEEZE_CLASS = "fit squeeze"
+TIGHT_CLASS = "fit squeeze tight"
+_STATE = threading.local()
+
+
+class _Again(Exception):
+    """Raised when pagination ends with over-stretched lines: lay out once more."""
+
+
+@dataclass(slots=True)
+class _Stretched:
+    fits: list[Any]
+    """The ``span.fit`` elements on the line."""
+    first: Any
+    """The line's first text box."""
+
+
+def _fit_spans(box: Any) -> Iterator[Any]:
+    """The elements of the ``span.fit`` boxes on a line."""
+    element = getattr(box, "element", None)
+    if element is not None and getattr(box, "element_tag", "") == "span":
+        if "fit" in (element.get("class") or "").split():
+            yield element
+    for child in getattr(box, "children", ()):
+        yield from _fit_spans(child)
+
+
+def _first_text(box: Any) -> Any:
+    from weasyprint.formatting_structure import boxes
+
+    if isinstance(box, boxes.TextBox):
+        return box
+    for child in getattr(box, "children", ()):
+        found = _first_text(child)
+        if found is not None:
+            return found
+    return None
+
+
+def _watch_justify(original: Any) -> Any:
+    def justify_line(context: Any, line: Any, extra_width: float) -> Any:
+        from weasyprint.layout.inline import count_expandable_spaces
+
+        watching: list[_Stretched] | None = getattr(_STATE, "stretched", None)
+        spaces = count_expandable_spaces(line)
+        if watching is not None and spaces:
+            if extra_width / spaces > STRETCH_LIMIT_EM * line.style["font_size"]:
+                fits = [e for e in _fit_spans(line) if e.get("class") != TIGHT_CLASS]
+                watching.append(_Stretched(fits, _first_text(line)))
+        return original(context, line, extra_width)
+
+    return justify_line
+
+
+def _stop_after_pagination(original: Any) -> Any:
+    def make_all_pages(*args: Any, **kwargs: Any) -> Iterator[Any]:
+        yield from original(*args, **kwargs)
+        if getattr(_STATE, "stretched", None):
+            raise _Again
+
+    return make_all_pages
+
+
+def _squeeze(found: list[_Stretched]) -> None:
+    """Let the tails of the paragraphs squeeze too (``SQUEEZE_CLASS``)."""
+    for line in found:
+        for element in line.fits:
+            element.set("class", SQUEEZE_CLASS)
+
+
+def _strings(element: Any) -> Iterator[tuple[Any, str]]:
+    """(element, "text" or "tail") for every text string inside ``element``."""
+    yield element, "text"
+    for child in element:
+        yield from _strings(child)
+        yield child, "tail"
+
+
+def _join_before(found: list[_Stretched]) -> None:
+    """Put a word joiner for the justification point where each line begins (the hint
+    its line broke at), so the line before gives it one character and shares the
+    shortfall. Where the line before ends in more than one character that would go
+    down together (“2018年”), or there is no line before, the paragraph is squeezed
+    harder instead (``TIGHT_CLASS``: tighter points, eighth-em Han–Latin spaces),
+    which also lets a Latin word hyphenate."""
+    for line in found:
+        if not _join(line.first):
+            for element in line.fits:
+                element.set("class", TIGHT_CLASS)
+
+
+def _join(box: Any) -> bool:
+    """Replace the hint before ``box``'s text (the line's first) by a word joiner, in
+    the element tree the next layout reads; found by its text, the first occurrence in
+    the box's element. False when the character before the hint is not alone (no hint
+    before it: a number with its unit, a closing mark) or nothing is found."""
+    if box is None or box.element is None or not box.text.strip():
+        return False
+    head = box.text.lstrip()[:8]
+    for owner, attr in _strings(box.element):
+        value = getattr(owner, attr) or ""
+        at = value.find(" " + head)
+        if at >= 0:
+            if at < 2 or value[at - 2] != " ":
+                return False  # what would go down is more than one character
+            setattr(owner, attr, value[:at] + JOINER + value[at + 1 :])
+            return True
+    return False
+
+
+def _render_again(original: Any) -> Any:
+    def render(html: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            for remedy in (_squeeze, _join_before):
+                _STATE.stretched = []
+                try:
+                    return original(html, *args, **kwargs)
+                except _Again:
+                    remedy(_STATE.stretched)
+            _STATE.stretched = None
+            return original(html, *args, **kwargs)
+        finally:
+            _STATE.stretched = None
+
+    return render
+
+
+def install() -> None:
+    """Wrap WeasyPrint's justification, pagination and render (once per process)."""
+    import weasyprint
+    import weasyprint.layout as layout
+    import weasyprint.layout.inline as inline
+
+    if getattr(weasyprint.HTML.render, "_publish_refit", False):
+        return
+    inline.justify_line = _watch_justify(inline.justify_line)
+    layout.make_all_pages = _stop_after_pagination(layout.make_all_pages)
+    render = _render_again(weasyprint.HTML.render)
+    render._publish_refit = True
+    weasyprint.HTML.render = render
