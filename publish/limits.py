@@ -54,7 +54,7 @@ _NOT_NESTING = frozenset(
 )
 """Void elements and those whose end tag is optional: they do not make a page deeper."""
 _NESTING_TAG = re.compile(
-    rb"<(/?)(?!(?:" + b"|".join(sorted(_NOT_NESTING, key=len, reverse=True)) + rb")(?![A-Za-z0-9]))"
+    rb"<(/?)(?!(?:" + b"|".join(sorted(_NOT_NESTING)) + rb")(?![A-Za-z0-9]))"
     rb"[A-Za-z][A-Za-z0-9]*[^<>]*(?<!/)>",
     re.I,
 )
