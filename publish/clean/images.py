@@ -119,7 +119,9 @@ def _resolve(state: CleanState) -> None:
     for block in state.blocks:
         if block.kind != "image" or not block.src:
             continue
-        data = _local_bytes(block.src, state.path)
+        # Without a folder to copy into, the scrape's files are not looked for at all.
+        saving = state.images_dir is not None and state.markdown_dir is not None
+        data = _local_bytes(block.src, state.path) if saving else None
         if data is not None and state.images_dir is not None and state.markdown_dir is not None:
             name = save_image(data, state.images_dir)
             if name is not None:
