@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lxml.etree import Element, _Element
+from lxml.etree import Element, _Element, tostring
 
 PARAGRAPH_TAGS = frozenset({"p", "td", "pre", "dd", "blockquote", "li", "h2", "h3", "h4"})
 CONTAINER_TAGS = frozenset(
@@ -73,6 +73,13 @@ def _own_text(el: _Element) -> str:
             parts.append(_inline_text(child))
         parts.append(child.tail or "")
     return "".join(parts)
+
+
+def text_content(el: _Element) -> str:
+    """``el.text_content()`` (the XPath string value: every text node under ``el``), at half
+    the cost: libxml2 collects the same text nodes without an XPath evaluation per call."""
+    text: str = tostring(el, method="text", encoding=str, with_tail=False)
+    return text
 
 
 def _inline_text(el: _Element) -> str:
@@ -279,7 +286,7 @@ def drop_labelled_lists(body: list[_Element], stats: dict[_Element, _Stats]) -> 
             own = stats.get(el)
             if own is None or not 4 <= own.chars <= 12:
                 continue
-            text = "".join(el.text_content().split())
+            text = "".join(text_content(el).split())
             if len(text) > 12 or not _LIST_LABEL.match(text):
                 continue
             container = el.getparent()

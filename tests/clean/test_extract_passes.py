@@ -18,6 +18,7 @@ from publish.clean.extract import (
     _found,
     is_unlikely,
     score_containers,
+    text_content,
     text_stats,
     unlikely_subtrees,
 )
@@ -74,3 +75,15 @@ def test_an_element_named_for_chrome_and_content_is_not_unlikely() -> None:
     root = parse("<div id='comment' class='article-content'>x</div><div class='Share-Bar'>y</div>")
     content, share = root.findall(".//body/div")
     assert not is_unlikely(content) and is_unlikely(share)
+
+
+def test_text_content_is_lxmls_text_content_on_every_element(corpus: Path) -> None:
+    root = parse(decode_bytes((corpus / "yahoo.com__3832838a.html").read_bytes())[0])
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            assert text_content(el) == el.text_content()
+
+
+def test_text_content_leaves_out_comments_and_the_elements_own_tail() -> None:
+    p = parse(f"<div><p>{PROSE}<!-- 评论 --><b>强</b></p>尾巴</div>").find(".//p")
+    assert text_content(p) == PROSE + "强"
