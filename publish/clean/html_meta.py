@@ -18,7 +18,7 @@ import unicodedata
 from lxml.etree import _Element
 
 from publish.clean.byline import Byline, forum_author, parse_byline, parse_date, parse_month
-from publish.clean.extract import INLINE_TAGS
+from publish.clean.extract import INLINE_TAGS, text_content
 
 _WRAPPER = re.compile(r"^\s*<text\b[^>]*\bid=\"([^\"]*)\"[^>]*>", re.I)
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|\s-\s|\s–\s|——|\s—\s|-{2,})\s*")
@@ -85,7 +85,7 @@ def page_title(text: str, root: _Element, suffix: re.Pattern[str] | None) -> str
     whole = _norm(raw)
     parts = [p.strip() for p in _TITLE_SEPARATORS.split(raw) if p.strip()]
     normed_parts = {_norm(p) for p in parts}
-    headings = [" ".join(h.text_content().split()) for h in root.iter("h1", "h2", "h3", "h4")]
+    headings = [" ".join(text_content(h).split()) for h in root.iter("h1", "h2", "h3", "h4")]
     normed = [(h, _norm(h)) for h in headings]
     inside = [
         (h, n) for h, n in normed
@@ -199,7 +199,7 @@ def _title_line(el: _Element | None, pattern: re.Pattern[str]) -> str:
     element whose class says 引题/副题."""
     if el is None or not isinstance(el.tag, str):
         return ""
-    text = " ".join(el.text_content().split())
+    text = " ".join(text_content(el).split())
     if not text or len(text) > TITLE_LINE_MAX or text.endswith(("。", "！", "？")):
         return ""
     if el.tag in _HEADING_TAGS or pattern.search(el.get("class") or ""):
@@ -212,7 +212,7 @@ def lead_and_subtitle(root: _Element, title: str) -> tuple[str, str]:
     removed from the page so they are not read again as body text."""
     want = _norm(title)
     heading = next(
-        (h for h in root.iter(*_HEADING_TAGS) if want and _norm(h.text_content()) == want), None
+        (h for h in root.iter(*_HEADING_TAGS) if want and _norm(text_content(h)) == want), None
     )
     if heading is None:
         return "", ""

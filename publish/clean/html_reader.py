@@ -16,7 +16,7 @@ from lxml import html as lxml_html
 from lxml.cssselect import CSSSelector
 from lxml.etree import ElementDefaultClassLookup, ParserError, _Element
 
-from publish.clean.extract import INLINE_TAGS, drop_link_lists, find_article, text_stats
+from publish.clean.extract import INLINE_TAGS, drop_link_lists, find_article, text_content, text_stats
 from publish.clean.html_meta import lead_and_subtitle, page_byline, page_title, page_url
 from publish.clean.profiles import profile_for_host
 from publish.clean.state import CleanState, RawBlock
@@ -97,12 +97,12 @@ def _is_bold_line(el: _Element) -> bool:
 
     One that opens with a dash (``——（宋）陆游``) is an attribution, not a heading.
     """
-    text = " ".join(el.text_content().split())
+    text = " ".join(text_content(el).split())
     if not text or len(text) > 40 or _SENTENCE_END.search(text) or el.find(".//img") is not None:
         return False
     if text.startswith(("—", "--", "－")):
         return False
-    bold = "".join(" ".join(b.text_content().split()) for b in el.iter("strong", "b"))
+    bold = "".join(" ".join(text_content(b).split()) for b in el.iter("strong", "b"))
     return bold.replace(" ", "") == text.replace(" ", "")
 
 
@@ -138,7 +138,7 @@ def _is_icon(img: _Element) -> bool:
 def _emit_leaf(el: _Element, tag: str, out: list[RawBlock]) -> bool:
     """Blocks that are emitted whole; False when ``el`` needs walking into."""
     if tag in _HEADINGS:
-        text = " ".join(el.text_content().split())
+        text = " ".join(text_content(el).split())
         if text:
             out.append(RawBlock("heading", text=text, level=_HEADINGS[tag]))
         return True
@@ -152,7 +152,7 @@ def _emit_leaf(el: _Element, tag: str, out: list[RawBlock]) -> bool:
         if any(True for _ in el.iterdescendants("table")):
             return False  # a layout table: walked into (its cells are not read twice)
         rows = [
-            [" ".join(c.text_content().split()) for c in tr if c.tag in ("td", "th")]
+            [" ".join(text_content(c).split()) for c in tr if c.tag in ("td", "th")]
             for tr in el.iter("tr")
         ]
         rows = [r for r in rows if any(r)]
@@ -162,20 +162,20 @@ def _emit_leaf(el: _Element, tag: str, out: list[RawBlock]) -> bool:
             return True
         return False
     if tag == "blockquote" and _is_inline_only(el):
-        text = " ".join(el.text_content().split())
+        text = " ".join(text_content(el).split())
         if text:
             out.append(RawBlock("quote", text=text))
         return True
     if tag == "li" and _is_inline_only(el):
         parent = el.getparent()
-        text = " ".join(el.text_content().split())
+        text = " ".join(text_content(el).split())
         if text:
             out.append(RawBlock("item", text=text, ordered=parent is not None and parent.tag == "ol"))
         for img in el.iter("img"):
             _emit_leaf(img, "img", out)
         return True
     if (tag == "p" or (tag in ("strong", "b") and _stands_alone(el))) and _is_bold_line(el):
-        out.append(RawBlock("heading", text=" ".join(el.text_content().split()), level=2))
+        out.append(RawBlock("heading", text=" ".join(text_content(el).split()), level=2))
         return True
     if tag == "p" or (tag not in ("li", "blockquote", "table") and _is_inline_only(el)):
         for img in el.iter("img"):
@@ -215,7 +215,7 @@ wraps the page (ASP.NET pages put everything in one <form>) and is kept."""
 
 def _drop_invisible(root: _Element, selectors: tuple[str, ...]) -> None:
     for form in list(root.iter("form")):
-        small = len("".join(form.text_content().split())) < FORM_TEXT_MAX
+        small = len("".join(text_content(form).split())) < FORM_TEXT_MAX
         if small and form.getparent() is not None:
             form.drop_tree()
     for el in list(root.iter(*DROP_TAGS)):
@@ -229,7 +229,7 @@ def _drop_invisible(root: _Element, selectors: tuple[str, ...]) -> None:
     # clickable: it is kept as text, without the script.
     for a in list(root.iter("a")):
         if (a.get("href") or "").strip().lower().startswith(("javascript:", "vbscript:")):
-            if len(a.text_content().strip()) >= JS_LINK_PROSE and a.getparent() is not None:
+            if len(text_content(a).strip()) >= JS_LINK_PROSE and a.getparent() is not None:
                 a.drop_tag()
             else:
                 a.attrib.pop("href", None)
@@ -259,7 +259,7 @@ def _select(root: _Element, selectors: tuple[str, ...]) -> list[_Element]:
     for selector in selectors:
         found = select(root, selector)
         if found:
-            return [max(found, key=lambda e: len(e.text_content()))]
+            return [max(found, key=lambda e: len(text_content(e)))]
     return []
 
 
@@ -300,7 +300,7 @@ def read_html(state: CleanState) -> None:
     if state.url and state.profile is state.generic:
         state.profile = profile_for_host(urlparse(state.url).hostname or "") or state.generic
     profile = state.profile
-    explicit = [e.text_content().strip() for s in profile.title_selectors for e in select(root, s)]
+    explicit = [text_content(e).strip() for s in profile.title_selectors for e in select(root, s)]
     title = next((t for t in explicit if t), "") or page_title(state.text, root, profile.title_suffix)
     shared = state.generic.drop_selectors if profile is not state.generic else ()
     _drop_invisible(root, shared + profile.drop_selectors)
