@@ -35,10 +35,12 @@ def page_url(text: str, root: _Element) -> str:
     m = _WRAPPER.match(text)
     if m and m.group(1).startswith("http"):
         return m.group(1)
-    for xpath in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
-        found = root.xpath(xpath)
-        if found and str(found[0]).startswith("http"):
-            return str(found[0])
+    # The first <link rel="canonical" href>, else the first <meta property="og:url" content>;
+    # found by lxml's tag iteration, in C, rather than a whole-page XPath evaluation each.
+    for tag, key, value, attr in (("link", "rel", "canonical", "href"), ("meta", "property", "og:url", "content")):
+        found = next((u for el in root.iter(tag) if el.get(key) == value and (u := el.get(attr)) is not None), None)
+        if found is not None and found.startswith("http"):
+            return found
     return ""
 
 

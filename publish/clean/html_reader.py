@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 from lxml import html as lxml_html
 from lxml.cssselect import CSSSelector
-from lxml.etree import ElementDefaultClassLookup, ParserError, _Element
+from lxml.etree import Element, ElementDefaultClassLookup, ParserError, _Element
 
 from publish.clean.extract import INLINE_TAGS, drop_link_lists, find_article, text_content, text_stats
 from publish.clean.html_meta import lead_and_subtitle, page_byline, page_title, page_url
@@ -233,7 +233,8 @@ def _drop_invisible(root: _Element, selectors: tuple[str, ...]) -> None:
                 a.drop_tag()
             else:
                 a.attrib.pop("href", None)
-    for el in list(root.xpath("//*[@style or @hidden]")):
+    styled = [el for el in root.iter(Element) if el.get("style") is not None or el.get("hidden") is not None]
+    for el in styled:
         if el.get("hidden") is not None or _HIDDEN.search(el.get("style") or ""):
             if el.getparent() is not None:
                 el.drop_tree()
