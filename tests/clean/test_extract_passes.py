@@ -1,4 +1,4 @@
-"""The body finder's passes over the tree: what each one promises the next.
+"""The reader's passes over the tree: what each one promises the next.
 
 The scoring rules themselves are tested on pages (test_html_reader.py, the corpus scores);
 these are the contracts that let the passes share work instead of walking the tree again.
@@ -22,7 +22,7 @@ from publish.clean.extract import (
     text_stats,
     unlikely_subtrees,
 )
-from publish.clean.html_reader import parse
+from publish.clean.html_reader import parse, select
 
 PROSE = "习近平总书记强调，脱贫攻坚是一场硬仗，越到最后越要紧绷这根弦，不能停顿、不能大意、不能放松。"
 
@@ -87,3 +87,9 @@ def test_text_content_is_lxmls_text_content_on_every_element(corpus: Path) -> No
 def test_text_content_leaves_out_comments_and_the_elements_own_tail() -> None:
     p = parse(f"<div><p>{PROSE}<!-- 评论 --><b>强</b></p>尾巴</div>").find(".//p")
     assert text_content(p) == PROSE + "强"
+
+
+@pytest.mark.parametrize("selector", ['[class*="player"]', '[class*="nav"]', '[id*="content"]', "div.title", "#main p"])
+def test_select_finds_what_cssselect_finds(selector: str, corpus: Path) -> None:
+    root = parse(decode_bytes((corpus / "yahoo.com__3832838a.html").read_bytes())[0])
+    assert select(root, selector) == root.cssselect(selector)
