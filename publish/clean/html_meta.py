@@ -40,7 +40,7 @@ def page_url(text: str, root: _Element) -> str:
     for tag, key, value, attr in (("link", "rel", "canonical", "href"), ("meta", "property", "og:url", "content")):
         found = next((u for el in root.iter(tag) if el.get(key) == value and (u := el.get(attr)) is not None), None)
         if found is not None and found.startswith("http"):
-            return found
+            return str(found)
     return ""
 
 
