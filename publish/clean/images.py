@@ -21,7 +21,6 @@ from urllib.parse import unquote, urljoin, urlparse
 from markdown_it.common.normalize_url import normalizeLink
 
 from publish.clean.state import CleanState
-from publish.fetcher import fetch_image
 from publish.fsutil import atomic_write_bytes, sha256_hex
 
 _DATA_URI = re.compile(r"^data:(image/[\w.+-]+)?(;base64)?,(.*)$", re.S | re.I)
@@ -84,6 +83,15 @@ def save_image(data: bytes, images_dir: Path) -> str | None:
         images_dir.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(target, data)
     return name
+
+
+def fetch_image(url: str) -> bytes:
+    """``publish.fetcher.fetch_image``, imported on first use: the fetcher brings WeasyPrint
+    with it (half a second of imports), which cleaning without ``--fetch-images`` never needs."""
+    from publish.fetcher import fetch_image as fetch
+
+    data: bytes = fetch(url)
+    return data
 
 
 def resolve_images(state: CleanState) -> None:
