@@ -77,11 +77,11 @@ def test_an_element_named_for_chrome_and_content_is_not_unlikely() -> None:
     assert not is_unlikely(content) and is_unlikely(share)
 
 
-def test_text_content_is_lxmls_text_content_on_every_element(corpus: Path) -> None:
+def test_text_content_is_lxmls_text_content_and_itertext_on_every_element(corpus: Path) -> None:
     root = parse(decode_bytes((corpus / "yahoo.com__3832838a.html").read_bytes())[0])
     for el in root.iter():
         if isinstance(el.tag, str):
-            assert text_content(el) == el.text_content()
+            assert text_content(el) == el.text_content() == "".join(el.itertext())
 
 
 def test_text_content_leaves_out_comments_and_the_elements_own_tail() -> None:
