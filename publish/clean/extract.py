@@ -97,8 +97,8 @@ def text_stats(root: _Element) -> dict[_Element, _Stats]:
 
     The dict holds every element of ``root`` (not comments) in reverse page order, which
     ``score_containers`` relies on to visit them in page order without walking the tree.
-    This runs over every element of the page, so it touches each node's text once and
-    calls nothing per node.
+    This runs over every element of the page, so it reads each node's text once and calls
+    no helper per node.
     """
     stats: dict[_Element, _Stats] = {}
     for el in reversed(list(root.iter())):
