@@ -18,9 +18,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
+import resource
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import unicodedata
 from collections import Counter
@@ -321,6 +326,66 @@ def per_page_table(scores: dict[str, Score]) -> str:
         rows.append(f"| {stem} | " + " | ".join(f"{scores[n].per_page.get(stem, 0):.3f}" for n in names) + " |")
     return "\n".join(rows)
 
+# ------------------------------------------------------------------ batches
+
+
+def _batch_folder(corpus: Path, copies: int, into: Path) -> Path:
+    """The corpus pages, ``copies`` times over under different names, in one folder."""
+    folder = into / f"corpus-x{copies}"
+    folder.mkdir()
+    for page in sorted(corpus.glob("*.html")):
+        for k in range(copies):
+            shutil.copy(page, folder / f"{page.stem}__{k}.html")
+    return folder
+
+
+def _clean_run(folder: Path, jobs: int, into: Path) -> tuple[float, float]:
+    """Wall and CPU seconds (the command and its workers) of one ``publish clean FOLDER
+    --jobs N`` run, as a user starts it."""
+    out = Path(tempfile.mkdtemp(dir=into)) / "articles"
+    command = [sys.executable, "-m", "publish", "--quiet", "clean", str(folder), "-o", str(out), "--jobs", str(jobs)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def batch_table(corpus: Path, repeat: int) -> str:
+    """``publish clean`` on the whole corpus (and four times it) with one and two workers:
+    wall-time medians of ``repeat`` runs, the two settings alternating so that a busy
+    moment of the shared machine falls on both, and the CPU time they took in all."""
+    rows = [
+        "| batch | files | --jobs 1 | --jobs 2 | speed-up | CPU, --jobs 1 | CPU, --jobs 2 |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        for copies in (1, 4):
+            folder = _batch_folder(corpus, copies, Path(tmp))
+            runs: dict[int, list[tuple[float, float]]] = {1: [], 2: []}
+            for _ in range(repeat):
+                for jobs in runs:
+                    runs[jobs].append(_clean_run(folder, jobs, Path(tmp)))
+            one, two = (statistics.median(w for w, _ in runs[j]) for j in (1, 2))
+            cpu_one, cpu_two = (statistics.median(c for _, c in runs[j]) for j in (1, 2))
+            name = "whole corpus" if copies == 1 else f"whole corpus ×{copies}"
+            files = len(list(folder.iterdir()))
+            rows.append(
+                f"| {name} | {files} | {one:.2f} s | {two:.2f} s | {one / two:.2f}× "
+                f"| {cpu_one:.2f} s | {cpu_two:.2f} s |"
+            )
+    load = os.getloadavg()[0]
+    return "\n".join(rows) + (
+        f"\n\nMedians of {repeat} runs each, from process start (imports included) to the last "
+        f"file written; CPU is the command's and its workers' user + system time. "
+        f"{os.cpu_count()} cores, load average {load:.1f} when measured: the machine is shared, "
+        "and with other work on both cores a second worker has no core of its own, so the "
+        "wall-time speed-up says more about the neighbours than about the batch; equal CPU "
+        "times say that a second worker adds no work."
+    )
+
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -328,7 +393,12 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per page, for the timing")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "cleaner-benchmark.md")
     parser.add_argument("--ours-only", action="store_true")
+    parser.add_argument("--batch-repeat", type=int, default=5, help="runs per batch setting (0: no batch runs)")
+    parser.add_argument("--batch-only", action="store_true", help="only the batch runs, printed")
     args = parser.parse_args()
+    if args.batch_only:
+        print(batch_table(args.corpus, args.batch_repeat))
+        return 0
     pages = load_pages(args.corpus)
     tools = available_tools()
     if args.ours_only:
@@ -337,6 +407,8 @@ def main() -> int:
     summary = table(scores)
     print(summary)
     if not args.ours_only:
+        batch = batch_table(args.corpus, args.batch_repeat) if args.batch_repeat else ""
+        print(batch)
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(
             "# Cleaner benchmark\n\n"
@@ -345,7 +417,8 @@ def main() -> int:
             "`docs/cleaner.md` and in the script's docstring. Title/date/author count only "
             "pages whose truth has that field; chrome is *strings left / strings on the page "
             "and absent from the truth*.\n\n"
-            f"{summary}\n\n## Body F1 per page\n\n{per_page_table(scores)}\n",
+            f"{summary}\n\n## Body F1 per page\n\n{per_page_table(scores)}\n"
+            + (f"\n## Batches\n\n`publish clean` on a folder, as a user runs it.\n\n{batch}\n" if batch else ""),
             encoding="utf-8",
         )
     return 0

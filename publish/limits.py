@@ -13,6 +13,8 @@ import io
 import re
 import warnings
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import sub
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,15 +47,21 @@ LIMITS = Limits()
 Image.MAX_IMAGE_PIXELS = LIMITS.image_pixels
 
 _START_TAG = re.compile(rb"<[A-Za-z]")
-_TAG = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9]*)[^<>]*?(/?)>")
-"""A tag; ``[^<>]`` keeps every match attempt within one tag, so the scan stays linear
-on hostile input (a million unclosed ``<a``)."""
 _NOT_NESTING = frozenset(
     b"area base br col embed hr img input link meta param source track wbr "
     b"p li dt dd tr td th option optgroup thead tbody tfoot colgroup rb rt rp "
     b"html head body".split()
 )
 """Void elements and those whose end tag is optional: they do not make a page deeper."""
+_NESTING_TAG = re.compile(
+    rb"<(/?)(?!(?:" + b"|".join(sorted(_NOT_NESTING)) + rb")(?![A-Za-z0-9]))"
+    rb"[A-Za-z][A-Za-z0-9]*[^<>]*(?<!/)>",
+    re.I,
+)
+"""An open or close tag that nests (group 1 is ``/`` for a close tag): not one of
+``_NOT_NESTING``, not self-closed (``<x/>``). ``[^<>]`` keeps every match attempt within
+one tag, so the scan stays linear on hostile input (a million unclosed ``<a``); a tag it
+refuses is skipped whole, as no match can start inside it."""
 
 
 def _megabytes(n: int) -> str:
@@ -83,17 +91,30 @@ def _as_utf8ish(data: bytes) -> bytes:
 
 
 def nesting_depth(data: bytes) -> int:
-    """The deepest nesting of explicitly closed elements, scanning tags without parsing."""
-    depth = deepest = 0
-    for m in _TAG.finditer(_without_scripts(data)):
-        if m.group(3) or m.group(2).lower() in _NOT_NESTING:
-            continue
-        if m.group(1):
-            depth = max(0, depth - 1)
-        else:
-            depth += 1
-            deepest = max(deepest, depth)
-    return deepest
+    """The deepest nesting of explicitly closed elements, scanning tags without parsing.
+
+    A close tag with nothing open is ignored (the depth never goes below 0). The tags are
+    found by one regular expression and the depth is a running sum, both at C speed: this
+    runs on every page before anything else, and a per-tag Python loop cost as much as
+    parsing the page.
+    """
+    steps = map(_STEP.__getitem__, _NESTING_TAG.findall(_without_scripts(data)))
+    return deepest_reflected(list(accumulate(steps)))
+
+
+_STEP = {b"": 1, b"/": -1}
+"""An open tag goes one level down, a close tag one up."""
+
+
+def deepest_reflected(sums: list[int]) -> int:
+    """The highest point of a walk kept from going below 0, given its free prefix sums.
+
+    A walk stopped at 0 stands at ``sums[i] - min(0, min(sums[:i + 1]))`` (every step it
+    was stopped lifts the rest of the walk by one), so its highest point needs no loop.
+    """
+    lows = accumulate(sums, min, initial=0)
+    next(lows)  # the 0 before the first step
+    return max(map(sub, sums, lows), default=0)
 
 
 def check_page(data: bytes, path: Path, limits: Limits = LIMITS) -> None:
@@ -105,7 +126,7 @@ def check_page(data: bytes, path: Path, limits: Limits = LIMITS) -> None:
             "limit for one article", path=path, hint=hint,
         )
     data = _as_utf8ish(data)
-    elements = sum(1 for _ in _START_TAG.finditer(data))
+    elements = len(_START_TAG.findall(data))
     if elements > limits.page_elements:
         raise CleanError(
             f"the page has {elements:,} elements, more than the {limits.page_elements:,} limit",

@@ -6,6 +6,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,7 +54,8 @@ def clean_bytes(
         state.markdown_dir, state.images_dir = out_dir, out_dir.parent / "images"
         state.fetch_images = fetch_images
     try:
-        (ruler or _DEFAULT_RULER).run(state)
+        with _collector_paused():
+            (ruler or _DEFAULT_RULER).run(state)
     except (RecursionError, MemoryError, LxmlError) as exc:
         raise CleanError(
             f"the page is too large or too deeply nested to read ({type(exc).__name__})",
@@ -62,6 +66,26 @@ def clean_bytes(
     if not any(b.kind in ("text", "image", "item", "quote", "table") for b in state.blocks):
         raise CleanError("the article body is empty after cleaning", path=path)
     return CleanResult(assemble(state), tuple(state.report))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector held off while one page is read.
+
+    Reading a page makes thousands of short-lived objects (one per element of its tree),
+    and every 700 of them the collector walks the young objects, and now and then all
+    objects in the process: a tenth of the cleaner's time, to find nothing, as the cleaner
+    makes no reference cycles (its objects are freed as soon as they are unused). Held off
+    for milliseconds, it resumes where it was. Left alone if something else switched it off.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def clean_file(path: Path, out_dir: Path | None = None, fetch_images: bool = False) -> CleanResult:

@@ -20,7 +20,7 @@ from datetime import datetime, timedelta, timezone
 from lxml.etree import _Element
 
 from publish.clean.byline import Byline, forum_author, parse_byline, parse_date, parse_month
-from publish.clean.extract import INLINE_TAGS
+from publish.clean.extract import INLINE_TAGS, text_content
 from publish.clean.state import RawBlock
 
 _WRAPPER = re.compile(r"^\s*<text\b[^>]*\bid=\"([^\"]*)\"[^>]*>", re.I)
@@ -38,10 +38,12 @@ def page_url(text: str, root: _Element) -> str:
     m = _WRAPPER.match(text)
     if m and m.group(1).startswith("http"):
         return m.group(1)
-    for xpath in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
-        found = root.xpath(xpath)
-        if found and str(found[0]).startswith("http"):
-            return str(found[0])
+    # The first <link rel="canonical" href>, else the first <meta property="og:url" content>;
+    # found by lxml's tag iteration, in C, rather than a whole-page XPath evaluation each.
+    for tag, key, value, attr in (("link", "rel", "canonical", "href"), ("meta", "property", "og:url", "content")):
+        found = next((u for el in root.iter(tag) if el.get(key) == value and (u := el.get(attr)) is not None), None)
+        if found is not None and found.startswith("http"):
+            return str(found)
     return ""
 
 
@@ -91,7 +93,7 @@ def page_title(text: str, root: _Element, suffix: re.Pattern[str] | None) -> str
     whole = _norm(raw)
     parts = [p.strip() for p in _TITLE_SEPARATORS.split(raw) if p.strip()]
     normed_parts = {_norm(p) for p in parts}
-    headings = [" ".join(h.text_content().split()) for h in root.iter("h1", "h2", "h3", "h4")]
+    headings = [" ".join(text_content(h).split()) for h in root.iter("h1", "h2", "h3", "h4")]
     normed = [(h, _norm(h)) for h in headings]
     inside = [
         (h, n) for h, n in normed
@@ -109,7 +111,7 @@ def is_shown_heading(root: _Element, title: str) -> bool:
     """Whether the page prints ``title`` as one of its headings (``page_title`` found it
     there), rather than only in ``<title>``, which some sites fill with their own name."""
     want = _norm(title)
-    return bool(want) and any(_norm(h.text_content()) == want for h in root.iter("h1", "h2", "h3", "h4"))
+    return bool(want) and any(_norm(text_content(h)) == want for h in root.iter("h1", "h2", "h3", "h4"))
 
 
 _NUMBERED = re.compile(
@@ -311,7 +313,7 @@ def _title_line(el: _Element | None, pattern: re.Pattern[str]) -> str:
     element whose class says 引题/副题."""
     if el is None or not isinstance(el.tag, str):
         return ""
-    text = " ".join(el.text_content().split())
+    text = " ".join(text_content(el).split())
     if not text or len(text) > TITLE_LINE_MAX or text.endswith(("。", "！", "？")):
         return ""
     if el.tag in _HEADING_TAGS or pattern.search(el.get("class") or ""):
@@ -324,7 +326,7 @@ def lead_and_subtitle(root: _Element, title: str) -> tuple[str, str]:
     removed from the page so they are not read again as body text."""
     want = _norm(title)
     heading = next(
-        (h for h in root.iter(*_HEADING_TAGS) if want and _norm(h.text_content()) == want), None
+        (h for h in root.iter(*_HEADING_TAGS) if want and _norm(text_content(h)) == want), None
     )
     if heading is None:
         return "", ""

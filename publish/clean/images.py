@@ -21,7 +21,6 @@ from urllib.parse import unquote, urljoin, urlparse
 from markdown_it.common.normalize_url import normalizeLink
 
 from publish.clean.state import CleanState
-from publish.fetcher import fetch_image
 from publish.fsutil import atomic_write_bytes, sha256_hex
 
 _DATA_URI = re.compile(r"^data:(image/[\w.+-]+)?(;base64)?,(.*)$", re.S | re.I)
@@ -86,6 +85,15 @@ def save_image(data: bytes, images_dir: Path) -> str | None:
     return name
 
 
+def fetch_image(url: str) -> bytes:
+    """``publish.fetcher.fetch_image``, imported on first use: the fetcher brings WeasyPrint
+    with it (half a second of imports), which cleaning without ``--fetch-images`` never needs."""
+    from publish.fetcher import fetch_image as fetch
+
+    data: bytes = fetch(url)
+    return data
+
+
 def resolve_images(state: CleanState) -> None:
     """Every image block gets a local copy, or its absolute URL and a warning.
 
@@ -119,7 +127,9 @@ def _resolve(state: CleanState) -> None:
     for block in state.blocks:
         if block.kind != "image" or not block.src:
             continue
-        data = _local_bytes(block.src, state.path)
+        # Without a folder to copy into, the scrape's files are not looked for at all.
+        saving = state.images_dir is not None and state.markdown_dir is not None
+        data = _local_bytes(block.src, state.path) if saving else None
         if data is not None and state.images_dir is not None and state.markdown_dir is not None:
             name = save_image(data, state.images_dir)
             if name is not None:

@@ -138,3 +138,13 @@ def test_cli_quiet_batch_prints_only_the_failures(corpus: Path, tmp_path: Path) 
     assert result.exit_code == 1
     assert "blank.html" in result.output
     assert "cleaned" not in result.output and "warning" not in result.output
+
+
+def test_the_clean_command_does_not_load_the_renderer() -> None:
+    # every worker of a batch starts from these imports; WeasyPrint alone takes half a second
+    import subprocess
+    import sys
+
+    probe = "import sys, publish.commands.clean; print(sorted(m for m in sys.modules if m.split('.')[0] == 'weasyprint'))"
+    loaded = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True).stdout
+    assert loaded.strip() == "[]"

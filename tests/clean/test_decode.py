@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+import pytest
+
 from publish.clean import clean_bytes
 from publish.clean.decode import decode_bytes
 
@@ -76,3 +78,22 @@ def test_gbk_full_width_space_in_the_user_area_becomes_an_ideographic_space() ->
     text, encoding = decode_bytes("<html><meta charset='gbk'>甲".encode("gbk") + b"\xa3\xa0" + "乙".encode("gbk"))
     assert encoding == "gb18030"
     assert "甲\u3000乙" in text
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        ARTICLE.format(meta='<meta charset="gbk">', text="甲\x01乙\x7f").encode("gbk"),
+        ARTICLE.format(meta="", text="甲\x01乙\x7f").encode("utf-8"),
+        ARTICLE.format(meta="", text="甲\x01乙\x7f").encode("utf-16"),
+    ],
+    ids=["gbk", "utf-8", "utf-16"],
+)
+def test_control_characters_are_removed_in_every_encoding(data: bytes) -> None:
+    text, _ = decode_bytes(data)
+    assert "甲乙" in text and "\x01" not in text and "\x7f" not in text
+
+
+def test_tabs_and_line_breaks_are_kept() -> None:
+    text, _ = decode_bytes(ARTICLE.format(meta="", text="甲\t乙\r\n丙").encode("utf-8"))
+    assert "甲\t乙\r\n丙" in text

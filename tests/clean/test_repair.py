@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
-from publish.clean.repair import repair
+from publish.clean.repair import RULES, TRIGGERS, repair
 
 
 @pytest.mark.parametrize(
@@ -53,3 +55,19 @@ def test_space_beside_full_width_punctuation_is_dropped(spaced: str, joined: str
 def test_space_between_han_and_latin_or_between_names_is_kept() -> None:
     assert repair("DeepMind的AlphaGo AI能够") == "DeepMind的AlphaGo AI能够"
     assert repair("新京报记者 彭冲 山东冠县报道") == "新京报记者\u3000彭冲\u3000山东冠县报道"
+
+
+_DAMAGE = st.text(st.sampled_from("党旗高扬决战a1 .。…\"'(),;:!?-—“”（）、，\u3000"), max_size=24)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DAMAGE, st.sampled_from([name for name, _rule in RULES]))
+def test_a_rule_changes_nothing_in_a_text_without_its_trigger(text: str, name: str) -> None:
+    # repair() skips a rule whose trigger is absent: that must never change the result
+    assume(TRIGGERS[name].search(text) is None)
+    rule = dict(RULES)[name]
+    assert rule(text) == text
+
+
+def test_every_rule_has_a_trigger() -> None:
+    assert set(TRIGGERS) == {name for name, _rule in RULES}

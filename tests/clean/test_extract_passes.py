@@ -1,0 +1,95 @@
+"""The reader's passes over the tree: what each one promises the next.
+
+The scoring rules themselves are tested on pages (test_html_reader.py, the corpus scores);
+these are the contracts that let the passes share work instead of walking the tree again.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from publish.clean.decode import decode_bytes
+from publish.clean.extract import (
+    _MAYBE,
+    _UNLIKELY,
+    _found,
+    is_unlikely,
+    score_containers,
+    text_content,
+    text_stats,
+    unlikely_subtrees,
+)
+from publish.clean.html_reader import parse, select
+
+PROSE = "习近平总书记强调，脱贫攻坚是一场硬仗，越到最后越要紧绷这根弦，不能停顿、不能大意、不能放松。"
+
+
+def test_text_stats_holds_every_element_in_reverse_page_order(corpus: Path) -> None:
+    # score_containers visits the elements in page order by reading this dict backwards
+    root = parse(decode_bytes((corpus / "sina.com.cn__0d931936.html").read_bytes())[0])
+    elements = [el for el in root.iter() if isinstance(el.tag, str)]
+    assert list(text_stats(root)) == elements[::-1]
+
+
+def test_text_stats_counts_text_without_surrounding_space_and_links_in_full() -> None:
+    root = parse(f"<div><p> {PROSE} </p><!-- x --> 来源：<a href='/'> 新华网 </a></div>")
+    stats = text_stats(root)
+    div = root.find(".//div")
+    assert (stats[div].chars, stats[div].link_chars) == (len(PROSE) + 3 + 3, 3)
+
+
+def test_an_unlikely_element_flags_its_whole_subtree_and_nothing_around_it() -> None:
+    root = parse(f"<div class='comment-list'><ul><li><p>{PROSE}</p></li></ul></div><div><p>{PROSE}</p></div>")
+    comments, article = root.findall(".//body/div")
+    assert unlikely_subtrees(root) == set(comments.iter())
+    assert not any(el in unlikely_subtrees(root) for el in article.iter())
+
+
+def test_unlikely_elements_score_nothing_unless_asked() -> None:
+    root = parse(f"<div class='sidebar'><p>{PROSE}</p></div>")
+    stats = text_stats(root)
+    sidebar = root.find(".//div")
+    assert sidebar not in score_containers(root, stats)
+    assert sidebar in score_containers(root, stats, skip_unlikely=False)
+
+
+@pytest.mark.parametrize(
+    "names",
+    ["Comment-List ", "article-footer", "SideBar main", "ſhare", "menu-K", "HEADER", "pinglun ",
+     "MAIN", "cmt İd", "postContent"],
+)
+def test_class_names_are_matched_as_the_case_blind_patterns_say(names: str) -> None:
+    for pattern in (_UNLIKELY, _MAYBE):
+        assert _found(pattern, names) == bool(pattern.search(names))
+
+
+def test_a_pattern_with_capitals_is_matched_as_written() -> None:
+    pattern = re.compile(r"\S+Nav", re.I)
+    assert _found(pattern, "topnav") and not _found(pattern, " nav")
+
+
+def test_an_element_named_for_chrome_and_content_is_not_unlikely() -> None:
+    root = parse("<div id='comment' class='article-content'>x</div><div class='Share-Bar'>y</div>")
+    content, share = root.findall(".//body/div")
+    assert not is_unlikely(content) and is_unlikely(share)
+
+
+def test_text_content_is_lxmls_text_content_and_itertext_on_every_element(corpus: Path) -> None:
+    root = parse(decode_bytes((corpus / "yahoo.com__3832838a.html").read_bytes())[0])
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            assert text_content(el) == el.text_content() == "".join(el.itertext())
+
+
+def test_text_content_leaves_out_comments_and_the_elements_own_tail() -> None:
+    p = parse(f"<div><p>{PROSE}<!-- 评论 --><b>强</b></p>尾巴</div>").find(".//p")
+    assert text_content(p) == PROSE + "强"
+
+
+@pytest.mark.parametrize("selector", ['[class*="player"]', '[class*="nav"]', '[id*="content"]', "div.title", "#main p"])
+def test_select_finds_what_cssselect_finds(selector: str, corpus: Path) -> None:
+    root = parse(decode_bytes((corpus / "yahoo.com__3832838a.html").read_bytes())[0])
+    assert select(root, selector) == root.cssselect(selector)
