@@ -31,6 +31,13 @@ text is the Han–Western space of at most a quarter em (also CY/T 154). Beyond 
 that quarter, 0.12em, the added room reads as letter-spacing (拉伸), not as a solid line:
 “被 扣 了” beside solid lines. A line that reaches it is one that could not take the next
 unbreakable run (“12元”, “DeepMind”), which the layout should have fitted another way."""
+OVERFLOW_TOLERANCE_PT = 1.0
+"""How far past the text frame a line may reach: rounding of advances. Hanging
+punctuation is not used, so nothing is meant to reach past the frame."""
+LEFT_INK_MARKS = frozenset("，。、；：！？”’）》」』】〕〉〗")
+"""Closing marks whose ink sits in the left half of the em box (GB/T 15834 forms). Set
+half-width at a line's end (``halt``), the PDF still gives them a whole em, since nothing
+follows to carry the shortened advance: the line ends half an em before its box does."""
 HEADING_FACES = ("Hei", "Sans", "Bold", "Heavy", "Black")
 """Words in a font's name that mark a heading face."""
 
@@ -40,7 +47,7 @@ class Finding:
     page: int
     line: int
     kind: str
-    """ragged-right, stretched, forbidden-start, forbidden-end, split-mark, orphan-char,
+    """ragged-right, stretched, past-measure, forbidden-start, forbidden-end, split-mark, orphan-char,
     heading-at-foot, orphan-line, widow-line, fallback-font, font-not-embedded,
     missing-glyph."""
     text: str
@@ -164,6 +171,24 @@ def stretched_lines(layout: Layout) -> Iterator[Finding]:
             yield Finding(ln.page, ln.number, "stretched", f"{ln.text} ({ln.stretch:.2f}em between characters)")
 
 
+def past_measure(layout: Layout) -> Iterator[Finding]:
+    """Lines that run into the margin: a phrase a heading keeps whole (``span.nobr``)
+    longer than its measure, a long URL or number, a table wider than the page.
+
+    Every line of a page is held to the frame of its side (rectos and versos each have
+    one), including the pages without body text: the title page and the 目录."""
+    by_parity = {page % 2: frame for page, frame in layout.frames.items()}
+    for ln in _content(layout):
+        frame = layout.frames.get(ln.page) or by_parity.get(ln.page % 2)
+        if frame is None:
+            continue
+        left, right = frame
+        end = ln.x1 - (0.5 * ln.size if ln.text[-1] in LEFT_INK_MARKS else 0.0)
+        over = max(left - ln.x0, end - right)
+        if over > OVERFLOW_TOLERANCE_PT:
+            yield Finding(ln.page, ln.number, "past-measure", f"{ln.text} ({over:.1f}pt into the margin)")
+
+
 def orphan_chars(layout: Layout) -> Iterator[Finding]:
     for ln, last in paragraph_ends(layout):
         if last and len(_LETTER.findall(ln.text)) == 1:
@@ -217,6 +242,7 @@ RULES: tuple[Callable[[Layout], Iterator[Finding]], ...] = (
     split_marks,
     ragged_lines,
     stretched_lines,
+    past_measure,
     orphan_chars,
     headings_at_foot,
     widows_and_orphans,

@@ -138,8 +138,15 @@ def byline(doc: Document, ctx: RenderContext) -> str:
         items.append(("发布时间", human_date(m.date)))
     if not items:
         return ""
-    spans = "".join(f"<span>{ctx.text(label + '：' + value)}</span>" for label, value in items)
+    # Each item stays whole (nowrap in the styles); the gap between two items is a plain
+    # space the styles widen to an em (the byline's word-spacing), so a byline too long
+    # for the measure wraps between items, and a gap that ends a line vanishes instead
+    # of pushing the centred line aside.
+    spans = BYLINE_GAP.join(f"<span>{ctx.text(label + '：' + value)}</span>" for label, value in items)
     return f'<p class="byline">{spans}</p>'
+
+
+BYLINE_GAP = " "
 
 
 def human_date(iso: str) -> str:
@@ -172,7 +179,7 @@ def article_body(doc: Document, ctx: RenderContext) -> str:
 
 def article(doc: Document, ctx: RenderContext) -> str:
     return (
-        f'<article class="article" lang="{attr(doc.meta.lang)}">\n{article_head(doc, ctx)}\n'
+        f'<article lang="{attr(doc.meta.lang)}">\n{article_head(doc, ctx)}\n'
         f"<section>\n{article_body(doc, ctx)}\n</section>\n</article>"
     )
 

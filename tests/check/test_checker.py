@@ -9,7 +9,9 @@ import pytest
 
 from publish.check import check_pdf
 from publish.check.lines import Line
-from publish.check.rules import fallback_fonts, measure, orphan_chars, ragged_lines, widows_and_orphans
+from publish.check.rules import (
+    fallback_fonts, measure, orphan_chars, past_measure, ragged_lines, widows_and_orphans,
+)
 from publish.commands import build
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -123,3 +125,17 @@ def test_a_toc_entry_is_no_paragraph_line() -> None:
         at(2, 2, "上下同欲者胜，风雨同舟者兴", 21),
     ]
     assert list(widows_and_orphans(measure(lines))) == []
+
+
+def test_a_line_running_into_the_margin_is_reported() -> None:
+    """The byline that was one unbreakable run (来源…编辑…发布时间… in nowrap items)."""
+    lines = [_line(1, "这一年，决战深贫", 21, 300), _line(2, "这一路决胜小康", 0, 300),
+             _line(3, "来源：云南日报　作者：胡晓蓉　编辑：孙重远　发布时间：2022年2月13日04:22", 0, 362.9)]
+    assert [(f.line, f.kind) for f in past_measure(measure(lines))] == [(3, "past-measure")]
+
+
+def test_a_closing_mark_set_half_width_at_the_line_end_is_not_past_the_measure() -> None:
+    """The PDF gives a halt-set ：at a line's end its whole em; its ink is in the left half."""
+    lines = [_line(1, "这一年，决战深贫", 21, 300), _line(2, "这一路决胜小康", 0, 300),
+             _line(3, "其中渠道成本是导致涨价的关键因素。刘颖说：", 0, 305.2)]
+    assert list(past_measure(measure(lines))) == []

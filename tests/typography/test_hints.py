@@ -98,3 +98,33 @@ def test_hints_leave_the_ten_article_book_unchanged() -> None:
             html = print_html(line)
             assert plain_text(html) == line
             assert html.count("<span") == html.count("</span>")
+
+
+def test_a_title_phrase_of_up_to_sixteen_characters_is_kept_whole_where_the_style_allows() -> None:
+    """外国专家：/中美合作共赢符合国际社会利益 — not …国际社/会利益 (the ten-article book)."""
+    from publish.typography import heading_html
+
+    html = heading_html("外国专家：中美合作共赢符合国际社会利益")
+    assert '<span class="nobr">外' in html
+    assert plain_text(html.split('<span class="nobr-title">', 1)[1]).startswith("中美合作共赢符合国际社会利益")
+
+
+def test_a_phrase_longer_than_any_measure_may_break_anywhere() -> None:
+    from publish.typography import heading_html
+
+    html = heading_html("在决战决胜脱贫攻坚座谈会上的重要讲话精神传达学习：全面落实")
+    assert html.startswith("在") and plain_text(html).startswith("在决战决胜脱贫攻坚座谈会上的重要讲话精神传达学习：全面落实")
+    assert html.index('<span class="nobr">') > html.index("：")
+
+
+def test_byline_items_are_separated_by_a_breakable_gap() -> None:
+    """A byline longer than the measure wraps between its items, never inside one."""
+    from publish.model import Document, Meta
+    from publish.render.html import BYLINE_GAP, RenderContext, byline
+
+    doc = Document(Meta(title="t", source="云南日报", authors=("胡晓蓉",), editor="孙重远",
+                        date="2022-02-13T04:22:00+08:00"), ())
+    ctx = RenderContext(text=lambda t: t, image_src=lambda s: None, anchor="a1")
+    html = byline(doc, ctx)
+    assert html.count("</span>" + BYLINE_GAP + "<span>") == 3
+    assert "<span>来源：云南日报</span>" + BYLINE_GAP + "<span>作者：胡晓蓉</span>" in html
