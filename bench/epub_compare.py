@@ -142,7 +142,7 @@ def table(rows: dict[str, list[Measure]]) -> str:
     ours, theirs = rows[next(iter(rows))][0], rows[next(iter(rows))][2]
     lines += ["", f"Only in ours ({next(iter(rows))} book): " + ", ".join(
         f"`{p}`" for p in ours.metadata if p not in theirs.metadata) + ".",
-              f"Only in pandoc's: " + (", ".join(f"`{p}`" for p in theirs.metadata if p not in ours.metadata)
+              "Only in pandoc's: " + (", ".join(f"`{p}`" for p in theirs.metadata if p not in ours.metadata)
                                       or "nothing") + "."]
     return "\n".join(lines)
 

@@ -43,9 +43,15 @@ def setup_key(versions: str, sheets: list[str]) -> str:
     digest = hashlib.sha256(versions.encode())
     for sheet in sheets:
         digest.update(b"\0sheet\0" + sheet.encode())
-        for url in _FONT_URL.findall(sheet):
-            digest.update(_stat_token(Path(unquote(urlparse(url).path))).encode())
+        for path in font_files([sheet]):
+            digest.update(_stat_token(path).encode())
     return digest.hexdigest()
+
+
+def font_files(sheets: list[str]) -> tuple[Path, ...]:
+    """The local font files the sheets' @font-face rules name, in order, once each."""
+    paths = (Path(unquote(urlparse(url).path)) for sheet in sheets for url in _FONT_URL.findall(sheet))
+    return tuple(dict.fromkeys(paths))
 
 
 def part_key(setup: str, html: str, css: str) -> str:
