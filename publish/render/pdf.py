@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from publish.book import Book
-from publish.fetcher import Sandbox, SandboxFetcher
+from publish.fetcher import Sandbox
 from publish.fonts import font_face_css, font_roots
 from publish.render import assemble
-from publish.render.pdf_parallel import ParallelOptions, write_pdf_parallel
-from publish.render.pdf_text import strip_layout_spaces
 from publish.styles import load_style
+
+# WeasyPrint, pikepdf and the per-article build are imported where they are used, so
+# that importing PdfOptions (every ``publish build``, EPUB only included) stays cheap.
 
 LOGGER = logging.getLogger(__name__)
 
@@ -57,6 +58,8 @@ def write_pdf(book: Book, opts: PdfOptions) -> bytes:
     output is tagged or a PDF/A-UA variant, whose structure tree spans the whole book."""
     if opts.single_pass or opts.tagged or opts.pdf_variant or not book.chapters:
         return write_pdf_single(book, opts)
+    from publish.render.pdf_parallel import ParallelOptions, write_pdf_parallel
+
     style = load_style(opts.style or book.style, user_css=opts.user_css)
     LOGGER.info("Per-article build of %d articles in style %s", len(book.chapters), style.name)
     pdf, warnings = write_pdf_parallel(
@@ -70,6 +73,9 @@ def write_pdf_single(book: Book, opts: PdfOptions) -> bytes:
     """The book laid out as one WeasyPrint document."""
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
+
+    from publish.fetcher import SandboxFetcher
+    from publish.render.pdf_text import strip_layout_spaces
 
     style = load_style(opts.style or book.style, user_css=opts.user_css)
     LOGGER.info("Step 1 - assembling %d articles in style %s", len(book.chapters), style.name)
