@@ -42,7 +42,9 @@ MEASURE = textwrap.dedent(
     from publish.commands import build
     from publish.book import load_book
     from publish.render.pdf import PdfOptions, write_pdf
-    t0 = time.perf_counter(); c0 = time.process_time()
+    def cpu_all():
+        return sum(r.ru_utime + r.ru_stime for r in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)))
+    t0 = time.perf_counter(); c0 = time.process_time(); a0 = cpu_all()
     target = out / "out.bin"
     if kind == "ours-pdf" or kind == "ours-epub":
         target = build.run(book, out, (kind.split("-")[1],)).outputs[0]
@@ -54,7 +56,7 @@ MEASURE = textwrap.dedent(
         edited = articles[len(articles) // 2]
         text = edited.read_text(encoding="utf-8")
         edited.write_text(text.replace("。", "！", 1), encoding="utf-8")
-        t0 = time.perf_counter(); c0 = time.process_time()
+        t0 = time.perf_counter(); c0 = time.process_time(); a0 = cpu_all()
         try:
             target = build.run(book, out, ("pdf",)).outputs[0]
         finally:
@@ -71,10 +73,12 @@ MEASURE = textwrap.dedent(
         b = load_book(book)
         style = load_style(b.style)
         html = assemble.book_html(b, sandbox=Sandbox((b.root, *style.folders, *font_roots())), for_print=True)
+        faces = font_face_css(style.roles)
+        # the timer includes WeasyPrint's own work on the style sheets and faces
+        t0 = time.perf_counter(); c0 = time.process_time(); a0 = cpu_all()
         fc = FontConfiguration()
-        sheets = [CSS(string=font_face_css(style.roles), font_config=fc)]
+        sheets = [CSS(string=faces, font_config=fc)]
         sheets += [CSS(filename=str(p), font_config=fc) for p in style.print_css]
-        t0 = time.perf_counter(); c0 = time.process_time()
         HTML(string=html, base_url=str(b.root) + "/").write_pdf(target, stylesheets=sheets, font_config=fc)
     wall = time.perf_counter() - t0
     peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
@@ -84,7 +88,7 @@ MEASURE = textwrap.dedent(
         import pikepdf
         with pikepdf.open(target) as pdf:
             pages = len(pdf.pages)
-    print(json.dumps({"wall": wall, "cpu": time.process_time() - c0, "peak_mb": peak, "size_mb": size, "pages": pages}))
+    print(json.dumps({"wall": wall, "cpu": time.process_time() - c0, "cpu_all": cpu_all() - a0, "peak_mb": peak, "size_mb": size, "pages": pages}))
     """
 )
 

@@ -34,12 +34,20 @@ class Unavailable(RuntimeError):
 
 
 def _open(*names: str) -> ctypes.CDLL:
+    """The first library that loads; ``find_library`` (which runs ldconfig or a compiler,
+    ~25 ms) only when no name loads as it is."""
     for name in names:
-        found = ctypes.util.find_library(name) or name
         try:
-            return ctypes.CDLL(found)
+            return ctypes.CDLL(name)
         except OSError:
             continue
+    for name in names:
+        found = ctypes.util.find_library(name.removeprefix("lib").split(".")[0])
+        if found:
+            try:
+                return ctypes.CDLL(found)
+            except OSError:
+                continue
     raise Unavailable(f"none of {', '.join(names)} could be loaded")
 
 

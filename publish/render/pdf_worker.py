@@ -142,6 +142,9 @@ def _install_hook() -> None:
     """Route WeasyPrint's margin-box layout through ``_margin_boxes`` (once per process)."""
     import weasyprint.layout as layout
 
+    from publish.render import weasy_speed
+
+    weasy_speed.install()
     if getattr(layout.make_margin_boxes, "_publish_hook", False):
         return
     original = layout.make_margin_boxes
@@ -183,6 +186,8 @@ def _run(job: Job, board: Board) -> Done:
     known = cache.layout(job.key)
     if known is not None and job.publish:
         board.publish(job.index, known.pages)
+    if known is not None and not job.write:
+        return Done(layout=known, first_page=1)  # a count the cache already has
     if known is not None and job.write:
         first = board.first_page(job.index)
         data = cache.pdf(pdf_key(job.key, first))

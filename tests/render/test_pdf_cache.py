@@ -57,3 +57,13 @@ def test_deleting_the_cache_folder_costs_nothing_but_time(book_copy: Path) -> No
     again = build(book_copy)
     assert cached_files(book_copy), "the folder is made again"
     assert again == build(book_copy)
+
+
+def test_an_unchanged_rebuild_lays_nothing_out(book_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = build(book_copy)
+
+    def no_layout(*_: object, **__: object) -> None:
+        raise AssertionError("laid out again")
+
+    monkeypatch.setattr("weasyprint.HTML.render", no_layout)
+    assert build(book_copy) == first

@@ -116,3 +116,15 @@ def test_per_article_build_embeds_the_one_pass_font_programs(both_builds: tuple[
 def test_per_article_build_is_about_the_one_pass_size(both_builds: tuple[bytes, bytes]) -> None:
     single, parallel = both_builds
     assert len(parallel) <= 1.2 * len(single), f"{len(parallel)} bytes against {len(single)}"
+
+
+def test_a_one_article_book_is_laid_out_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.conftest import BOOK
+
+    def no_parts(*_: object) -> None:
+        raise AssertionError("built per article")
+
+    monkeypatch.setattr("publish.render.pdf_parallel.write_pdf_parallel", no_parts)
+    book = load_book(BOOK)
+    assert len(book.chapters) == 1
+    assert write_pdf(book, PdfOptions(cache=False)).startswith(b"%PDF-")
