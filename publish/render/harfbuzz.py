@@ -21,6 +21,7 @@ RETAIN_GIDS = 0x02
 DESUBROUTINIZE = 0x04
 PASSTHROUGH_UNRECOGNIZED = 0x20
 NO_HINTING = 0x01
+NOTDEF_OUTLINE = 0x40
 SETS_DROP_TABLE_TAG = 3
 DROPPED_TABLES = (b"BASE", b"DSIG", b"EBDT", b"EBLC", b"EBSC", b"GPOS", b"GSUB", b"JSTF", b"LTSH", b"PCLT", b"SVG ")
 """The tables WeasyPrint 70 drops from an embedded face."""
@@ -103,8 +104,9 @@ def _face_bytes(hb: ctypes.CDLL, face: int) -> bytes:
         hb.hb_blob_destroy(blob)
 
 
-def subset(path: Path, glyphs: Iterable[int], index: int = 0) -> bytes:
-    """The face at ``path`` cut down to ``glyphs`` (ids kept), as WeasyPrint 70 does it."""
+def subset(path: Path, glyphs: Iterable[int], index: int = 0, notdef_outline: bool = False) -> bytes:
+    """The face at ``path`` cut down to ``glyphs`` (ids kept), as WeasyPrint 70 does it;
+    ``notdef_outline`` as it does for a part that draws missing characters."""
     hb, sub = _libs()
     gids = sorted(set(glyphs))
     if not gids:
@@ -118,7 +120,8 @@ def subset(path: Path, glyphs: Iterable[int], index: int = 0) -> bytes:
     first = second = None
     try:
         _add(hb, sub.hb_subset_input_glyph_set(request), gids)
-        sub.hb_subset_input_set_flags(request, RETAIN_GIDS | PASSTHROUGH_UNRECOGNIZED | DESUBROUTINIZE)
+        notdef = NOTDEF_OUTLINE if notdef_outline else 0
+        sub.hb_subset_input_set_flags(request, RETAIN_GIDS | PASSTHROUGH_UNRECOGNIZED | DESUBROUTINIZE | notdef)
         dropped = sorted(hb.hb_tag_from_string(tag, -1) for tag in DROPPED_TABLES)
         _add(hb, sub.hb_subset_input_set(request, SETS_DROP_TABLE_TAG), dropped)
         first = sub.hb_subset_or_fail(source, request)
@@ -126,7 +129,7 @@ def subset(path: Path, glyphs: Iterable[int], index: int = 0) -> bytes:
             raise OSError(f"HarfBuzz could not subset {path}")
         # WeasyPrint's second pass: every id up to the last used, without the hinting.
         _add(hb, sub.hb_subset_input_glyph_set(request), list(range(gids[-1] + 1)))
-        sub.hb_subset_input_set_flags(request, PASSTHROUGH_UNRECOGNIZED | DESUBROUTINIZE | NO_HINTING)
+        sub.hb_subset_input_set_flags(request, PASSTHROUGH_UNRECOGNIZED | DESUBROUTINIZE | NO_HINTING | notdef)
         second = sub.hb_subset_or_fail(first, request)
         data = _face_bytes(hb, second) if second else b""
         if not data:

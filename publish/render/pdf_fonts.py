@@ -30,6 +30,7 @@ from typing import TypeVar
 
 import pikepdf
 
+from publish.errors import RenderError
 from publish.render import harfbuzz
 
 LOGGER = logging.getLogger(__name__)
@@ -59,14 +60,21 @@ class Face:
     widths: dict[int, int] = field(default_factory=dict)
     texts: dict[int, bytes] = field(default_factory=dict)
     """Glyph id → its text as UTF-16BE hex, from the ToUnicode maps."""
+    conflict: str | None = None
+    """Why the fonts cannot become one (they still share the face's file)."""
 
     def add(self, font: pikepdf.Object) -> None:
-        """Take in one part's font; Conflict if it disagrees with those already in."""
-        if font.get("/Encoding") != "/Identity-H":
-            raise Conflict("a part maps a missing glyph (custom encoding)")
-        _union(self.widths, cid_widths(font.DescendantFonts[0]))
-        _union(self.texts, _texts(font))
+        """Take in one part's font, noting a conflict with those already in."""
         self.fonts.append(font)
+        if self.conflict is not None:
+            return
+        try:
+            if font.get("/Encoding") != "/Identity-H":
+                raise Conflict("a part maps a missing glyph (custom encoding)")
+            _union(self.widths, cid_widths(font.DescendantFonts[0]))
+            _union(self.texts, _texts(font))
+        except Conflict as exc:
+            self.conflict = str(exc)
 
 
 _V = TypeVar("_V")
@@ -116,9 +124,8 @@ def _fonts_of(owner: pikepdf.Object, seen: set[tuple[int, int]]) -> Iterator[tup
 
 
 def _faces(pdf: pikepdf.Pdf) -> dict[str, Face]:
-    """The Type0 fonts the pages use, grouped by BaseFont; faces with a conflict left out."""
+    """The Type0 fonts the pages use, grouped by BaseFont."""
     faces: dict[str, Face] = {}
-    refused: set[str] = set()
     seen_fonts: set[tuple[int, int]] = set()
     seen_forms: set[tuple[int, int]] = set()
     for page in pdf.pages:
@@ -127,15 +134,7 @@ def _faces(pdf: pikepdf.Pdf) -> dict[str, Face]:
             if font.objgen in seen_fonts or font.get("/Subtype") != "/Type0":
                 continue
             seen_fonts.add(font.objgen)
-            base = str(font.get("/BaseFont", ""))
-            if base in refused:
-                continue
-            try:
-                faces.setdefault(base, Face()).add(font)
-            except Conflict as exc:
-                LOGGER.info("font %s kept per part: %s", base, exc)
-                refused.add(base)
-                faces.pop(base, None)
+            faces.setdefault(str(font.get("/BaseFont", "")), Face()).add(font)
     return faces
 
 
@@ -165,19 +164,36 @@ def _postscript_name(program: bytes) -> str | None:
         return None
 
 
-def _source(program: bytes, candidates: Sequence[Path]) -> Path | None:
-    """The font file the embedded program was cut from, by PostScript name."""
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns)
+
+
+def stub_program(path: Path) -> bytes:
+    """The face at ``path`` cut down to its .notdef glyph: what a part embeds in place of
+    its own subset when the merge will cut the face for the whole book (see pdf_worker)."""
+    return _stub(path, _stamp(path))
+
+
+@cache
+def _stub(path: Path, stamp: tuple[int, int] | None) -> bytes:
+    return harfbuzz.subset(path, [0])
+
+
+def _source(program: bytes, candidates: Sequence[Path]) -> tuple[Path, bool] | None:
+    """(the font file the embedded program was cut from, whether it is that file's stub),
+    found by PostScript name; None if no candidate, or more than one, has that name."""
     wanted = _postscript_name(program)
     if wanted is None:
         return None
-    for path in candidates:
-        try:
-            st = path.stat()
-        except OSError:
-            continue
-        if _postscript_name_of_file(path, (st.st_size, st.st_mtime_ns)) == wanted:
-            return path
-    return None
+    named = [p for p in candidates if (st := _stamp(p)) and _postscript_name_of_file(p, st) == wanted]
+    for path in named:
+        if program == stub_program(path):
+            return path, True
+    return (named[0], False) if len(named) == 1 else None
 
 
 def _w_array(widths: dict[int, int]) -> pikepdf.Array:
@@ -209,15 +225,7 @@ def _one_font(pdf: pikepdf.Pdf, face: Face, program: bytes) -> pikepdf.Object:
     font = face.fonts[0]
     cid_font = font.DescendantFonts[0]
     descriptor = cid_font.FontDescriptor
-    key = _font_file_key(descriptor)
-    assert key is not None
-    old = descriptor[key]
-    extra: dict[str, object] = {
-        k: v for k, v in old.items() if k not in ("/Length", "/Filter", "/DecodeParms", "/Length1")
-    }
-    if key == "/FontFile2":
-        extra["/Length1"] = len(program)
-    descriptor[key] = pdf.make_stream(program, pikepdf.Dictionary(extra))
+    _set_program(pdf, descriptor, program)
     bbox = list(descriptor.FontBBox)
     descriptor.FontBBox = pikepdf.Array([bbox[0], bbox[1], max(face.widths.values()), bbox[3]])
     fixed = len(face.widths) > 1 and len(set(face.widths.values())) == 1
@@ -227,36 +235,64 @@ def _one_font(pdf: pikepdf.Pdf, face: Face, program: bytes) -> pikepdf.Object:
     return font
 
 
-def _program(face: Face, candidates: Sequence[Path]) -> bytes | None:
-    """One subset of the face's file holding every glyph of every part, or None."""
-    descriptor = face.fonts[0].DescendantFonts[0].FontDescriptor
+def _program_of(font: pikepdf.Object) -> bytes | None:
+    descriptor = font.DescendantFonts[0].FontDescriptor
     key = _font_file_key(descriptor)
-    if key is None or any(_font_file_key(f.DescendantFonts[0].FontDescriptor) != key for f in face.fonts):
-        return None
-    source = _source(descriptor[key].read_bytes(), candidates)
-    if source is None:
-        return None
-    try:
-        return harfbuzz.subset(source, set(face.widths) | set(face.texts))
-    except (harfbuzz.Unavailable, OSError, ValueError) as exc:
-        LOGGER.info("font %s kept per part: %s", source, exc)
-        return None
+    return None if key is None else bytes(descriptor[key].read_bytes())
+
+
+def _own_program(pdf: pikepdf.Pdf, font: pikepdf.Object, source: Path) -> None:
+    """A part's stub replaced by the subset WeasyPrint would have embedded for it."""
+    gids = set(cid_widths(font.DescendantFonts[0])) | set(_texts(font))
+    notdef = font.get("/Encoding") != "/Identity-H"
+    _set_program(pdf, font.DescendantFonts[0].FontDescriptor, harfbuzz.subset(source, gids, notdef_outline=notdef))
+
+
+def _set_program(pdf: pikepdf.Pdf, descriptor: pikepdf.Object, program: bytes) -> None:
+    key = _font_file_key(descriptor)
+    assert key is not None
+    old = descriptor[key]
+    extra: dict[str, object] = {
+        k: v for k, v in old.items() if k not in ("/Length", "/Filter", "/DecodeParms", "/Length1")
+    }
+    if key == "/FontFile2":
+        extra["/Length1"] = len(program)
+    descriptor[key] = pdf.make_stream(program, pikepdf.Dictionary(extra))
+
+
+def _merge_face(pdf: pikepdf.Pdf, face: Face, candidates: Sequence[Path]) -> bool:
+    """Make the face one font if it can be; in any case replace every stub. True if made one."""
+    programs = [_program_of(f) for f in face.fonts]
+    found = _source(programs[0], candidates) if programs[0] is not None else None
+    if found is None:
+        return False
+    source = found[0]
+    stub = stub_program(source)
+    stubs = [f for f, program in zip(face.fonts, programs, strict=True) if program == stub]
+    if face.conflict is None and (len(face.fonts) > 1 or stubs):
+        font = _one_font(pdf, face, harfbuzz.subset(source, set(face.widths) | set(face.texts)))
+        _repoint(pdf, {f.objgen for f in face.fonts[1:]}, font)
+        return True
+    LOGGER.info("font %s kept per part: %s", source, face.conflict)
+    for font in stubs:
+        _own_program(pdf, font, source)
+    return False
 
 
 def share_faces(pdf: pikepdf.Pdf, candidates: Sequence[Path]) -> int:
     """Make every face one font in ``pdf`` (see module doc); the number of faces made one.
     ``candidates`` are the font files the style names (the sources of the subsets)."""
+    if not harfbuzz.available():
+        return 0  # and no part holds a stub: the workers make none without HarfBuzz
     merged = 0
-    for base, face in _faces(pdf).items():
-        if len(face.fonts) < 2:
-            continue
-        program = _program(face, candidates)
-        if program is None:
-            LOGGER.info("font %s kept per part: its file is not among the style's fonts", base)
-            continue
-        font = _one_font(pdf, face, program)
-        _repoint(pdf, {f.objgen for f in face.fonts[1:]}, font)
-        merged += 1
+    for face in _faces(pdf).values():
+        try:
+            merged += _merge_face(pdf, face, candidates)
+        except (harfbuzz.Unavailable, OSError, ValueError) as exc:
+            raise RenderError(
+                f"the faces of the merged book could not be embedded: {exc}",
+                hint="build with --jobs 1 --no-cache, or report this with the book",
+            ) from exc
     return merged
 
 

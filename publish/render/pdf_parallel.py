@@ -19,6 +19,7 @@ page count changed (their numbers moved).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import multiprocessing
@@ -85,15 +86,16 @@ def _setup(book: Book, style: Style, extras: str, cache: bool) -> Setup:
     sheets += [("file", str(p)) for p in style.print_css]
     if extras:
         sheets.append(("string", extras))
-    return Setup(
+    setup = Setup(
         base_url=book.root.resolve().as_uri() + "/",
         roots=(book.root, *style.folders, *font_roots()),
         sheets=tuple(sheets),
         cache=cache_dir(book.root) if cache else None,
     )
+    return dataclasses.replace(setup, fonts=font_files(_sheet_texts(setup)))
 
 
-RENDERING_CODE = ("pdf_worker.py", "pdf_parts.py", "pdf_cache.py")
+RENDERING_CODE = ("pdf_worker.py", "pdf_parts.py", "pdf_cache.py", "pdf_fonts.py", "harfbuzz.py")
 """Modules whose code shapes a cached part beyond its HTML and CSS: a change to them
 makes new keys even where the version number stayed the same."""
 
@@ -154,7 +156,7 @@ def write_pdf_parallel(book: Book, style: Style, extras: str, options: ParallelO
     pdfs = [d.pdf for d in (front_done, *done) if d.pdf is not None]
     last_blank = done[-1].layout.last_blank
     parts = [PartPdf(d, drop_last=(i == len(pdfs) - 1 and last_blank)) for i, d in enumerate(pdfs)]
-    merged = merge(parts, font_files(texts))
+    merged = merge(parts, setup.fonts)
     refused = [url for d in (front_count, *done, front_done) for url in d.refused]
     warnings = missing + [f"refused resource: {url}" for url in dict.fromkeys(refused)]
     return merged, warnings

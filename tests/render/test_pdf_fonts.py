@@ -14,7 +14,8 @@ from fontTools.ttLib import TTFont
 
 from publish.fonts import find_face, font_face_css
 from publish.render import harfbuzz
-from publish.render.pdf_fonts import cid_widths, share_faces
+from publish.render import pdf_worker
+from publish.render.pdf_fonts import cid_widths, share_faces, stub_program
 from publish.render.pdf_merge import PartPdf, merge
 
 FIRST = "这一年，决战深贫，栉风沐雨、披荆斩棘；"
@@ -36,9 +37,24 @@ def part(text: str) -> bytes:
     return bytes(HTML(string=html).write_pdf(stylesheets=sheets, font_config=config))
 
 
+def stub_part(text: str) -> bytes:
+    """The part as a worker of the per-article build writes it: the Song face a stub."""
+    pdf_worker._install_stubs()
+    pdf_worker._STUBS.files = pdf_worker._file_identities((SONG,))
+    try:
+        return part(text)
+    finally:
+        pdf_worker._STUBS.files = None
+
+
 @pytest.fixture(scope="module")
 def parts() -> list[bytes]:
     return [part(FIRST), part(SECOND)]
+
+
+@pytest.fixture(scope="module")
+def stub_parts() -> list[bytes]:
+    return [stub_part(FIRST), stub_part(SECOND)]
 
 
 def fonts(pdf: bytes) -> list[tuple[set[int], bytes]]:
@@ -111,3 +127,40 @@ def test_harfbuzz_subset_keeps_glyph_ids_and_drops_the_rest() -> None:
     assert len(kept) == wanted + 1, "ids up to the last kept, so none moves"
     assert program["glyf"][kept[wanted]].numberOfContours > 0
     assert program["glyf"][kept[wanted - 1]].numberOfContours == 0
+
+
+def test_a_worker_s_part_embeds_a_stub_of_the_face(stub_parts: list[bytes]) -> None:
+    ((_, program),) = fonts(stub_parts[0])
+    assert program == stub_program(SONG)
+    assert len(TTFont(io.BytesIO(program)).getGlyphOrder()) == 1, ".notdef only"
+
+
+def test_outside_a_worker_s_writing_the_face_is_subset_as_weasyprint_does(stub_parts: list[bytes]) -> None:
+    ((_, program),) = fonts(part(FIRST))
+    assert program != stub_program(SONG)
+
+
+def test_merged_stub_parts_get_the_face_cut_once_for_both(parts: list[bytes], stub_parts: list[bytes]) -> None:
+    from_stubs = merge([PartPdf(p) for p in stub_parts], [SONG])
+    from_subsets = merge([PartPdf(p) for p in parts], [SONG])
+    assert fonts(from_stubs) == fonts(from_subsets)
+    assert texts(from_stubs) == [FIRST, SECOND]
+
+
+def test_a_lone_stub_part_gets_the_subset_weasyprint_would_have_made(parts: list[bytes], stub_parts: list[bytes]) -> None:
+    book = merge([PartPdf(stub_parts[0])], [SONG])
+    assert fonts(book) == fonts(parts[0])
+
+
+def test_stub_parts_that_disagree_on_a_width_get_their_own_subsets(parts: list[bytes], stub_parts: list[bytes]) -> None:
+    book = merge([PartPdf(p) for p in stub_parts], [])
+    with pikepdf.open(io.BytesIO(book)) as doc:
+        second = doc.pages[1].Resources.Font
+        widths = second[next(iter(second.keys()))].DescendantFonts[0].W
+        shared_gid = min(fonts(parts[0])[0][0])
+        widths.extend([shared_gid, shared_gid, 999])
+        assert share_faces(doc, [SONG]) == 0
+        out = io.BytesIO()
+        doc.save(out)
+    programs = [program for _, program in fonts(out.getvalue())]
+    assert programs == [fonts(parts[0])[0][1], fonts(parts[1])[0][1]]

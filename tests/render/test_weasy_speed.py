@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from weasyprint.text.ffi import ffi
 
 from publish.render.weasy_speed import OpenArrays
@@ -25,3 +26,55 @@ def test_a_sized_array_without_items_keeps_its_size() -> None:
 
 def test_other_attributes_are_cffi_s() -> None:
     assert OpenArrays(ffi).NULL == ffi.NULL
+
+
+def seed_part_writer():  # type: ignore[no-untyped-def]
+    """Writes a small part of the seed again and again with one set of loaded faces, as a
+    worker of the per-article build does."""
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    from publish.fonts import font_face_css
+
+    config = FontConfiguration()
+    sheets = [
+        CSS(string=font_face_css(("song", "hei")), font_config=config),
+        CSS(string='p { font-family: "Publish Song" } h1 { font-family: "Publish Hei" }', font_config=config),
+    ]
+    html = '<html lang="zh-CN"><h1>党旗高扬</h1><p>这一年，决战深贫，栉风沐雨、披荆斩棘；</p></html>'
+
+    def write() -> bytes:
+        document = HTML(string=html).render(stylesheets=sheets, font_config=config)
+        return bytes(document.write_pdf(pdf_identifier=b"seed"))
+
+    return write
+
+
+def test_weasyprint_with_the_fixes_writes_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    import weasyprint.pdf.fonts as fonts
+
+    from publish.render import weasy_speed
+
+    monkeypatch.setattr(fonts, "ffi", fonts.ffi)
+    monkeypatch.setattr(fonts, "get_hb_object_data", fonts.get_hb_object_data)
+    write = seed_part_writer()
+    plain = write()
+    weasy_speed.install()
+    assert isinstance(fonts.get_hb_object_data, weasy_speed.FaceBytes)
+    assert write() == plain
+    faces = fonts.get_hb_object_data
+    assert len(faces.copies) == 2, "Song and Hei"
+    copied: list[int] = []
+    real_ffi = faces.ffi
+
+    class CountingFfi:
+        def __getattr__(self, name: str) -> object:
+            return getattr(real_ffi, name)
+
+        def unpack(self, data: object, size: int) -> bytes:
+            copied.append(size)
+            return bytes(real_ffi.unpack(data, size))
+
+    monkeypatch.setattr(faces, "ffi", CountingFfi())
+    assert write() == plain, "with the face bytes kept from the first"
+    assert not [size for size in copied if size >= weasy_speed.KEPT_FROM], "no face copied again"
