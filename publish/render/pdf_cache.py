@@ -115,6 +115,16 @@ class RenderCache:
     def store_pdf(self, key: str, data: bytes) -> None:
         self._write(f"{key}.pdf", data)
 
+    def font(self, key: str) -> bytes | None:
+        """A face cut for a merged book (``pdf_fonts``): a TrueType or OpenType file."""
+        data = self._read(f"{key}.font")
+        if data is None or data[:4] not in (b"\x00\x01\x00\x00", b"OTTO", b"true") or len(data) < 64:
+            return None
+        return data
+
+    def store_font(self, key: str, data: bytes) -> None:
+        self._write(f"{key}.font", data)
+
     def png(self, key: str) -> bytes | None:
         """A drawn image (the EPUB's typographic cover); a cut-off file is a miss."""
         data = self._read(f"{key}.png")

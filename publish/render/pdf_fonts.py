@@ -19,6 +19,7 @@ style's fonts, or no HarfBuzz subsetter can be loaded.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 import re
@@ -32,6 +33,7 @@ import pikepdf
 
 from publish.errors import RenderError
 from publish.render import harfbuzz
+from publish.render.pdf_cache import RenderCache, stat_token
 
 LOGGER = logging.getLogger(__name__)
 
@@ -260,7 +262,22 @@ def _set_program(pdf: pikepdf.Pdf, descriptor: pikepdf.Object, program: bytes) -
     descriptor[key] = pdf.make_stream(program, pikepdf.Dictionary(extra))
 
 
-def _merge_face(pdf: pikepdf.Pdf, face: Face, candidates: Sequence[Path]) -> bool:
+def _cut(source: Path, gids: set[int], cache: RenderCache | None) -> bytes:
+    """The face cut to ``gids``, from the render cache when a build cut the same glyphs of
+    the same file before (a rebuild after an edit that brought no new character)."""
+    digest = hashlib.sha256(stat_token(source).encode())
+    digest.update(Path(harfbuzz.__file__).read_bytes())
+    digest.update(b",".join(str(g).encode() for g in sorted(gids)))
+    key = digest.hexdigest()
+    found = cache.font(key) if cache is not None else None
+    if found is None:
+        found = harfbuzz.subset(source, gids)
+        if cache is not None:
+            cache.store_font(key, found)
+    return found
+
+
+def _merge_face(pdf: pikepdf.Pdf, face: Face, candidates: Sequence[Path], cache: RenderCache | None) -> bool:
     """Make the face one font if it can be; in any case replace every stub. True if made one."""
     programs = [_program_of(f) for f in face.fonts]
     found = _source(programs[0], candidates) if programs[0] is not None else None
@@ -270,7 +287,7 @@ def _merge_face(pdf: pikepdf.Pdf, face: Face, candidates: Sequence[Path]) -> boo
     stub = stub_program(source)
     stubs = [f for f, program in zip(face.fonts, programs, strict=True) if program == stub]
     if face.conflict is None and (len(face.fonts) > 1 or stubs):
-        font = _one_font(pdf, face, harfbuzz.subset(source, set(face.widths) | set(face.texts)))
+        font = _one_font(pdf, face, _cut(source, set(face.widths) | set(face.texts), cache))
         _repoint(pdf, {f.objgen for f in face.fonts[1:]}, font)
         return True
     LOGGER.info("font %s kept per part: %s", source, face.conflict)
@@ -279,7 +296,7 @@ def _merge_face(pdf: pikepdf.Pdf, face: Face, candidates: Sequence[Path]) -> boo
     return False
 
 
-def share_faces(pdf: pikepdf.Pdf, candidates: Sequence[Path]) -> int:
+def share_faces(pdf: pikepdf.Pdf, candidates: Sequence[Path], cache: RenderCache | None = None) -> int:
     """Make every face one font in ``pdf`` (see module doc); the number of faces made one.
     ``candidates`` are the font files the style names (the sources of the subsets)."""
     if not harfbuzz.available():
@@ -287,7 +304,7 @@ def share_faces(pdf: pikepdf.Pdf, candidates: Sequence[Path]) -> int:
     merged = 0
     for face in _faces(pdf).values():
         try:
-            merged += _merge_face(pdf, face, candidates)
+            merged += _merge_face(pdf, face, candidates, cache)
         except (harfbuzz.Unavailable, OSError, ValueError) as exc:
             raise RenderError(
                 f"the faces of the merged book could not be embedded: {exc}",

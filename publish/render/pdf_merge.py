@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pikepdf
 
+from publish.render.pdf_cache import RenderCache
 from publish.render.pdf_fonts import share_faces
 from publish.render.pdf_text import saved_bytes
 
@@ -54,9 +55,10 @@ def _copy_outline(
     return copied
 
 
-def merge(parts: Sequence[PartPdf], font_files: Sequence[Path] = ()) -> bytes:
+def merge(parts: Sequence[PartPdf], font_files: Sequence[Path] = (), cache: RenderCache | None = None) -> bytes:
     """One PDF of the parts' pages in order, with their bookmarks and named destinations,
-    each face embedded once (cut from its file among ``font_files``)."""
+    each face embedded once (cut from its file among ``font_files``; the cut faces kept in
+    ``cache``)."""
     first, *rest = parts
     out = pikepdf.open(io.BytesIO(first.data))
     outline: list[pikepdf.OutlineItem] = []
@@ -89,7 +91,7 @@ def merge(parts: Sequence[PartPdf], font_files: Sequence[Path] = ()) -> bytes:
         with out.open_outline() as tree:
             tree.root.clear()
             tree.root.extend(outline)
-        share_faces(out, font_files)
+        share_faces(out, font_files, cache)
         return saved_bytes(out)
     finally:
         for src in reversed(sources):

@@ -37,7 +37,7 @@ from publish.errors import RenderError
 from publish.fetcher import Sandbox
 from publish.fonts import font_face_css, font_roots
 from publish.render import pdf_parts
-from publish.render.pdf_cache import cache_dir, font_files, part_key, setup_key
+from publish.render.pdf_cache import RenderCache, cache_dir, font_files, part_key, setup_key
 from publish.render.pdf_merge import PartPdf, merge
 from publish.render.pdf_worker import Done, Job, Setup, init_worker, local_board, run
 from publish.styles import Style
@@ -156,7 +156,7 @@ def write_pdf_parallel(book: Book, style: Style, extras: str, options: ParallelO
     pdfs = [d.pdf for d in (front_done, *done) if d.pdf is not None]
     last_blank = done[-1].layout.last_blank
     parts = [PartPdf(d, drop_last=(i == len(pdfs) - 1 and last_blank)) for i, d in enumerate(pdfs)]
-    merged = merge(parts, setup.fonts)
+    merged = merge(parts, setup.fonts, RenderCache(setup.cache))
     refused = [url for d in (front_count, *done, front_done) for url in d.refused]
     warnings = missing + [f"refused resource: {url}" for url in dict.fromkeys(refused)]
     return merged, warnings

@@ -39,7 +39,7 @@ def test_rebuild_after_an_edit_lays_out_only_the_edited_article(book_copy: Path)
     text = article.read_text(encoding="utf-8")
     article.write_text(text.replace("。", "！", 1), encoding="utf-8")
     build(book_copy)
-    new = cached_files(book_copy) - before
+    new = {p for p in cached_files(book_copy) - before if p.suffix != ".font"}  # faces cut for the book
     assert sorted(p.suffix for p in new) == [".json", ".pdf"], "one article's layout and PDF"
 
 

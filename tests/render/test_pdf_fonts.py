@@ -164,3 +164,19 @@ def test_stub_parts_that_disagree_on_a_width_get_their_own_subsets(parts: list[b
         doc.save(out)
     programs = [program for _, program in fonts(out.getvalue())]
     assert programs == [fonts(parts[0])[0][1], fonts(parts[1])[0][1]]
+
+
+def test_a_face_cut_before_is_taken_from_the_cache(stub_parts: list[bytes], tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from publish.render.pdf_cache import RenderCache
+
+    cache = RenderCache(tmp_path)
+    first = merge([PartPdf(p) for p in stub_parts], [SONG], cache)
+    assert list(tmp_path.rglob("*.font"))
+    stub_program(SONG)  # made once per process, before the cutting is switched off
+
+    def no_cutting(*_: object, **__: object) -> bytes:
+        raise AssertionError("cut again")
+
+    monkeypatch.setattr(harfbuzz, "subset", no_cutting)
+    assert merge([PartPdf(p) for p in stub_parts], [SONG], cache) == first
