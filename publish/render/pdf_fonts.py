@@ -11,10 +11,14 @@ glyph widths (``/W``) and text maps (``ToUnicode``), and a single subset of the 
 file for the union of their glyphs, made with WeasyPrint's own steps (``harfbuzz``), so
 the program is byte for byte the one a one-pass build of the same glyphs embeds.
 
-A face is left as the parts have it — correct, only larger — when merging could change a
-glyph: the parts disagree on a glyph's width or text, a part maps a missing character
-(a custom encoding, which the checker reports), or the face's file is not among the
-style's fonts, or no HarfBuzz subsetter can be loaded.
+The workers do not cut the style's faces at all: each part embeds a *stub* of each (its
+.notdef glyph only; ``pdf_worker``), and this step replaces every stub. A face whose fonts
+cannot become one without changing a glyph — the parts disagree on a glyph's width or
+text, or a part maps a missing character (a custom encoding, which the checker reports) —
+keeps one font per part, each stub replaced by the subset WeasyPrint would have made for
+that part. A face whose file is not among the style's fonts (a fallback fontconfig chose)
+was subset by WeasyPrint and stays as the parts have it. A stub that cannot be replaced
+stops the build (RenderError) rather than leave a face without glyphs.
 """
 
 from __future__ import annotations
@@ -166,6 +170,16 @@ def _postscript_name(program: bytes) -> str | None:
         return None
 
 
+def _glyph_count(program: bytes) -> int:
+    from fontTools.ttLib import TTFont, TTLibError
+
+    try:
+        with TTFont(io.BytesIO(program), lazy=True) as font:
+            return int(font["maxp"].numGlyphs)
+    except (OSError, TTLibError, KeyError):
+        return -1
+
+
 def _stamp(path: Path) -> tuple[int, int] | None:
     try:
         st = path.stat()
@@ -282,6 +296,8 @@ def _merge_face(pdf: pikepdf.Pdf, face: Face, candidates: Sequence[Path], cache:
     programs = [_program_of(f) for f in face.fonts]
     found = _source(programs[0], candidates) if programs[0] is not None else None
     if found is None:
+        if any(program is not None and _glyph_count(program) <= 1 for program in programs):
+            raise ValueError("a part holds a stub of a face that is no longer among the style's fonts")
         return False
     source = found[0]
     stub = stub_program(source)
@@ -308,7 +324,7 @@ def share_faces(pdf: pikepdf.Pdf, candidates: Sequence[Path], cache: RenderCache
         except (harfbuzz.Unavailable, OSError, ValueError) as exc:
             raise RenderError(
                 f"the faces of the merged book could not be embedded: {exc}",
-                hint="build with --jobs 1 --no-cache, or report this with the book",
+                hint="build again with --no-cache; if it persists, report it with the book",
             ) from exc
     return merged
 

@@ -152,9 +152,16 @@ def test_a_lone_stub_part_gets_the_subset_weasyprint_would_have_made(parts: list
     assert fonts(book) == fonts(parts[0])
 
 
+def joined(parts: list[bytes]) -> pikepdf.Pdf:
+    """The parts' pages in one PDF, their fonts as the parts have them (no merge step)."""
+    doc = pikepdf.open(io.BytesIO(parts[0]))
+    for data in parts[1:]:
+        doc.pages.extend(pikepdf.open(io.BytesIO(data)).pages)
+    return doc
+
+
 def test_stub_parts_that_disagree_on_a_width_get_their_own_subsets(parts: list[bytes], stub_parts: list[bytes]) -> None:
-    book = merge([PartPdf(p) for p in stub_parts], [])
-    with pikepdf.open(io.BytesIO(book)) as doc:
+    with joined(stub_parts) as doc:
         second = doc.pages[1].Resources.Font
         widths = second[next(iter(second.keys()))].DescendantFonts[0].W
         shared_gid = min(fonts(parts[0])[0][0])
@@ -164,6 +171,13 @@ def test_stub_parts_that_disagree_on_a_width_get_their_own_subsets(parts: list[b
         doc.save(out)
     programs = [program for _, program in fonts(out.getvalue())]
     assert programs == [fonts(parts[0])[0][1], fonts(parts[1])[0][1]]
+
+
+def test_a_stub_whose_face_is_not_among_the_fonts_stops_the_build(stub_parts: list[bytes]) -> None:
+    from publish.errors import RenderError
+
+    with pytest.raises(RenderError, match="stub"):
+        merge([PartPdf(p) for p in stub_parts], [])
 
 
 def test_a_face_cut_before_is_taken_from_the_cache(stub_parts: list[bytes], tmp_path: Path,
