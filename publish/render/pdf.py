@@ -56,8 +56,9 @@ def _print_extras(opts: PdfOptions) -> str:
 ONE_PASS_ARTICLES = 1
 """Books of at most this many articles are laid out as one document: with one article
 there is nothing to lay out in parallel and nothing to reuse after an edit, while the
-per-article build adds a count of the front matter, a second part and the merge (one
-article, docs/build-benchmark.md: one pass 0.83 s against 1.14 s, medians of 5)."""
+per-article build adds a count of the front matter, a second part and the merge (the
+seed article, bench/build_bench.py's measurement: one pass 0.83 s against the per-article
+build's 1.14 s, medians of 5 runs on 2 shared cores)."""
 
 
 def write_pdf(book: Book, opts: PdfOptions) -> bytes:
