@@ -175,7 +175,8 @@ def _install_stubs() -> None:
 
     def subset(font: Any, to_unicode: dict[int, str], hinting: bool) -> None:
         files: dict[tuple[int, bytes], Path] | None = getattr(_STUBS, "files", None)
-        if files and to_unicode and not (font.png or font.svg or font.colr or "fvar" in font.tables):
+        plain = not (font.png or font.svg or font.colr or "fvar" in font.tables) and font.index == 0
+        if files and to_unicode and plain:  # a face the merge can cut as WeasyPrint would
             path = files.get(_identity(len(font.file_content), font.file_content))
             if path is not None:
                 font.file_content = stub_program(path)
