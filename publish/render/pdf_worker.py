@@ -16,6 +16,7 @@ margin box — folios and running heads — is made. One layout per part, no sec
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
 import threading
@@ -112,6 +113,9 @@ def local_board(size: int) -> Board:
 
 _BOARD: Board | None = None
 _LOADED: dict[Setup, tuple[Any, Any, list[Any], Any]] = {}
+# Let go of the loaded faces before the interpreter tears WeasyPrint's modules down: a
+# FontConfiguration freed after that fails in its __del__ ("'NoneType' is not callable").
+atexit.register(_LOADED.clear)
 
 
 def init_worker(counts: Counts, condition: Any) -> None:
