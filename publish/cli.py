@@ -194,7 +194,7 @@ def build(
     as_json: JsonOption = False,
     check_pdf: Annotated[bool, typer.Option("--check", help="Run `publish check` on the PDF; fail on any finding.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="PDF: articles laid out in parallel (0: one per core).")] = 0,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="PDF: lay every article out again (the cache is .cache/render/ beside book.toml, or $PUBLISH_CACHE).")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Lay every PDF article out and draw the EPUB cover again (the cache is .cache/render/ beside book.toml, or $PUBLISH_CACHE).")] = False,
 ) -> None:
     """Build the book into dist/NAME.pdf and dist/NAME.epub (`--format html`: the site dist/NAME-html/).
 

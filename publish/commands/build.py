@@ -60,7 +60,7 @@ def run(
                 tagged=tagged, jobs=jobs, cache=cache,
             )
         else:
-            opts = EpubOptions(style=book.style, user_css=user_css, embed_fonts=embed_fonts)
+            opts = EpubOptions(style=book.style, user_css=user_css, embed_fonts=embed_fonts, cache=cache)
         data = WRITERS[fmt](book, opts)
         target = out_dir / f"{book.meta.name}.{fmt}"
         atomic_write_bytes(target, data)

@@ -9,6 +9,7 @@ come from the book, so the same book gives the same bytes.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 import re
@@ -22,7 +23,7 @@ from publish.errors import RenderError
 from publish.fetcher import RefusedResource, Sandbox, packaged_css
 from publish.fonts import font_roots
 from publish.render import assemble
-from publish.render.cover import draw_cover
+from publish.render.cover import cached_cover
 from publish.render.epub_docs import (
     Landmark,
     NavEntry,
@@ -35,6 +36,7 @@ from publish.render.epub_docs import (
 )
 from publish.render.epub_fonts import FORMATS, embed_fonts, font_face_rules
 from publish.render.epub_media import ImageLimits, PackagedImage, package_image
+from publish.render.pdf_cache import RenderCache, cache_dir
 from publish.render.epub_meta import (
     Produced,
     accessibility,
@@ -72,6 +74,8 @@ class EpubOptions:
     user_css: tuple[Path, ...] = ()
     embed_fonts: str | None = None
     """None, or the flavour of subset faces to embed: "woff2" or "ttf"."""
+    cache: bool = True
+    """Take the drawn cover from the render cache (see ``cover.cached_cover``)."""
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     """What the build did that a user may want to know (embedded font sizes …)."""
@@ -143,9 +147,12 @@ def _chapters(book: Book, sandbox: Sandbox, pkg: _Package, lang: str, *, vertica
         pkg.toc.append(NavEntry(file_name, doc.meta.title, subs))
 
 
-def _cover(book: Book, sandbox: Sandbox) -> PackagedImage:
+def _cover(book: Book, sandbox: Sandbox, cache: bool) -> PackagedImage:
     if book.cover is None:
-        return package_image(draw_cover(book.meta), COVER_LIMITS)
+        # Drawn to the limits as a 4-bit PNG: packed as it is, without decoding it again.
+        data = cached_cover(book.meta, RenderCache(cache_dir(book.root) if cache else None))
+        name = f"images/{hashlib.sha256(data).hexdigest()[:16]}.png"
+        return PackagedImage(name=name, media_type="image/png", data=data, original_bytes=len(data))
     try:
         return package_image(sandbox.read(book.cover.resolve().as_uri()), COVER_LIMITS)
     except (RefusedResource, ValueError) as exc:
@@ -213,7 +220,7 @@ def write_epub(book: Book, opts: EpubOptions) -> bytes:
     _chapters(book, sandbox, pkg, lang, vertical=style.writing_mode == "vertical-rl")
 
     LOGGER.info("Step 2 - cover, title page and navigation")
-    cover = _cover(book, sandbox)
+    cover = _cover(book, sandbox, opts.cache)
     css_links = (CSS_HREF,)
     cover_doc = cover_page(cover.name, book.meta.title, lang=lang, css=css_links)
     date = human_date(book.meta.date) if book.meta.date else ""

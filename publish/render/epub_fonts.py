@@ -13,8 +13,6 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from fontTools import subset
-from fontTools.ttLib import TTFont
 from lxml import etree
 
 from publish.fonts import WEIGHTS, find_face
@@ -68,6 +66,9 @@ def characters(documents: Iterable[bytes], xpath: str) -> set[str]:
 
 
 def subset_face(path: str, chars: set[str], flavor: str) -> bytes:
+    from fontTools import subset  # 70 ms to import: only for --embed-fonts
+    from fontTools.ttLib import TTFont
+
     options = subset.Options()
     # fontTools' default features plus the CJK ones: 标点挤压 (chws, halt) and 竖排 (vert …).
     options.layout_features = [*options.layout_features, *CJK_FEATURES]

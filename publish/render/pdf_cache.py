@@ -4,6 +4,7 @@ Separate from the renderer so the rules of what makes a key are in one place. A 
 the tool and WeasyPrint versions, every style sheet's text, each font file's path, size and
 modification time, the part's HTML (its text, anchors and image URLs), the bytes of every
 image it names, its own CSS (running head) and, for a PDF, the number of its first page.
+The EPUB's drawn cover is kept here too, keyed by the book's title lines and the faces.
 The folder (``$PUBLISH_CACHE``, else ``.cache/render/`` beside book.toml) holds only
 derived files: deleting it costs one full build, nothing else.
 """
@@ -22,6 +23,9 @@ from urllib.parse import unquote, urlparse
 
 CACHE_ENV = "PUBLISH_CACHE"
 _FILE_URL = re.compile(r'(?:src|href)="(file:[^"]+)"')
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PNG_END = b"IEND\xaeB`\x82"
+"""The last chunk of every whole PNG file."""
 _FONT_URL = re.compile(r"url\(['\"]?(file:[^'\")]+)")
 
 
@@ -30,7 +34,8 @@ def cache_dir(book_root: Path) -> Path:
     return Path(env) if env else book_root / ".cache" / "render"
 
 
-def _stat_token(path: Path) -> str:
+def stat_token(path: Path) -> str:
+    """What says a file changed without reading it: its path, size and mtime."""
     try:
         st = path.stat()
     except OSError:
@@ -43,9 +48,15 @@ def setup_key(versions: str, sheets: list[str]) -> str:
     digest = hashlib.sha256(versions.encode())
     for sheet in sheets:
         digest.update(b"\0sheet\0" + sheet.encode())
-        for url in _FONT_URL.findall(sheet):
-            digest.update(_stat_token(Path(unquote(urlparse(url).path))).encode())
+        for path in font_files([sheet]):
+            digest.update(stat_token(path).encode())
     return digest.hexdigest()
+
+
+def font_files(sheets: list[str]) -> tuple[Path, ...]:
+    """The local font files the sheets' @font-face rules name, in order, once each."""
+    paths = (Path(unquote(urlparse(url).path)) for sheet in sheets for url in _FONT_URL.findall(sheet))
+    return tuple(dict.fromkeys(paths))
 
 
 def part_key(setup: str, html: str, css: str) -> str:
@@ -103,6 +114,26 @@ class RenderCache:
 
     def store_pdf(self, key: str, data: bytes) -> None:
         self._write(f"{key}.pdf", data)
+
+    def font(self, key: str) -> bytes | None:
+        """A face cut for a merged book (``pdf_fonts``): a TrueType or OpenType file."""
+        data = self._read(f"{key}.font")
+        if data is None or data[:4] not in (b"\x00\x01\x00\x00", b"OTTO", b"true") or len(data) < 64:
+            return None
+        return data
+
+    def store_font(self, key: str, data: bytes) -> None:
+        self._write(f"{key}.font", data)
+
+    def png(self, key: str) -> bytes | None:
+        """A drawn image (the EPUB's typographic cover); a cut-off file is a miss."""
+        data = self._read(f"{key}.png")
+        if data is None or not data.startswith(PNG_SIGNATURE) or not data.endswith(PNG_END):
+            return None
+        return data
+
+    def store_png(self, key: str, data: bytes) -> None:
+        self._write(f"{key}.png", data)
 
     def _read(self, name: str) -> bytes | None:
         if self.folder is None:

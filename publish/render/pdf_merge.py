@@ -4,7 +4,8 @@ Separate from the renderer because it works on finished PDFs with pikepdf. The f
 (the front matter) gives the document its metadata; each later part's pages are appended,
 its bookmarks re-pointed at the appended pages, and its named destinations (the anchors the
 目录's links name) merged into one name tree, so the links of the front matter land on the
-articles' pages as in a one-pass build.
+articles' pages as in a one-pass build. Then the parts' subsets of each face become one
+(``pdf_fonts``), so the book embeds each face once, as a one-pass build does.
 """
 
 from __future__ import annotations
@@ -12,9 +13,12 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import pikepdf
 
+from publish.render.pdf_cache import RenderCache
+from publish.render.pdf_fonts import share_faces
 from publish.render.pdf_text import saved_bytes
 
 
@@ -51,8 +55,10 @@ def _copy_outline(
     return copied
 
 
-def merge(parts: Sequence[PartPdf]) -> bytes:
-    """One PDF of the parts' pages in order, with their bookmarks and named destinations."""
+def merge(parts: Sequence[PartPdf], font_files: Sequence[Path] = (), cache: RenderCache | None = None) -> bytes:
+    """One PDF of the parts' pages in order, with their bookmarks and named destinations,
+    each face embedded once (cut from its file among ``font_files``; the cut faces kept in
+    ``cache``)."""
     first, *rest = parts
     out = pikepdf.open(io.BytesIO(first.data))
     outline: list[pikepdf.OutlineItem] = []
@@ -85,6 +91,7 @@ def merge(parts: Sequence[PartPdf]) -> bytes:
         with out.open_outline() as tree:
             tree.root.clear()
             tree.root.extend(outline)
+        share_faces(out, font_files, cache)
         return saved_bytes(out)
     finally:
         for src in reversed(sources):

@@ -9,7 +9,8 @@ this is the orchestration:
    (see ``pdf_worker``), and writes its PDF; the cache answers for unchanged articles;
 3. the front matter is laid out again with the real 目录 numbers;
 4. the PDFs (each with its justification spaces already taken out, in its worker, and
-   cached so) are merged with pikepdf.
+   cached so) are merged with pikepdf, and each face's per-part subsets become one
+   (``pdf_fonts``).
 
 A part's page count does not depend on its numbering (every part opens on a recto), so
 after an edit only the edited article is laid out again, and later ones only if its
@@ -18,6 +19,7 @@ page count changed (their numbers moved).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import multiprocessing
@@ -35,7 +37,7 @@ from publish.errors import RenderError
 from publish.fetcher import Sandbox
 from publish.fonts import font_face_css, font_roots
 from publish.render import pdf_parts
-from publish.render.pdf_cache import cache_dir, part_key, setup_key
+from publish.render.pdf_cache import RenderCache, cache_dir, font_files, part_key, setup_key
 from publish.render.pdf_merge import PartPdf, merge
 from publish.render.pdf_worker import Done, Job, Setup, init_worker, local_board, run
 from publish.styles import Style
@@ -84,21 +86,25 @@ def _setup(book: Book, style: Style, extras: str, cache: bool) -> Setup:
     sheets += [("file", str(p)) for p in style.print_css]
     if extras:
         sheets.append(("string", extras))
-    return Setup(
+    setup = Setup(
         base_url=book.root.resolve().as_uri() + "/",
         roots=(book.root, *style.folders, *font_roots()),
         sheets=tuple(sheets),
         cache=cache_dir(book.root) if cache else None,
     )
+    return dataclasses.replace(setup, fonts=font_files(_sheet_texts(setup)))
 
 
-RENDERING_CODE = ("pdf_worker.py", "pdf_parts.py", "pdf_cache.py")
+RENDERING_CODE = ("pdf_worker.py", "pdf_parts.py", "pdf_cache.py", "pdf_fonts.py", "harfbuzz.py")
 """Modules whose code shapes a cached part beyond its HTML and CSS: a change to them
 makes new keys even where the version number stayed the same."""
 
 
-def _setup_key(setup: Setup) -> str:
-    texts = [value if kind == "string" else _read(value) for kind, value in setup.sheets]
+def _sheet_texts(setup: Setup) -> list[str]:
+    return [value if kind == "string" else _read(value) for kind, value in setup.sheets]
+
+
+def _setup_key(setup: Setup, texts: list[str]) -> str:
     here = Path(__file__).parent
     code = hashlib.sha256(b"".join((here / name).read_bytes() for name in RENDERING_CODE)).hexdigest()
     return setup_key(f"publish {__version__} {code} weasyprint {version('weasyprint')}", texts)
@@ -122,7 +128,8 @@ def write_pdf_parallel(book: Book, style: Style, extras: str, options: ParallelO
     if not book.chapters:
         raise RenderError("the book has no articles", path=book.root / "book.toml", hint="list articles in book.toml")
     setup = _setup(book, style, extras, options.cache)
-    key = _setup_key(setup)
+    texts = _sheet_texts(setup)
+    key = _setup_key(setup, texts)
     workers = options.jobs or available_cores()
     missing: list[str] = []
     sandbox = Sandbox(roots=setup.roots).narrowed(book.root)
@@ -148,7 +155,8 @@ def write_pdf_parallel(book: Book, style: Style, extras: str, options: ParallelO
         )
     pdfs = [d.pdf for d in (front_done, *done) if d.pdf is not None]
     last_blank = done[-1].layout.last_blank
-    merged = merge([PartPdf(d, drop_last=(i == len(pdfs) - 1 and last_blank)) for i, d in enumerate(pdfs)])
+    parts = [PartPdf(d, drop_last=(i == len(pdfs) - 1 and last_blank)) for i, d in enumerate(pdfs)]
+    merged = merge(parts, setup.fonts, RenderCache(setup.cache))
     refused = [url for d in (front_count, *done, front_done) for url in d.refused]
     warnings = missing + [f"refused resource: {url}" for url in dict.fromkeys(refused)]
     return merged, warnings

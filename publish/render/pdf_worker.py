@@ -16,6 +16,9 @@ margin box — folios and running heads — is made. One layout per part, no sec
 
 from __future__ import annotations
 
+import atexit
+import hashlib
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,7 +27,9 @@ from typing import Any, Protocol
 
 from publish import refit
 from publish.errors import RenderError
+from publish.render import harfbuzz
 from publish.render.pdf_cache import Layout, RenderCache, pdf_key
+from publish.render.pdf_fonts import stub_program
 from publish.render.pdf_text import strip_layout_spaces
 
 WAIT_SECONDS = 600.0
@@ -40,6 +45,9 @@ class Setup:
     sheets: tuple[tuple[str, str], ...]
     """("file", path) or ("string", css), in cascade order."""
     cache: Path | None
+    fonts: tuple[Path, ...] = ()
+    """The font files the sheets name: a part embeds a stub of each face cut from one of
+    them, and the merge cuts the face once for the whole book (``pdf_fonts``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +114,9 @@ def local_board(size: int) -> Board:
 
 _BOARD: Board | None = None
 _LOADED: dict[Setup, tuple[Any, Any, list[Any], Any]] = {}
+# Let go of the loaded faces before the interpreter tears WeasyPrint's modules down: a
+# FontConfiguration freed after that fails in its __del__ ("'NoneType' is not callable").
+atexit.register(_LOADED.clear)
 
 
 def init_worker(counts: Counts, condition: Any) -> None:
@@ -137,12 +148,58 @@ def _loaded(setup: Setup) -> tuple[Any, Any, list[Any], Any]:
 
 
 _HOOK = threading.local()
+_STUBS = threading.local()
+"""``files``: identity → font file, while a part's PDF is written; else absent."""
+_HEAD = 65536
+
+
+def _identity(size: int, head: bytes) -> tuple[int, bytes]:
+    return size, hashlib.blake2b(head[:_HEAD], digest_size=16).digest()
+
+
+def _file_identities(paths: tuple[Path, ...]) -> dict[tuple[int, bytes], Path]:
+    """Size and a hash of the first 64 KB of each font file: how a face WeasyPrint loaded
+    (its whole file, as bytes) is known as one of them without hashing 15 MB."""
+    out: dict[tuple[int, bytes], Path] = {}
+    for path in paths:
+        try:
+            with open(path, "rb") as handle:
+                out.setdefault(_identity(os.fstat(handle.fileno()).st_size, handle.read(_HEAD)), path)
+        except OSError:
+            continue
+    return out
+
+
+def _install_stubs() -> None:
+    """Route WeasyPrint's font subsetting through ``_stubbed`` (once per process)."""
+    from weasyprint.pdf.fonts import Font
+
+    if getattr(Font.subset, "_publish_hook", False):
+        return
+    original = Font.subset
+
+    def subset(font: Any, to_unicode: dict[int, str], hinting: bool) -> None:
+        files: dict[tuple[int, bytes], Path] | None = getattr(_STUBS, "files", None)
+        plain = not (font.png or font.svg or font.colr or "fvar" in font.tables) and font.index == 0
+        if files and to_unicode and plain:  # a face the merge can cut as WeasyPrint would
+            path = files.get(_identity(len(font.file_content), font.file_content))
+            if path is not None:
+                font.file_content = stub_program(path)
+                return
+        original(font, to_unicode, hinting)
+
+    subset._publish_hook = True  # type: ignore[attr-defined]
+    Font.subset = subset
 
 
 def _install_hook() -> None:
     """Route WeasyPrint's margin-box layout through ``_margin_boxes`` (once per process)."""
     import weasyprint.layout as layout
 
+    from publish.render import weasy_speed
+
+    weasy_speed.install()
+    _install_stubs()
     if getattr(layout.make_margin_boxes, "_publish_hook", False):
         return
     original = layout.make_margin_boxes
@@ -184,6 +241,8 @@ def _run(job: Job, board: Board) -> Done:
     known = cache.layout(job.key)
     if known is not None and job.publish:
         board.publish(job.index, known.pages)
+    if known is not None and not job.write:
+        return Done(layout=known, first_page=1)  # a count the cache already has
     if known is not None and job.write:
         first = board.first_page(job.index)
         data = cache.pdf(pdf_key(job.key, first))
@@ -224,6 +283,12 @@ def _run(job: Job, board: Board) -> Done:
     cache.store_layout(job.key, layout)
     data = None
     if job.write:
-        data = strip_layout_spaces(bytes(document.copy(pages).write_pdf()))
+        # Each face the style names is embedded as a stub, cut for the book by the merge:
+        # subsetting a 15 MB face for every part was a fifth of a part's writing.
+        _STUBS.files = _file_identities(job.setup.fonts) if harfbuzz.available() else None
+        try:
+            data = strip_layout_spaces(bytes(document.copy(pages).write_pdf()))
+        finally:
+            _STUBS.files = None
         cache.store_pdf(pdf_key(job.key, numbering[0]), data)
     return Done(layout=layout, first_page=numbering[0], pdf=data, refused=sandbox.refused[before:])

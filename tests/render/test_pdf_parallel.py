@@ -84,3 +84,47 @@ def test_articles_open_on_rectos_numbered_on_from_the_front_matter(both_builds: 
     for _title, page, _children in bookmarks(parallel)[1:]:
         assert page % 2 == 0, "an article opens on an odd (recto) page"
         assert texts[page].split("\n")[-1].strip() == str(page + 1), "the folio is the page's number"
+
+
+def font_programs(pdf: bytes) -> dict[str, list[bytes]]:
+    """BaseFont → the font programs embedded for it (one per font dictionary using it)."""
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        out: dict[str, list[bytes]] = {}
+        seen: set[tuple[int, int]] = set()
+        for page in doc.pages:
+            for font in page.Resources.get("/Font", {}).values():
+                if font.objgen in seen:
+                    continue
+                seen.add(font.objgen)
+                descriptor = font.DescendantFonts[0].FontDescriptor
+                out.setdefault(str(font.BaseFont), []).append(descriptor.FontFile2.read_bytes())
+        return out
+
+
+def test_per_article_build_embeds_each_face_once(both_builds: tuple[bytes, bytes]) -> None:
+    _, parallel = both_builds
+    programs = font_programs(parallel)
+    assert len(programs) >= 3, "Song, Hei and Kai at least"
+    assert all(len(found) == 1 for found in programs.values()), {k: len(v) for k, v in programs.items()}
+
+
+def test_per_article_build_embeds_the_one_pass_font_programs(both_builds: tuple[bytes, bytes]) -> None:
+    single, parallel = both_builds
+    assert font_programs(parallel) == font_programs(single)
+
+
+def test_per_article_build_is_about_the_one_pass_size(both_builds: tuple[bytes, bytes]) -> None:
+    single, parallel = both_builds
+    assert len(parallel) <= 1.2 * len(single), f"{len(parallel)} bytes against {len(single)}"
+
+
+def test_a_one_article_book_is_laid_out_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.conftest import BOOK
+
+    def no_parts(*_: object) -> None:
+        raise AssertionError("built per article")
+
+    monkeypatch.setattr("publish.render.pdf_parallel.write_pdf_parallel", no_parts)
+    book = load_book(BOOK)
+    assert len(book.chapters) == 1
+    assert write_pdf(book, PdfOptions(cache=False)).startswith(b"%PDF-")
