@@ -4,7 +4,7 @@ WeasyPrint breaks lines greedily and justifies by stretching spaces. When the ru
 a line cannot break — a number with its unit (“2020年，”), a Latin word with the next
 character (“DeepMind开”), or a paragraph's last two letters, which the 孤字 joiner keeps
 together (“一半”。”) — the line before is left short and its gaps stretched, often past
-the checker's limit (``publish.check.rules.STRETCH_LIMIT_EM``).
+the checker's limit (``publish.typography.STRETCH_LIMIT_EM``).
 
 ``publish.typography`` wraps each paragraph's text in ``span.fit`` and its last line or
 so in ``span.tail``: the style lets the head squeeze (each justification point up to
@@ -35,8 +35,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from publish.check.rules import STRETCH_LIMIT_EM
-from publish.typography import JOINER
+from publish.typography import JOINER, STRETCH_LIMIT_EM
 
 SQUEEZE_CLASS = "fit squeeze"
 TIGHT_CLASS = "fit squeeze tight"

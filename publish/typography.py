@@ -40,6 +40,16 @@ from functools import cache
 
 from publish.clean.repair import HAN, WIDE
 
+STRETCH_LIMIT_EM = 0.12
+"""How much room justification may put between two ideographs, in ems of the line.
+
+clreq §3.5 (line adjustment) allows Han text no space of its own: a line is filled by
+compressing first (Western word spaces, the Han–Western space, punctuation's adjustable
+half) and only then by adding room between characters; the widest gap it names in Han
+text is the Han–Western space of at most a quarter em (also CY/T 154). Beyond half of
+that quarter, 0.12em, the added room reads as letter-spacing (拉伸), not as a solid line:
+“被 扣 了” beside solid lines. A line that reaches it is one that could not take the next
+unbreakable run (“12元”, “DeepMind”), which the layout should have fitted another way."""
 NO_LINE_START = set("，。、；：？！）》」』】〕〉”’%…·‰℃〗〙〛｝］．・～")
 """Marks that may not begin a line (TYPOGRAPHY.md §2, 禁则)."""
 NO_LINE_END = set("（《「『【〔〈“‘〖〘〚｛［")

@@ -14,23 +14,13 @@ from dataclasses import dataclass
 
 from publish.check.lines import Line
 from publish.clean.repair import HAN
-from publish.typography import NO_LINE_END, NO_LINE_START
+from publish.typography import NO_LINE_END, NO_LINE_START, STRETCH_LIMIT_EM
 
 _LETTER = re.compile(f"[{HAN}A-Za-z0-9]")
 _TOC_ENTRY = re.compile(r"[·.…]{3,}\s*\d+$")
 RAGGED_TOLERANCE_EM = 0.05
 """How far short of the measure a justified line may stop, in body ems: rounding of
 advances, and a line-end mark that ``chws`` set half-width (as ctex does on purpose)."""
-STRETCH_LIMIT_EM = 0.12
-"""How much room justification may put between two ideographs, in ems of the line.
-
-clreq §3.5 (line adjustment) allows Han text no space of its own: a line is filled by
-compressing first (Western word spaces, the Han–Western space, punctuation's adjustable
-half) and only then by adding room between characters; the widest gap it names in Han
-text is the Han–Western space of at most a quarter em (also CY/T 154). Beyond half of
-that quarter, 0.12em, the added room reads as letter-spacing (拉伸), not as a solid line:
-“被 扣 了” beside solid lines. A line that reaches it is one that could not take the next
-unbreakable run (“12元”, “DeepMind”), which the layout should have fitted another way."""
 OVERFLOW_TOLERANCE_PT = 1.0
 """How far past the text frame a line may reach: rounding of advances. Hanging
 punctuation is not used, so nothing is meant to reach past the frame."""
