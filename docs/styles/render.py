@@ -14,7 +14,7 @@ from pathlib import Path
 from PIL import Image
 
 from publish.commands import build
-from publish.styles import available_styles
+from publish.styles import available_styles, load_style
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = {"book": (1, 3, 5, 6), "large": (1, 3, 5, 6), "gongwen": (1, 2, 3, 4)}
@@ -43,5 +43,7 @@ def preview(style: str, out: Path) -> None:
 
 if __name__ == "__main__":
     for name in available_styles():
+        if load_style(name).writing_mode != "horizontal-tb":
+            continue  # an EPUB-only style: its picture is an EPUB chapter (bench/epub_screens.py)
         preview(name, ROOT / "docs" / "styles" / f"{name}.png")
         print(f"docs/styles/{name}.png")
