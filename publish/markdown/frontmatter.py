@@ -15,7 +15,12 @@ import yaml
 from publish.model import Meta
 
 
-class _Loader(yaml.SafeLoader):
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser when PyYAML was built with it (the wheels are): a batch reads every
+article back to check it, and the pure-Python parser was most of that check's time."""
+
+
+class _Loader(_SafeLoader):  # type: ignore[misc]
     pass
 
 
