@@ -19,10 +19,24 @@ pytestmark = pytest.mark.slow
 BOOK = Path(__file__).resolve().parents[2] / "content" / "book.toml"
 
 
-@pytest.fixture(scope="module", params=["pdf/a-3b", "pdf/ua-1"])
-def variant_pdf(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+def _variant(variant: str, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
     out = tmp_path_factory.mktemp("variant")
-    return request.param, build.run(BOOK, out, ("pdf",), pdf_variant=request.param).outputs[0]
+    return variant, build.run(BOOK, out, ("pdf",), pdf_variant=variant).outputs[0]
+
+
+@pytest.fixture(scope="module")
+def pdfa(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    return _variant("pdf/a-3b", tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def pdfua(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    return _variant("pdf/ua-1", tmp_path_factory)
+
+
+@pytest.fixture(params=["pdfa", "pdfua"])
+def variant_pdf(request: pytest.FixtureRequest) -> tuple[str, Path]:
+    return request.getfixturevalue(request.param)  # type: ignore[no-any-return]
 
 
 def _without(src: Path, dest: Path, key: str) -> Path:
@@ -44,18 +58,14 @@ def test_a_document_without_a_language_fails(variant_pdf: tuple[str, Path], tmp_
     assert kinds == ["no document language (/Lang in the catalog)"]
 
 
-def test_pdfa_needs_an_output_intent(variant_pdf: tuple[str, Path], tmp_path: Path) -> None:
-    variant, pdf = variant_pdf
-    if not variant.startswith("pdf/a"):
-        pytest.skip("PDF/A only")
+def test_pdfa_needs_an_output_intent(pdfa: tuple[str, Path], tmp_path: Path) -> None:
+    _, pdf = pdfa
     found = archive_findings(_without(pdf, tmp_path / "x.pdf", "/OutputIntents"))
     assert [f.kind for f in found] == ["pdfa"]
 
 
-def test_pdfua_needs_a_structure_tree(variant_pdf: tuple[str, Path], tmp_path: Path) -> None:
-    variant, pdf = variant_pdf
-    if not variant.startswith("pdf/ua"):
-        pytest.skip("PDF/UA only")
+def test_pdfua_needs_a_structure_tree(pdfua: tuple[str, Path], tmp_path: Path) -> None:
+    _, pdf = pdfua
     found = archive_findings(_without(pdf, tmp_path / "x.pdf", "/StructTreeRoot"))
     assert [f.text for f in found] == ["no structure tree (/StructTreeRoot)"]
 
