@@ -103,11 +103,17 @@ def test_an_oversized_photo_is_scaled_and_recompressed(tmp_path: Path) -> None:
     assert page.xpath("string(//h:figure/h:figcaption)", namespaces=NS) == CAPTION
 
 
-def test_a_caption_that_is_also_the_alt_text_is_read_once(tmp_path: Path) -> None:
-    """Like pandoc's HTML5 writer: the alt text speaks, the duplicate figcaption is aria-hidden."""
+def small_image_epub(tmp_path: Path) -> Path:
+    """A book whose figure is a 300 × 200 PNG beside the article, built to an EPUB."""
     book = make_book(tmp_path / "b", figure="small.png")
     Image.new("RGB", (300, 200), (164, 20, 28)).save(tmp_path / "b" / "articles" / "small.png")
     epub, _, _ = build(book, tmp_path / "out")
+    return epub
+
+
+def test_a_caption_that_is_also_the_alt_text_is_read_once(tmp_path: Path) -> None:
+    """Like pandoc's HTML5 writer: the alt text speaks, the duplicate figcaption is aria-hidden."""
+    epub = small_image_epub(tmp_path)
     with zipfile.ZipFile(epub) as z:
         page = etree.fromstring(z.read("EPUB/text/a1.xhtml"))
     [figure] = page.xpath(f"//h:figure[h:figcaption = '{CAPTION}']", namespaces=NS)
@@ -116,18 +122,14 @@ def test_a_caption_that_is_also_the_alt_text_is_read_once(tmp_path: Path) -> Non
 
 
 def test_a_small_image_is_packaged_unchanged(tmp_path: Path) -> None:
-    book = make_book(tmp_path / "b", figure="small.png")
-    Image.new("RGB", (300, 200), (164, 20, 28)).save(tmp_path / "b" / "articles" / "small.png")
-    epub, _, _ = build(book, tmp_path / "out")
+    epub = small_image_epub(tmp_path)
     pngs = [h for h, (t, p) in manifest(epub).items() if t == "image/png" and p != "cover-image"]
     with zipfile.ZipFile(epub) as z:
         assert [z.read(f"EPUB/{h}") for h in pngs] == [(tmp_path / "b" / "articles" / "small.png").read_bytes()]
 
 
 def test_images_make_the_accessibility_metadata_visual_with_alternative_text(tmp_path: Path) -> None:
-    book = make_book(tmp_path / "b", figure="small.png")
-    Image.new("RGB", (300, 200), (164, 20, 28)).save(tmp_path / "b" / "articles" / "small.png")
-    epub, _, _ = build(book, tmp_path / "out")
+    epub = small_image_epub(tmp_path)
     with zipfile.ZipFile(epub) as z:
         root = etree.fromstring(z.read("EPUB/content.opf"))
     values = lambda p: root.xpath(f"//opf:meta[@property='{p}']/text()", namespaces=NS)  # noqa: E731
