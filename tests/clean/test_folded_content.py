@@ -8,7 +8,7 @@ from pathlib import Path
 from publish.clean import clean_bytes, clean_file
 from publish.model import Document, Heading, Paragraph, Table, inline_text, walk_blocks
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_67f8410aa76e5cfb.txt"
+SEED = Path(__file__).resolve().parents[2] / "content" / "raw" / "000_67f8410aa76e5cfb.txt"
 
 
 def _texts(doc: Document) -> list[str]:
