@@ -413,9 +413,23 @@ def _print_doctor(report: Report) -> None:
         out.print("[green]ready to build[/]")
 
 
+GLOBAL_FLAGS = frozenset({"-q", "--quiet", "--debug"})
+"""Options of ``publish`` itself that a user may also write after the command."""
+
+
+def hoist_global_flags(args: list[str]) -> list[str]:
+    """``publish build -q`` means ``publish -q build``: typer takes the program's own
+    options only before the command, and a user should not have to know where they go.
+    Nothing after a ``--`` moves."""
+    end = args.index("--") if "--" in args else len(args)
+    flags = [a for a in args[:end] if a in GLOBAL_FLAGS]
+    rest = [a for a in args[:end] if a not in GLOBAL_FLAGS]
+    return flags + rest + args[end:]
+
+
 def main() -> None:
     try:
-        app()
+        app(args=hoist_global_flags(sys.argv[1:]))
     except PublishError as exc:  # raised outside a command's own handling
         if _State.debug:
             raise

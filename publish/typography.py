@@ -38,7 +38,7 @@ import html
 import re
 from functools import cache
 
-from publish.clean.repair import HAN, WIDE
+from publish.cjk import HAN, WIDE
 
 STRETCH_LIMIT_EM = 0.12
 """How much room justification may put between two ideographs, in ems of the line.

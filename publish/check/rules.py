@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from publish.check.lines import Line
-from publish.clean.repair import HAN
+from publish.cjk import HAN
 from publish.typography import NO_LINE_END, NO_LINE_START, STRETCH_LIMIT_EM
 
 _LETTER = re.compile(f"[{HAN}A-Za-z0-9]")

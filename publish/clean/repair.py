@@ -12,23 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-# Characters that make their neighbourhood "Chinese": Han ideographs, CJK symbols and
-# punctuation, full-width forms, and the marks Chinese shares with Western text
-# (curly quotes, ellipsis, em dash) once they have been restored.
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-WIDE = HAN + "\u3000-\u303f\uff01-\uff60\uffe0-\uffe6\u2018\u2019\u201c\u201d\u2026\u2014\u00b7"
+from publish.cjk import HAN, WIDE, is_wide
+
+# Every pattern is compiled here, once: the rules run on every string of every page.
 _WIDE = f"[{WIDE}]"
 _HAN = f"[{HAN}]"
-_IS_WIDE = re.compile(_WIDE).match
 _HAS_HAN = re.compile(_HAN).search
-# Every pattern is compiled here, once: the rules run on every string of every page.
 
 FULLWIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 """ASCII marks NFKC makes of their full-width originals, and what they were."""
-
-
-def is_wide(ch: str) -> bool:
-    return bool(ch) and _IS_WIDE(ch) is not None
 
 
 _MARK_RUN = re.compile(r"[,;:!?]+")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from markdown_it.tree import SyntaxTreeNode
 
-from publish.clean.repair import is_wide
+from publish.cjk import is_wide
 from publish.errors import ConfigError
 from publish.markdown import frontmatter
 from publish.markdown.dialect import markdown_parser

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -95,3 +97,32 @@ def test_bad_book_manifest_lists_every_error(tmp_path: Path) -> None:
     assert result.exit_code == 1
     for fragment in ("title must be a str", "trim 'B9'", "unknown key 'colour'", "missing key 'articles'"):
         assert fragment in result.output
+
+
+def test_the_command_line_does_not_import_pydantic() -> None:
+    """typer 0.29 validates every parameter with pydantic, a tenth of a second at each
+    start; pyproject.toml keeps typer below it."""
+    probe = "import sys, publish.cli; print('pydantic' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_the_quiet_flag_may_follow_the_command() -> None:
+    from publish.cli import hoist_global_flags
+
+    assert hoist_global_flags(["build", "-q", "--format", "epub"]) == ["-q", "build", "--format", "epub"]
+
+
+def test_nothing_after_a_double_dash_is_taken_for_a_flag() -> None:
+    from publish.cli import hoist_global_flags
+
+    assert hoist_global_flags(["clean", "--", "-q"]) == ["clean", "--", "-q"]
+
+
+def test_publish_build_dash_q_prints_nothing_on_success(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "publish", "build", "-q", "--format", "epub", "-o", str(tmp_path)],
+        capture_output=True, text=True, cwd=Path(__file__).resolve().parents[2],
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+    assert list(tmp_path.glob("*.epub"))

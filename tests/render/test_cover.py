@@ -76,3 +76,15 @@ def test_an_epub_build_does_not_import_the_pdf_renderer(tmp_path: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_an_epub_build_does_not_import_the_cleaner(tmp_path: Path) -> None:
+    """Reading Markdown needs only the character classes (publish.cjk), not the cleaner's
+    pipeline and its few hundred patterns compiled at import."""
+    script = (
+        "import sys; from pathlib import Path; from publish.commands import build; "
+        f"build.run(Path({str(BOOK)!r}), Path({str(tmp_path)!r}), ('epub',), cache=False); "
+        "print(sorted(m for m in sys.modules if m.startswith('publish.clean')))"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
