@@ -128,3 +128,40 @@ def test_byline_items_are_separated_by_a_breakable_gap() -> None:
     html = byline(doc, ctx)
     assert html.count("</span>" + BYLINE_GAP + "<span>") == 3
     assert "<span>来源：云南日报</span>" + BYLINE_GAP + "<span>作者：胡晓蓉</span>" in html
+
+
+def test_an_interpunct_between_han_characters_is_set_in_a_full_width_span() -> None:
+    """间隔号 in a transliterated name (clreq §3.1: one em, centred); the joiner before
+    it keeps the face change from becoming a break before the dot."""
+    assert f'德{JOINER}<span class="dot">· </span>泰' in print_html("主任哈立德·泰穆尔指出")
+
+
+def test_an_interpunct_between_latin_letters_is_left_alone() -> None:
+    assert "dot" not in print_html("记者A·B报道")
+
+
+def test_an_interpunct_takes_one_em_in_the_printed_line(tmp_path: Path) -> None:
+    """The song face draws U+00B7 a third of an em wide; printed, the dot and the
+    characters either side of it each take a whole em (a little more where the line is
+    justified), and no line starts with it."""
+    import pdfplumber
+
+    from publish.check import check_pdf
+    from publish.commands import build
+
+    text = "巴基斯坦人类命运共同体研究中心主任哈立德·泰穆尔·阿克拉姆指出，中美元首旧金山会晤为改善两国关系带来希望。"  # chinadaily.com.cn__np4k-001
+    (tmp_path / "a.md").write_text(f"---\ntitle: 试验\nlang: zh-CN\n---\n\n{text}\n", encoding="utf-8")
+    (tmp_path / "book.toml").write_text(
+        '[book]\nname = "t"\ntitle = "试验"\nauthors = ["x"]\npublisher = "x"\ndate = "2026-01-01"\n'
+        'style = "book"\narticles = ["a.md"]\n', encoding="utf-8")
+    pdf = build.run(tmp_path / "book.toml", tmp_path / "out", ("pdf",), cache=False).outputs[0]
+    with pdfplumber.open(pdf) as doc:
+        chars = [c for page in doc.pages for c in page.chars if c["text"].strip()]
+    gaps = [
+        ((dot["x0"] - before["x0"]) / dot["size"], (after["x0"] - dot["x0"]) / dot["size"])
+        for before, dot, after in zip(chars, chars[1:], chars[2:], strict=False)
+        if dot["text"] == "·" and before["text"] in "德尔" and after["text"] in "泰阿"
+    ]
+    assert len(gaps) == 2
+    assert all(0.98 < a < 1.1 and 0.98 < b < 1.1 for a, b in gaps), gaps
+    assert check_pdf(pdf) == []
