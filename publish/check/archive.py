@@ -1,10 +1,12 @@
-"""What we can check of a PDF/A or PDF/UA claim without a validator (``check --pdfa``).
+"""What ``check --pdfa`` checks of a PDF/A or PDF/UA claim.
 
-veraPDF, the reference validator, is not installable here (not on PyPI, npm or Debian).
-These checks read the PDF's own structures with pikepdf: each is a requirement of the
-variant the file claims in its XMP metadata, so a finding is a real failure, but passing
-them all proves nothing more — they are necessary, not sufficient, and no conformance is
-claimed from them.
+A file claiming PDF/A-1 goes to Apache PDFBox Preflight, an independent PDF/A-1b
+validator (``preflight``). veraPDF, the reference validator for every part, is not
+installable here (not on PyPI, npm or Debian), so for PDF/A-2, PDF/A-3 and PDF/UA only
+the checks below stand: they read the PDF's own structures with pikepdf, each a
+requirement of the variant the file claims in its XMP metadata, so a finding is a real
+failure, but passing them all proves nothing more — necessary, not sufficient, and no
+conformance is claimed from them.
 
 - PDF/A (ISO 19005): the XMP ``pdfaid:part``/``conformance`` identification, an output
   intent with an ICC profile, every font embedded, no encryption, a ``/Lang``.
@@ -22,6 +24,7 @@ from pathlib import Path
 import pikepdf
 
 from publish.check.fonts import unembedded_fonts
+from publish.check.preflight import preflight_findings, validates
 from publish.check.rules import Finding
 
 _PDFA = re.compile(r"pdfaid:part(?:>|=\")(\d)")
@@ -88,4 +91,6 @@ def archive_findings(path: Path) -> list[Finding]:
             findings.extend(_pdfa(pdf))
         if any(v.startswith("pdf/ua") for v in variants):
             findings.extend(_pdfua(pdf))
+    if any(validates(v) for v in variants):
+        findings.extend(preflight_findings(path))
     return findings

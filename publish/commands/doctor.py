@@ -130,6 +130,11 @@ def check_tools() -> list[ToolCheck]:
         version = command_version([java, "-jar", jar, "--version"])
     tools.append(ToolCheck("EPUBCheck", bool(epubcheck or jar), version, required=False,
                            note="" if epubcheck or jar else "to check EPUBs: apt-get install epubcheck"))
+    from publish.check import preflight
+
+    found = preflight.classpath() is not None
+    tools.append(ToolCheck("PDFBox Preflight", found, "2 (Debian libpdfbox2-java)" if found else "", required=False,
+                           note="" if found else f"check --pdfa validates PDF/A-1b with it: {preflight.INSTALL}"))
     pdftoppm = shutil.which("pdftoppm")
     tools.append(ToolCheck("pdftoppm", bool(pdftoppm), command_version([pdftoppm, "-v"]) if pdftoppm else "",
                            required=False, note="" if pdftoppm else "publish proof needs it: make system (poppler-utils)"))

@@ -125,4 +125,10 @@ def write_pdf_single(book: Book, opts: PdfOptions) -> bytes:
     opts.warnings.extend(missing)
     opts.warnings.extend(f"refused resource: {url}" for url in sandbox.refused)
     LOGGER.info("Step 5 - taking the justification spaces out of the text")
-    return strip_layout_spaces(bytes(pdf))
+    stripped = strip_layout_spaces(bytes(pdf))
+    if not opts.pdf_variant:
+        return stripped
+    from publish.render.pdf_archival import conform
+
+    LOGGER.info("Step 6 - writing the file as %s validators read it", opts.pdf_variant)
+    return conform(stripped, opts.pdf_variant)
