@@ -29,6 +29,8 @@ import pikepdf
 from lxml import etree
 from PIL import Image
 
+from publish.render.pdf_text import saved_bytes
+
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _PACKET = re.compile(rb"^(?P<head>.*?<\?xpacket begin=[^>]*\?>\s*)(?P<body>.*?)(?P<tail>\s*<\?xpacket end=[^>]*\?>\s*)$", re.S)
 _PDF_1_PARTS = ("pdf/a-1a", "pdf/a-1b")
@@ -47,23 +49,7 @@ def conform(pdf_bytes: bytes, variant: str | None) -> bytes:
                 del image["/Interpolate"]
             if variant in _PDF_1_PARTS and "/SMask" in image:
                 flatten_onto_white(image)
-        out = io.BytesIO()
-        if variant in _PDF_1_PARTS:
-            pdf.save(
-                out,
-                compress_streams=True,
-                deterministic_id=True,
-                object_stream_mode=pikepdf.ObjectStreamMode.disable,
-                force_version="1.4",
-            )
-        else:
-            pdf.save(
-                out,
-                compress_streams=True,
-                deterministic_id=True,
-                object_stream_mode=pikepdf.ObjectStreamMode.generate,
-            )
-        return out.getvalue()
+        return saved_bytes(pdf, version="1.4" if variant in _PDF_1_PARTS else None)
 
 
 def _images(pdf: pikepdf.Pdf) -> list[pikepdf.Stream]:

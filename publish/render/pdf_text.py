@@ -177,14 +177,15 @@ def strip_layout_spaces(pdf_bytes: bytes) -> bytes:
         return saved_bytes(pdf)
 
 
-def saved_bytes(pdf: pikepdf.Pdf) -> bytes:
+def saved_bytes(pdf: pikepdf.Pdf, *, version: str | None = None) -> bytes:
     """The PDF written compressed and with an ID made from its content: the same input
-    gives the same bytes, build after build."""
+    gives the same bytes, build after build. With ``version`` (PDF/A-1 is ``1.4``) the
+    file is that version, without the object streams that came with 1.5."""
     out = io.BytesIO()
-    pdf.save(
-        out,
-        compress_streams=True,
-        deterministic_id=True,
-        object_stream_mode=pikepdf.ObjectStreamMode.generate,
-    )
+    if version is None:
+        pdf.save(out, compress_streams=True, deterministic_id=True,
+                 object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    else:
+        pdf.save(out, compress_streams=True, deterministic_id=True,
+                 object_stream_mode=pikepdf.ObjectStreamMode.disable, force_version=version)
     return out.getvalue()

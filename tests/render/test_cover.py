@@ -68,23 +68,25 @@ def test_a_cut_off_cached_cover_is_drawn_again(tmp_path: Path) -> None:
     assert cover.cached_cover(META, cache) == first
 
 
-def test_an_epub_build_does_not_import_the_pdf_renderer(tmp_path: Path) -> None:
+def _modules_after_an_epub_build(tmp_path: Path, listing: str) -> str:
+    """What ``listing`` (an expression over ``sys.modules``) prints after a fresh process
+    builds the default book's EPUB."""
     script = (
         "import sys; from pathlib import Path; from publish.commands import build; "
         f"build.run(Path({str(BOOK)!r}), Path({str(tmp_path)!r}), ('epub',), cache=False); "
-        "print(sorted(m for m in ('weasyprint', 'pikepdf', 'fontTools.subset') if m in sys.modules))"
+        f"print({listing})"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"
+    return done.stdout.strip()
+
+
+def test_an_epub_build_does_not_import_the_pdf_renderer(tmp_path: Path) -> None:
+    listing = "sorted(m for m in ('weasyprint', 'pikepdf', 'fontTools.subset') if m in sys.modules)"
+    assert _modules_after_an_epub_build(tmp_path, listing) == "[]"
 
 
 def test_an_epub_build_does_not_import_the_cleaner(tmp_path: Path) -> None:
     """Reading Markdown needs only the character classes (publish.cjk), not the cleaner's
     pipeline and its few hundred patterns compiled at import."""
-    script = (
-        "import sys; from pathlib import Path; from publish.commands import build; "
-        f"build.run(Path({str(BOOK)!r}), Path({str(tmp_path)!r}), ('epub',), cache=False); "
-        "print(sorted(m for m in sys.modules if m.startswith('publish.clean')))"
-    )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"
+    listing = "sorted(m for m in sys.modules if m.startswith('publish.clean'))"
+    assert _modules_after_an_epub_build(tmp_path, listing) == "[]"
