@@ -35,7 +35,7 @@ $(STAMPS)/fonts: scripts/fetch-fonts.sh
 venv: $(STAMPS)/venv
 $(STAMPS)/venv: pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
-	@$(PY) -m pip install -q --disable-pip-version-check -e '.[test,bench]' 2>&1 | grep -v -E '^WARNING: (Location|There was an error checking)' || true
+	@$(PY) -m pip install -q --disable-pip-version-check -e '.[test,bench]' 2>&1 | grep -v -E '^WARNING: (Location|There was an error checking|lxml [0-9.]+ does not provide the extra)' || true
 	@$(PY) -c 'import publish, weasyprint, ebooklib' 
 	@mkdir -p $(STAMPS) && touch $@
 
