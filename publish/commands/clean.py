@@ -134,7 +134,10 @@ def run(
     sources = collect_sources(paths)
     summary = CleanSummary()
     for missing in [p for p in sources if not p.exists()]:
-        summary.results.append(FileResult(missing, Outcome.FAILED, message="no such file"))
+        result = FileResult(missing, Outcome.FAILED, message="no such file")
+        summary.results.append(result)
+        if on_result:
+            on_result(result)
     sources = [p for p in sources if p.exists()]
     out_dir.mkdir(parents=True, exist_ok=True)
     jobs = jobs or available_cores()

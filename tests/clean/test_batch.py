@@ -85,6 +85,13 @@ def test_a_missing_page_fails_with_its_reason(tmp_path: Path) -> None:
     assert [(r.outcome, r.message) for r in summary.results] == [(Outcome.FAILED, "no such file")]
 
 
+def test_a_missing_page_is_reported_as_it_is_found(tmp_path: Path) -> None:
+    """The command prints each file's outcome from ``on_result``: a missing page too."""
+    reported: list[str] = []
+    run([tmp_path / "gone.html"], tmp_path / "articles", jobs=1, on_result=lambda r: reported.append(r.message))
+    assert reported == ["no such file"]
+
+
 def test_hand_edited_article_is_kept_and_the_new_version_goes_beside_it(corpus: Path, tmp_path: Path) -> None:
     scrapes, out = _scrapes(corpus, tmp_path), tmp_path / "articles"
     run([scrapes], out, jobs=1)
