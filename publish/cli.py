@@ -185,7 +185,7 @@ def build(
     output: Annotated[Path, typer.Option("--output", "-o", help="Output folder.")] = Path("dist"),
     style: Annotated[str | None, typer.Option("--style", "-s", help="Style to use instead of the book's (see styles/).")] = None,
     css: Annotated[list[Path] | None, typer.Option("--css", help="Your own CSS, layered over the style.")] = None,
-    pdf_variant: Annotated[str | None, typer.Option("--pdf-variant", help="PDF variant, e.g. pdf/a-3b or pdf/ua-1.")] = None,
+    pdf_variant: Annotated[str | None, typer.Option("--pdf-variant", help="PDF variant: pdf/a-1b (archival; check --pdfa validates it), pdf/a-3b, pdf/ua-1 (accessible, tagged) …")] = None,
     bleed: Annotated[float, typer.Option("--bleed", help="Bleed in millimetres, for the printer.")] = 0.0,
     marks: Annotated[bool, typer.Option("--marks", help="Print crop marks.")] = False,
     tagged: Annotated[bool, typer.Option("--tagged", help="Tagged PDF: the structure (headings, paragraphs, figures) for screen readers and reflow.")] = False,

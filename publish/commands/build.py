@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from publish.book import load_book
+from publish.errors import ConfigError
 from publish.fsutil import atomic_write_bytes
 from publish.render import WRITERS
 from publish.render.epub import EpubOptions
-from publish.render.pdf import PdfOptions
+from publish.render.pdf import PDF_VARIANTS, PdfOptions
 from publish.render.site import SiteOptions, save_site, write_site
 
 FORMATS = ("pdf", "epub")
@@ -42,6 +43,8 @@ def run(
     cache: bool = True,
     on_step: Callable[[str], None] | None = None,
 ) -> BuildResult:
+    if pdf_variant is not None and pdf_variant not in PDF_VARIANTS:
+        raise ConfigError(f"unknown PDF variant {pdf_variant!r}", hint=f"--pdf-variant takes one of: {', '.join(PDF_VARIANTS)}")
     book = load_book(book_path, style=style)
     result = BuildResult()
     for fmt in formats:

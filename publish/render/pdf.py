@@ -25,6 +25,13 @@ from publish.styles import load_style
 
 LOGGER = logging.getLogger(__name__)
 
+PDF_VARIANTS = (
+    "pdf/a-1a", "pdf/a-1b", "pdf/a-2a", "pdf/a-2b", "pdf/a-2u", "pdf/a-3a", "pdf/a-3b", "pdf/a-3u",
+    "pdf/a-4e", "pdf/a-4f", "pdf/a-4u", "pdf/ua-1", "pdf/ua-2", "pdf/x-1a", "pdf/x-3", "pdf/x-4", "pdf/x-5g",
+)
+"""WeasyPrint 70's ``pdf_variant`` values (its ``weasyprint.pdf.VARIANTS`` but ``debug``),
+named here so a wrong one is refused before anything is built, without importing it."""
+
 
 @dataclass(frozen=True, slots=True)
 class PdfOptions:

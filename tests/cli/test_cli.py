@@ -126,3 +126,17 @@ def test_publish_build_dash_q_prints_nothing_on_success(tmp_path: Path) -> None:
     )
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
     assert list(tmp_path.glob("*.epub"))
+
+
+def test_an_unknown_pdf_variant_is_refused_before_anything_is_built(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["build", "--pdf-variant", "pdf/a-9z", "-o", str(tmp_path)])
+    assert result.exit_code == 1 and "unknown PDF variant 'pdf/a-9z'" in result.output
+    assert "pdf/a-1b" in result.output and list(tmp_path.iterdir()) == []
+
+
+def test_the_pdf_variants_we_accept_are_weasyprints() -> None:
+    from weasyprint.pdf import VARIANTS
+
+    from publish.render.pdf import PDF_VARIANTS
+
+    assert sorted(PDF_VARIANTS) == sorted(v for v in VARIANTS if v != "debug")
