@@ -186,14 +186,14 @@ def build(
     style: Annotated[str | None, typer.Option("--style", "-s", help="Style to use instead of the book's (see styles/).")] = None,
     css: Annotated[list[Path] | None, typer.Option("--css", help="Your own CSS, layered over the style.")] = None,
     pdf_variant: Annotated[str | None, typer.Option("--pdf-variant", help="PDF variant: pdf/a-1b (archival; check --pdfa validates it), pdf/a-3b, pdf/ua-1 (accessible, tagged) …")] = None,
-    bleed: Annotated[float, typer.Option("--bleed", help="Bleed in millimetres, for the printer.")] = 0.0,
+    bleed: Annotated[float, typer.Option("--bleed", min=0.0, max=20.0, help="Bleed in millimetres, for the printer.")] = 0.0,
     marks: Annotated[bool, typer.Option("--marks", help="Print crop marks.")] = False,
     tagged: Annotated[bool, typer.Option("--tagged", help="Tagged PDF: the structure (headings, paragraphs, figures) for screen readers and reflow.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings (missing images …) as errors.")] = False,
     embed_fonts: Annotated[str | None, typer.Option("--embed-fonts", help="EPUB: embed the faces, subset to the book's characters: woff2 or ttf.")] = None,
     as_json: JsonOption = False,
     check_pdf: Annotated[bool, typer.Option("--check", help="Run `publish check` on the PDF; fail on any finding.")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="PDF: articles laid out in parallel (0: one per core).")] = 0,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="PDF: articles laid out in parallel (0: one per core).")] = 0,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Lay every PDF article out and draw the EPUB cover again (the cache is .cache/render/ beside book.toml, or $PUBLISH_CACHE).")] = False,
 ) -> None:
     """Build the book into dist/NAME.pdf and dist/NAME.epub (`--format html`: the site dist/NAME-html/).

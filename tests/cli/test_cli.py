@@ -140,3 +140,10 @@ def test_the_pdf_variants_we_accept_are_weasyprints() -> None:
     from publish.render.pdf import PDF_VARIANTS
 
     assert sorted(PDF_VARIANTS) == sorted(v for v in VARIANTS if v != "debug")
+
+
+def test_a_negative_bleed_or_job_count_is_a_usage_error(tmp_path: Path) -> None:
+    for option in (["--bleed", "-5"], ["--jobs", "-1"]):
+        result = CliRunner().invoke(app, ["build", "--format", "pdf", "-o", str(tmp_path), *option])
+        assert result.exit_code == 2, option
+    assert list(tmp_path.iterdir()) == []
