@@ -6,13 +6,14 @@ editor fixes book.toml in one go instead of one error per run.
 
 from __future__ import annotations
 
+import datetime
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from publish.errors import ConfigError
+from publish.errors import ConfigError, PublishError
 from publish.markdown import from_markdown
 from publish.model import Document
 from publish.styles import resolve_style
@@ -31,7 +32,7 @@ _KEYS: dict[str, type | tuple[type, ...]] = {
     "subtitle": str,
     "authors": list,
     "publisher": str,
-    "date": str,
+    "date": (str, datetime.date),
     "language": str,
     "description": str,
     "style": str,
@@ -72,20 +73,34 @@ class Book:
     chapters: tuple[Chapter, ...] = field(default_factory=tuple)
 
 
+def _is_date(value: object) -> bool:
+    """A real day (2026-13-45 is not), written YYYY-MM-DD or as a TOML date."""
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return True
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _check(data: dict[str, Any], path: Path) -> list[str]:
     errors = []
     for key, value in data.items():
         if key not in _KEYS:
             errors.append(f"unknown key {key!r} (known: {', '.join(sorted(_KEYS))})")
         elif not isinstance(value, _KEYS[key]):
-            errors.append(f"{key} must be a {_KEYS[key].__name__}")  # type: ignore[union-attr]
+            kinds = _KEYS[key]
+            errors.append(f"{key} must be a {(kinds[0] if isinstance(kinds, tuple) else kinds).__name__}")
     for key in ("title", "articles"):
         if key not in data:
             errors.append(f"missing key {key!r}")
     if "trim" in data and data["trim"] not in TRIMS:
         errors.append(f"trim {data['trim']!r} is not one of {', '.join(TRIMS)}")
-    if "date" in data and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(data["date"])):
-        errors.append("date must be YYYY-MM-DD")
+    if "date" in data and not _is_date(data["date"]):
+        errors.append(f"date {str(data['date'])!r} is not a day of the calendar written YYYY-MM-DD")
     if "name" in data and not re.fullmatch(r"[\w.-]+", str(data["name"])):
         errors.append("name may hold letters, digits, '.', '-' and '_' only")
     return errors
@@ -115,21 +130,28 @@ def load_book(path: Path, *, style: str | None = None) -> Book:
         subtitle=book_data.get("subtitle", ""),
         authors=tuple(book_data.get("authors", ())),
         publisher=book_data.get("publisher", ""),
-        date=book_data.get("date", ""),
+        date=str(book_data.get("date", "")),
         language=book_data.get("language", "zh-CN"),
         description=book_data.get("description", ""),
     )
-    chapters = []
+    chapters, problems = [], []
     for rel in book_data["articles"]:
         article = root / rel
         try:
             text = article.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(
-                f"cannot read article {rel!r}: {exc}", path=path,
-                hint="fix the path in the articles list, or run publish clean to make it",
-            ) from exc
-        chapters.append(Chapter(article, from_markdown(text, path=article)))
+            chapters.append(Chapter(article, from_markdown(text, path=article)))
+        except OSError as exc:
+            problems.append(f"cannot read article {rel!r}: {exc.strerror}")
+        except UnicodeDecodeError:
+            problems.append(f"cannot read article {rel!r}: not UTF-8 text")
+        except PublishError as exc:
+            problems.append(str(exc))
+    if problems:
+        # Every article's problem at once: an editor fixes them in one go, not one a build.
+        raise ConfigError(
+            "\n".join(problems), path=path,
+            hint="fix the paths in the articles list (or run publish clean to make them) and the articles named",
+        )
     if not chapters:
         raise ConfigError("the articles list is empty", path=path)
     cover = book_data.get("cover")

@@ -99,6 +99,34 @@ def test_bad_book_manifest_lists_every_error(tmp_path: Path) -> None:
         assert fragment in result.output
 
 
+def _book(tmp_path: Path, date: str, articles: str) -> Path:
+    book = tmp_path / "book.toml"
+    book.write_text(f'[book]\ntitle = "试验"\ndate = {date}\narticles = [{articles}]\n', encoding="utf-8")
+    return book
+
+
+def test_a_book_date_that_is_no_day_is_refused(tmp_path: Path) -> None:
+    """The date is the PDF's creation date: a wrong one was dropped from the PDF silently."""
+    result = runner.invoke(app, ["build", "--book", str(_book(tmp_path, '"2026-13-45"', '"a.md"')), "-o", str(tmp_path)])
+    assert result.exit_code == 1 and "date '2026-13-45' is not a day" in result.output
+
+
+def test_a_toml_date_is_a_book_date() -> None:
+    from publish.book import _is_date
+
+    assert _is_date(__import__("datetime").date(2021, 1, 27)) and _is_date("2021-01-27")
+    assert not _is_date("2021-02-30") and not _is_date("27.1.2021")
+
+
+def test_every_article_that_cannot_be_read_is_named_at_once(tmp_path: Path) -> None:
+    (tmp_path / "bad.md").write_text("---\ntitle: [unclosed\n---\n\n正文。\n", encoding="utf-8")
+    book = _book(tmp_path, "2026-01-01", '"bad.md", "gone.md"')
+    result = runner.invoke(app, ["build", "--book", str(book), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "bad.md: front matter is not valid YAML" in result.output
+    assert "cannot read article 'gone.md': No such file or directory" in result.output
+
+
 def test_the_command_line_does_not_import_pydantic() -> None:
     """typer 0.29 validates every parameter with pydantic, a tenth of a second at each
     start; pyproject.toml keeps typer below it."""
