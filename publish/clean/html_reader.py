@@ -9,11 +9,9 @@ a block. The walk over the body is iterative, so hostile nesting cannot exhaust 
 from __future__ import annotations
 
 import re
-from functools import cache
 from urllib.parse import urlparse
 
 from lxml import html as lxml_html
-from lxml.cssselect import CSSSelector
 from lxml.etree import Element, ElementDefaultClassLookup, ParserError, _Element
 
 from publish.clean.extract import INLINE_TAGS, drop_link_lists, find_article, text_content, text_stats
@@ -22,6 +20,7 @@ from publish.clean.html_meta import (
     structured_data,
 )
 from publish.clean.profiles import profile_for_host
+from publish.clean.selectors import PageSource, select
 from publish.clean.state import CleanState, RawBlock
 from publish.errors import CleanError
 
@@ -221,9 +220,9 @@ FOLDED_SHARE_MAX = 0.5
 page's text is the article folded behind a 展开全文 button, not an aside: it is kept."""
 
 
-def _drop_folded(root: _Element, selectors: tuple[str, ...]) -> None:
+def _drop_folded(root: _Element, selectors: tuple[str, ...], source: PageSource) -> None:
     """Drop what the page shows only on request, unless it is most of the page."""
-    found = [el for selector in selectors for el in select(root, selector)]
+    found = [el for selector in selectors for el in select(root, selector, source)]
     if not found:
         return
     whole = len("".join(text_content(root).split()))
@@ -234,7 +233,7 @@ def _drop_folded(root: _Element, selectors: tuple[str, ...]) -> None:
             el.drop_tree()
 
 
-def _drop_invisible(root: _Element, selectors: tuple[str, ...]) -> None:
+def _drop_invisible(root: _Element, selectors: tuple[str, ...], source: PageSource) -> None:
     for form in list(root.iter("form")):
         small = len("".join(text_content(form).split())) < FORM_TEXT_MAX
         if small and form.getparent() is not None:
@@ -260,39 +259,14 @@ def _drop_invisible(root: _Element, selectors: tuple[str, ...]) -> None:
             if el.getparent() is not None:
                 el.drop_tree()
     for selector in selectors:
-        for el in select(root, selector):
+        for el in select(root, selector, source):
             if el.getparent() is not None:
                 el.drop_tree()
 
 
-@cache
-def _compiled(selector: str) -> CSSSelector:
-    return CSSSelector(selector, translator="html")
-
-
-def select(root: _Element, selector: str) -> list[_Element]:
-    """``root.cssselect(selector)``, with the selector translated to XPath once per
-    process instead of on every call (the translation costs more than the search).
-
-    ``[attr*="text"]``, the form of the drop selectors every page gets, is matched by
-    lxml's C iteration instead: an XPath evaluation over the whole page costs twice as much.
-    """
-    substring = _ATTRIBUTE_CONTAINS.fullmatch(selector)
-    if substring:
-        attr, needle = substring.groups()
-        return [el for el in root.iter(Element) if needle in (el.get(attr) or "")]
-    found: list[_Element] = _compiled(selector)(root)
-    return found
-
-
-_ATTRIBUTE_CONTAINS = re.compile(r'\[([a-z][a-z0-9-]*)\*="([^"\\]+)"\]')
-"""``[class*="player"]``: elements whose attribute holds the text (cssselect's
-``descendant-or-self::*[@class and contains(@class, 'player')]``)."""
-
-
-def _select(root: _Element, selectors: tuple[str, ...]) -> list[_Element]:
+def _select(root: _Element, selectors: tuple[str, ...], source: PageSource) -> list[_Element]:
     for selector in selectors:
-        found = select(root, selector)
+        found = select(root, selector, source)
         if found:
             return [max(found, key=lambda e: len(text_content(e)))]
     return []
@@ -335,16 +309,17 @@ def read_html(state: CleanState) -> None:
     if state.url and state.profile is state.generic:
         state.profile = profile_for_host(urlparse(state.url).hostname or "") or state.generic
     profile = state.profile
-    explicit = [text_content(e).strip() for s in profile.title_selectors for e in select(root, s)]
+    source = PageSource(state.text)
+    explicit = [text_content(e).strip() for s in profile.title_selectors for e in select(root, s, source)]
     title = next((t for t in explicit if t), "") or page_title(state.text, root, profile.title_suffix)
     shown = bool(next((t for t in explicit if t), "")) or is_shown_heading(root, title)
     ld_date, ld_authors = structured_data(root)  # JSON-LD lives in scripts, dropped next
     shared = state.generic.drop_selectors if profile is not state.generic else ()
-    _drop_invisible(root, shared + profile.drop_selectors)
+    _drop_invisible(root, shared + profile.drop_selectors, source)
     _drop_folded(root, state.generic.folded_selectors + (
-        profile.folded_selectors if profile is not state.generic else ()))
+        profile.folded_selectors if profile is not state.generic else ()), source)
     state.lead, state.subtitle = lead_and_subtitle(root, title)
-    selected = _select(root, profile.body_selectors)
+    selected = _select(root, profile.body_selectors, source)
     stats = text_stats(selected[0] if selected else root)
     body = selected or find_article(root, stats)
     labels = dict(state.generic.labels)
