@@ -33,6 +33,12 @@ def test_element_names_are_read_whole_and_in_any_case() -> None:
     assert nesting_depth(b"<PRE><BR><Span>" + TEXT + b"</span></pre>") == 2
 
 
+def test_open_and_close_tags_match_in_any_case() -> None:
+    # the scan runs over the lower-cased page: </DIV> closes <div>, <SCRIPT> hides its tags
+    page = b"<DIV><Div>" + TEXT + b"</div></DIV><SCRIPT>var s = '<DIV><DIV><DIV>';</Script><Div>"
+    assert nesting_depth(page) == 2
+
+
 def test_a_self_closed_element_does_not_nest() -> None:
     assert nesting_depth(b"<div><span/><div/>" + TEXT + b"</div>") == 1
 
