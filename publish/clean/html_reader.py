@@ -68,7 +68,11 @@ def _text_lines(el: _Element) -> list[str]:
 
     Any other newline in the source is white space, as a browser shows it: a paragraph
     wrapped over several source lines (``谷歌(微博)⏎    在2014年……``) stays one paragraph.
+    Without a <br> the element's text is one run, collected in C (``text_content``: the
+    same text nodes in the same order as the walk below).
     """
+    if next(el.iter("br"), None) is None:
+        return [" ".join(p.split()) for p in _SOURCE_PARAGRAPH.split(text_content(el))]
     lines: list[list[str]] = [[]]
     stack: list[_Element | str] = [el]
     while stack:
@@ -99,6 +103,8 @@ def _is_bold_line(el: _Element) -> bool:
 
     One that opens with a dash (``——（宋）陆游``) is an attribution, not a heading.
     """
+    if next(el.iter("strong", "b"), None) is None:
+        return False  # no bold text at all (most paragraphs): nothing to compare
     text = " ".join(text_content(el).split())
     if not text or len(text) > 40 or _SENTENCE_END.search(text) or el.find(".//img") is not None:
         return False
