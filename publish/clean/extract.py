@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lxml.etree import Element, _Element, tostring
+from lxml.etree import _Element, tostring
 
 PARAGRAPH_TAGS = frozenset({"p", "td", "pre", "dd", "blockquote", "li", "h2", "h3", "h4"})
 CONTAINER_TAGS = frozenset(
@@ -126,7 +126,7 @@ def _link_density(s: _Stats) -> float:
 
 def _may_be_paragraph(s: _Stats) -> bool:
     """Enough text outside links to be a paragraph: an element without it scores 0, and
-    ``score_containers`` does not look at it further."""
+    ``score_containers`` does not look at it further (it tests the same inline)."""
     return s.chars - s.link_chars >= MIN_PARAGRAPH
 
 
@@ -189,29 +189,48 @@ again without it (Readability's retry): broken markup can nest the whole article
 inside an element named "header"."""
 
 
-def unlikely_subtrees(root: _Element) -> set[_Element]:
-    """Elements that are, or sit inside, an unlikely candidate.
+class UnlikelyAncestry:
+    """Whether an element is, or sits inside, an unlikely candidate under ``root``.
 
-    The subtree of each unlikely element is taken whole, in C, and not looked at again
-    (lxml's parser never nests <html> or <body>, which are never flagged).
+    Only paragraphs are asked, so each one's ancestors are judged on the way up, once
+    (what is known of an ancestor holds for everything below it), instead of every
+    element of the page being judged to flag whole subtrees. <html> and <body> are never
+    unlikely (lxml's parser never nests them).
     """
-    flagged: set[_Element] = set()
-    for el in root.iter(Element):
-        if el in flagged or not is_unlikely(el) or el.tag in ("html", "body"):
-            continue
-        flagged.update(el.iter(Element))
-    return flagged
+
+    def __init__(self, root: _Element) -> None:
+        self._root = root
+        self._inside: dict[_Element, bool] = {}
+
+    def __call__(self, el: _Element) -> bool:
+        path: list[_Element] = []
+        node: _Element | None = el
+        inside = False
+        while node is not None:
+            known = self._inside.get(node)
+            if known is not None:
+                inside = known
+                break
+            path.append(node)
+            if node.tag not in ("html", "body") and is_unlikely(node):
+                inside = True
+                break
+            node = None if node is self._root else node.getparent()
+        for passed in path:
+            self._inside[passed] = inside
+        return inside
 
 
 def score_containers(
     root: _Element, stats: dict[_Element, _Stats], *, skip_unlikely: bool = True
 ) -> dict[_Element, float]:
     scores: dict[_Element, float] = {}
-    skip = unlikely_subtrees(root) if skip_unlikely else set()
+    unlikely = UnlikelyAncestry(root) if skip_unlikely else None
     # ``stats`` holds root's elements in reverse page order (text_stats): reversed, it is
     # root.iter() without comments, and without touching the tree.
-    for el, s in reversed(stats.items()):
-        if not _may_be_paragraph(s) or el in skip:
+    candidates = [el for el, s in stats.items() if s.chars - s.link_chars >= MIN_PARAGRAPH]
+    for el in reversed(candidates):
+        if unlikely is not None and unlikely(el):
             continue
         score = _paragraph_score(el, stats)
         if not score:

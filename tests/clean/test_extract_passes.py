@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from lxml.etree import Element
+
 from publish.clean.decode import decode_bytes
 from publish.clean.extract import (
     _MAYBE,
@@ -20,7 +22,7 @@ from publish.clean.extract import (
     score_containers,
     text_content,
     text_stats,
-    unlikely_subtrees,
+    UnlikelyAncestry,
 )
 from publish.clean.html_reader import parse, select
 
@@ -44,8 +46,31 @@ def test_text_stats_counts_text_without_surrounding_space_and_links_in_full() ->
 def test_an_unlikely_element_flags_its_whole_subtree_and_nothing_around_it() -> None:
     root = parse(f"<div class='comment-list'><ul><li><p>{PROSE}</p></li></ul></div><div><p>{PROSE}</p></div>")
     comments, article = root.findall(".//body/div")
-    assert unlikely_subtrees(root) == set(comments.iter())
-    assert not any(el in unlikely_subtrees(root) for el in article.iter())
+    unlikely = UnlikelyAncestry(root)
+    # asked deepest first, then again from the top: what is remembered of an ancestor holds
+    assert all(unlikely(el) for el in reversed(list(comments.iter())))
+    assert not any(unlikely(el) for el in article.iter())
+    assert not unlikely(root) and not unlikely(root.find("body"))
+
+
+def test_an_unlikely_wrapper_is_judged_whatever_was_asked_before() -> None:
+    root = parse(f"<div id='main'><div class='sidebar'><p>{PROSE}</p></div><p>{PROSE}</p></div>")
+    main = root.find(".//div")
+    sidebar, prose = main[0][0], main[1]
+    unlikely = UnlikelyAncestry(root)
+    assert not unlikely(prose) and unlikely(sidebar) and not unlikely(main)
+
+
+def test_unlikely_ancestry_is_the_subtrees_of_unlikely_elements(corpus: Path) -> None:
+    # what score_containers skips: every element of an unlikely element's subtree
+    for page in sorted(corpus.glob("*.html"))[::4]:
+        root = parse(decode_bytes(page.read_bytes())[0])
+        flagged: set[object] = set()
+        for el in root.iter(Element):
+            if is_unlikely(el) and el.tag not in ("html", "body"):
+                flagged.update(el.iter(Element))
+        unlikely = UnlikelyAncestry(root)
+        assert {el for el in root.iter(Element) if unlikely(el)} == flagged, page.name
 
 
 def test_unlikely_elements_score_nothing_unless_asked() -> None:
