@@ -17,7 +17,7 @@ import re
 import unicodedata
 from datetime import datetime, timedelta, timezone
 
-from lxml.etree import _Element
+from lxml.etree import XPath, _Element
 
 from publish.clean.byline import Byline, forum_author, parse_byline, parse_date, parse_month
 from publish.clean.extract import INLINE_TAGS, text_content
@@ -32,6 +32,8 @@ _META_DATE_NAMES = (
 )
 NEAR_LINES = 25
 """How many lines above the body are searched for its byline."""
+FOLLOWING_NODES = 200
+"""How many text nodes below the body are read for the lines under it."""
 
 
 def page_url(text: str, root: _Element) -> str:
@@ -146,15 +148,15 @@ def _lines(nodes: list[object]) -> list[str]:
     lines: list[str] = []
     last = None
     for node in nodes:
+        text = " ".join(str(node).split())
+        if not text:
+            continue  # white space between tags, most text nodes of a page: no line
         owner = node.getparent()  # type: ignore[attr-defined]
         if owner is None:
             continue
         if getattr(node, "is_tail", False):
             owner = owner.getparent() if owner.getparent() is not None else owner
         block = _block_of(owner)
-        text = " ".join(str(node).split())
-        if not text:
-            continue
         if block is last and lines:
             lines[-1] += " " + text  # spans of one line: 来源：<a>…</a><span>作者：</span>
         else:
@@ -163,10 +165,14 @@ def _lines(nodes: list[object]) -> list[str]:
     return lines
 
 
+_FOLLOWING_TEXT = XPath(f"following::text()[position() <= {FOLLOWING_NODES}]")
+"""The first text nodes after an element (lxml makes a Python string only for these)."""
+
+
 def lines_around(body: list[_Element]) -> tuple[list[str], list[str]]:
     """The text lines just above the first body element and just below the last."""
     before = _lines(body[0].xpath("preceding::text()"))[-NEAR_LINES:]
-    after = _lines(body[-1].xpath("following::text()")[:200])[:NEAR_LINES // 2]
+    after = _lines(_FOLLOWING_TEXT(body[-1]))[:NEAR_LINES // 2]
     return before, after
 
 
