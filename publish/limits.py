@@ -111,7 +111,10 @@ def deepest_reflected(sums: list[int]) -> int:
 
     A walk stopped at 0 stands at ``sums[i] - min(0, min(sums[:i + 1]))`` (every step it
     was stopped lifts the rest of the walk by one), so its highest point needs no loop.
+    A walk that never goes below 0 (most pages close no more than they open) is its sums.
     """
+    if not sums or min(sums) >= 0:
+        return max(sums, default=0)
     lows = accumulate(sums, min, initial=0)
     next(lows)  # the 0 before the first step
     return max(map(sub, sums, lows), default=0)
