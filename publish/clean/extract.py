@@ -315,7 +315,7 @@ def drop_labelled_lists(body: list[_Element], stats: dict[_Element, _Stats]) -> 
                     container.drop_tree()
                 continue
             for sibling in list(el.itersiblings()):
-                if sibling.xpath("boolean(.//a)") or _tag(sibling) == "a":
+                if _tag(sibling) == "a" or next(sibling.iterdescendants("a"), None) is not None:
                     sibling.drop_tree()
                 else:
                     break

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from datetime import datetime, timedelta, timezone
 
 from lxml.etree import XPath, _Element
 
 from publish.clean.byline import Byline, forum_author, parse_byline, parse_date, parse_month
 from publish.clean.extract import INLINE_TAGS, text_content
+from publish.clean.stages import nfkc
 from publish.clean.state import RawBlock
 
 _WRAPPER = re.compile(r"^\s*<text\b[^>]*\bid=\"([^\"]*)\"[^>]*>", re.I)
@@ -50,7 +50,10 @@ def page_url(text: str, root: _Element) -> str:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return _SPACES.sub("", nfkc(text))
+
+
+_SPACES = re.compile(r"\s+")
 
 
 _SITE_SUFFIX = re.compile(
@@ -74,7 +77,8 @@ _META_TITLES = ("og:title", "twitter:title", "title", "headline")
 
 def _declared_title(text: str, root: _Element) -> str:
     """What the page says its title is: <title>, else <meta> titles, else the crawler's."""
-    for candidate in [root.findtext(".//title") or ""] + [
+    title = next(root.iter("title"), None)  # the first <title>, as findtext(".//title")
+    for candidate in [(title.text if title is not None else "") or ""] + [
         m.get("content") or "" for m in root.iter("meta")
         if (m.get("property") or m.get("name") or "").lower() in _META_TITLES
     ]:
@@ -248,7 +252,8 @@ CHINA = timezone(timedelta(hours=8))
 def _ld_objects(root: _Element) -> list[dict[str, object]]:
     """The schema.org objects of the page's JSON-LD scripts (``@graph`` flattened)."""
     found: list[dict[str, object]] = []
-    for script in root.xpath('//script[@type="application/ld+json"]'):
+    # scripts found by lxml's tag iteration, in C, not a whole-page XPath evaluation
+    for script in (s for s in root.iter("script") if s.get("type") == "application/ld+json"):
         try:
             data = json.loads(script.text or "")
         except ValueError:

@@ -40,6 +40,20 @@ _HIDDEN = re.compile(
     r"|(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*-\d{3,}",  # moved off-screen
     re.I,
 )
+assert _HIDDEN.pattern.isascii() and _HIDDEN.pattern == _HIDDEN.pattern.lower()
+_HIDDEN_ASCII = re.compile(_HIDDEN.pattern)
+"""``_HIDDEN`` without re.IGNORECASE, for a lower-cased ASCII style: the same matches,
+found twice as fast (between an ASCII pattern written in lower case — hence no upper-case
+class escape either — and ASCII text, ignoring case is only A–Z against a–z)."""
+
+
+def _is_hiding(style: str) -> bool:
+    """Whether an inline style hides its element (``_HIDDEN``)."""
+    if style.isascii():
+        return _HIDDEN_ASCII.search(style.lower()) is not None
+    return _HIDDEN.search(style) is not None
+
+
 _WRAPPER = re.compile(r"^\s*<text\b[^>]*>", re.I)
 LAZY_SRC = ("data-original", "data-src", "data-lazy-src", "data-echo", "data-url", "src")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -106,7 +120,7 @@ def _is_bold_line(el: _Element) -> bool:
     if next(el.iter("strong", "b"), None) is None:
         return False  # no bold text at all (most paragraphs): nothing to compare
     text = " ".join(text_content(el).split())
-    if not text or len(text) > 40 or _SENTENCE_END.search(text) or el.find(".//img") is not None:
+    if not text or len(text) > 40 or _SENTENCE_END.search(text) or next(el.iterdescendants("img"), None) is not None:
         return False
     if text.startswith(("—", "--", "－")):
         return False
@@ -261,7 +275,7 @@ def _drop_invisible(root: _Element, selectors: tuple[str, ...], source: PageSour
                 a.attrib.pop("href", None)
     styled = [el for el in root.iter(Element) if el.get("style") is not None or el.get("hidden") is not None]
     for el in styled:
-        if el.get("hidden") is not None or _HIDDEN.search(el.get("style") or ""):
+        if el.get("hidden") is not None or _is_hiding(el.get("style") or ""):
             if el.getparent() is not None:
                 el.drop_tree()
     for selector in selectors:
