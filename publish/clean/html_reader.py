@@ -20,7 +20,7 @@ from publish.clean.html_meta import (
     structured_data,
 )
 from publish.clean.profiles import profile_for_host
-from publish.clean.selectors import PageSource, select
+from publish.clean.selectors import PageNames, select
 from publish.clean.state import CleanState, RawBlock
 from publish.errors import CleanError
 
@@ -240,9 +240,9 @@ FOLDED_SHARE_MAX = 0.5
 page's text is the article folded behind a 展开全文 button, not an aside: it is kept."""
 
 
-def _drop_folded(root: _Element, selectors: tuple[str, ...], source: PageSource) -> None:
+def _drop_folded(root: _Element, selectors: tuple[str, ...], names: PageNames) -> None:
     """Drop what the page shows only on request, unless it is most of the page."""
-    found = [el for selector in selectors for el in select(root, selector, source)]
+    found = [el for selector in selectors for el in select(root, selector, names)]
     if not found:
         return
     whole = len("".join(text_content(root).split()))
@@ -253,7 +253,9 @@ def _drop_folded(root: _Element, selectors: tuple[str, ...], source: PageSource)
             el.drop_tree()
 
 
-def _drop_invisible(root: _Element, selectors: tuple[str, ...], source: PageSource) -> None:
+def _drop_invisible(root: _Element, selectors: tuple[str, ...]) -> PageNames:
+    """Drop what a reader of the page never sees; the class and id names of the elements
+    left then (``PageNames``), for the selectors run from here on."""
     for form in list(root.iter("form")):
         small = len("".join(text_content(form).split())) < FORM_TEXT_MAX
         if small and form.getparent() is not None:
@@ -273,20 +275,38 @@ def _drop_invisible(root: _Element, selectors: tuple[str, ...], source: PageSour
                 a.drop_tag()
             else:
                 a.attrib.pop("href", None)
-    styled = [el for el in root.iter(Element) if el.get("style") is not None or el.get("hidden") is not None]
+    styled, names = _styled_and_names(root)
     for el in styled:
         if el.get("hidden") is not None or _is_hiding(el.get("style") or ""):
             if el.getparent() is not None:
                 el.drop_tree()
     for selector in selectors:
-        for el in select(root, selector, source):
+        for el in select(root, selector, names):
             if el.getparent() is not None:
                 el.drop_tree()
+    return names
 
 
-def _select(root: _Element, selectors: tuple[str, ...], source: PageSource) -> list[_Element]:
+def _styled_and_names(root: _Element) -> tuple[list[_Element], PageNames]:
+    """The elements with a style or ``hidden`` attribute, and every class and id value,
+    in one walk over the page (the one walk over every element before the text counts)."""
+    styled: list[_Element] = []
+    classes: list[str] = []
+    ids: list[str] = []
+    for el in root.iter(Element):
+        get = el.get
+        if get("style") is not None or get("hidden") is not None:
+            styled.append(el)
+        if cls := get("class"):
+            classes.append(cls)
+        if ident := get("id"):
+            ids.append(ident)
+    return styled, PageNames(classes, ids)
+
+
+def _select(root: _Element, selectors: tuple[str, ...], names: PageNames) -> list[_Element]:
     for selector in selectors:
-        found = select(root, selector, source)
+        found = select(root, selector, names)
         if found:
             return [max(found, key=lambda e: len(text_content(e)))]
     return []
@@ -329,17 +349,16 @@ def read_html(state: CleanState) -> None:
     if state.url and state.profile is state.generic:
         state.profile = profile_for_host(urlparse(state.url).hostname or "") or state.generic
     profile = state.profile
-    source = PageSource(state.text)
-    explicit = [text_content(e).strip() for s in profile.title_selectors for e in select(root, s, source)]
+    explicit = [text_content(e).strip() for s in profile.title_selectors for e in select(root, s)]
     title = next((t for t in explicit if t), "") or page_title(state.text, root, profile.title_suffix)
     shown = bool(next((t for t in explicit if t), "")) or is_shown_heading(root, title)
     ld_date, ld_authors = structured_data(root)  # JSON-LD lives in scripts, dropped next
     shared = state.generic.drop_selectors if profile is not state.generic else ()
-    _drop_invisible(root, shared + profile.drop_selectors, source)
+    names = _drop_invisible(root, shared + profile.drop_selectors)
     _drop_folded(root, state.generic.folded_selectors + (
-        profile.folded_selectors if profile is not state.generic else ()), source)
+        profile.folded_selectors if profile is not state.generic else ()), names)
     state.lead, state.subtitle = lead_and_subtitle(root, title)
-    selected = _select(root, profile.body_selectors, source)
+    selected = _select(root, profile.body_selectors, names)
     stats = text_stats(selected[0] if selected else root)
     body = selected or find_article(root, stats)
     labels = dict(state.generic.labels)

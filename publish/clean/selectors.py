@@ -3,24 +3,23 @@
 Separate from the HTML reader because it is about cost, not about articles: every page
 gets the generic profile's drop and folded selectors (``[class*="player"]``,
 ``.collapsed`` …), and each search visits the whole tree, while most pages hold none of
-those names anywhere. ``PageSource.may_match`` reads the page's source text once and
-rules such a selector out without touching the tree; ``select`` then returns what the
-search would have found: nothing.
+those names anywhere. ``PageNames`` holds the class and id values of a page's elements,
+gathered by a walk the reader makes anyway; a selector whose names are in none of them is
+ruled out without a search, and ``select`` returns what the search would have found:
+nothing.
 
-Why the test is exact: a selector's class names, ids and attribute values must be found
-in some attribute value of a matching element, and libxml2 builds attribute values from
-the source characters, changing only character references (``&#112;``, ``&lowbar;``).
-So an ASCII letter or digit in an attribute value is in the source as it is, unless a
-reference spells it — a numeric reference to one, or ``&fjlig;`` ("fj"); on a page that
-has one, nothing is ruled out. Only runs of ASCII letters and digits are tested (a name's
-``-`` or ``_`` may be a reference), as written: lxml's selectors compare class names, ids
-and attribute values case by case. The test may let a selector through that finds
+Why the test is exact: every class name, id and attribute value a selector's alternative
+names (``.collapsed``, ``#main``, ``[class*="player"]``) is, as lxml's selectors compare
+them, part of that attribute's value on a matching element: a substring of it. The
+reader only ever removes elements and attributes after the names are gathered, so what a
+later search can find is among them. The test may let a selector through that finds
 nothing, never the reverse.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from cssselect import SelectorError, parse
@@ -31,14 +30,8 @@ from lxml.etree import Element, _Element
 _ATTRIBUTE_CONTAINS = re.compile(r'\[([a-z][a-z0-9-]*)\*="([^"\\]+)"\]')
 """``[class*="player"]``: elements whose attribute holds the text (cssselect's
 ``descendant-or-self::*[@class and contains(@class, 'player')]``)."""
-_ALNUM_RUN = re.compile(r"[A-Za-z0-9]+")
-_ASCII_REFERENCE = re.compile(
-    r"&(?:#0*([0-9]{1,3})(?![0-9])|#[xX]0*([0-9a-fA-F]{1,2})(?![0-9a-fA-F])|fjlig)"
-)
-"""The character references that may stand for ASCII letters or digits: numeric ones
-below 1000 (or 0x100), and the one named reference of HTML5 that does (``&fjlig;``, "fj")."""
-
-
+INDEXED = ("class", "id")
+"""The attributes ``PageNames`` holds: the ones site selectors name."""
 _HOLDING_OPERATORS = frozenset(("=", "~=", "|=", "^=", "$=", "*="))
 """Attribute operators under which the attribute holds the selector's value (not ``!=``)."""
 
@@ -48,16 +41,16 @@ def _compiled(selector: str) -> CSSSelector:
     return CSSSelector(selector, translator="html")
 
 
-def select(root: _Element, selector: str, source: PageSource | None = None) -> list[_Element]:
+def select(root: _Element, selector: str, names: PageNames | None = None) -> list[_Element]:
     """``root.cssselect(selector)``, with the selector translated to XPath once per
     process instead of on every call (the translation costs more than the search).
 
-    With the page's ``source``, a selector it rules out (``PageSource.may_match``) finds
+    With the page's ``names``, a selector they rule out (``PageNames.may_match``) finds
     nothing without a search. ``[attr*="text"]``, the form of the drop selectors every page
     gets, is matched by lxml's C iteration instead: an XPath evaluation over the whole page
     costs twice as much.
     """
-    if source is not None and not source.may_match(selector):
+    if names is not None and not names.may_match(selector):
         return []
     substring = _ATTRIBUTE_CONTAINS.fullmatch(selector)
     if substring:
@@ -68,37 +61,37 @@ def select(root: _Element, selector: str, source: PageSource | None = None) -> l
 
 
 @cache
-def required_runs(selector: str) -> tuple[tuple[str, ...], ...] | None:
-    """For each alternative of ``selector`` (``a, b``), the runs of ASCII letters and digits
-    that attribute values of the page must hold for it to match; None when the selector is
-    not understood (it is then never ruled out). Longest first: the rarest, usually."""
+def required_names(selector: str) -> tuple[tuple[tuple[str, str], ...], ...] | None:
+    """For each alternative of ``selector`` (``a, b``), the (attribute, text) pairs that a
+    matching element's indexed attributes hold; None when the selector is not understood
+    (it is then never ruled out)."""
     try:
         alternatives = parse(selector)
     except SelectorError:
         return None
-    return tuple(
-        tuple(sorted({run for literal in _literals(alt.parsed_tree) for run in _ALNUM_RUN.findall(literal)},
-                     key=lambda run: (-len(run), run)))
-        for alt in alternatives
-    )
+    return tuple(tuple(sorted(set(_literals(alt.parsed_tree)))) for alt in alternatives)
 
 
-def _literals(node: object) -> list[str]:
-    """Class names, ids and attribute values that every element matching ``node`` has.
+def _literals(node: object) -> list[tuple[str, str]]:
+    """(attribute, text) for the class names, ids and indexed attribute values that every
+    element matching ``node`` holds.
 
     Negated (``:not(.x)``) and relative (``:has(.x)``) parts require nothing of it; every
     other part refines the selector it wraps (``.selector``), whose needs it keeps.
     """
-    found: list[str] = []
+    found: list[tuple[str, str]] = []
     stack = [node]
     while stack:
         item = stack.pop()
         if isinstance(item, Class):
-            found.append(item.class_name)
+            found.append(("class", item.class_name))
         elif isinstance(item, Hash):
-            found.append(item.id)
-        elif isinstance(item, Attrib) and item.operator in _HOLDING_OPERATORS and item.value is not None:
-            found.append(item.value.value or "")
+            found.append(("id", item.id))
+        elif (
+            isinstance(item, Attrib) and item.namespace is None and item.attrib.lower() in INDEXED
+            and item.operator in _HOLDING_OPERATORS and item.value is not None and item.value.value
+        ):
+            found.append((item.attrib.lower(), item.value.value))
         elif isinstance(item, CombinedSelector):
             stack.append(item.subselector)
         inner = getattr(item, "selector", None)
@@ -107,44 +100,18 @@ def _literals(node: object) -> list[str]:
     return found
 
 
-def _spells_ascii(reference: re.Match[str]) -> bool:
-    if not reference[1] and not reference[2]:
-        return True  # &fjlig
-    code = int(reference[1]) if reference[1] else int(reference[2], 16)
-    return code < 128 and chr(code).isalnum()
+class PageNames:
+    """The class and id values of a page's elements, asked whether a selector can match."""
 
-
-class PageSource:
-    """A page's source text, asked whether a selector can match anything in its tree.
-
-    Each run of a selector is looked for once per page (a search costs about as much as
-    an XPath evaluation over a small page's tree costs a tenth of), the character
-    references only when a selector would be ruled out.
-    """
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._holds: dict[str, bool] = {}
-        self._spelled: bool | None = None
-
-    def _holds_run(self, run: str) -> bool:
-        held = self._holds.get(run)
-        if held is None:
-            held = self._holds[run] = run in self._text
-        return held
-
-    def _refs_spell_ascii(self) -> bool:
-        """Whether a character reference of the page may stand for an ASCII letter or digit."""
-        if self._spelled is None:
-            self._spelled = any(map(_spells_ascii, _ASCII_REFERENCE.finditer(self._text)))
-        return self._spelled
+    def __init__(self, classes: Iterable[str], ids: Iterable[str]) -> None:
+        # one string per attribute: a selector's text inside any value is inside it
+        self._joined = {"class": "\n".join(classes), "id": "\n".join(ids)}
 
     def may_match(self, selector: str) -> bool:
-        """False when no element of the page can match ``selector``: for every alternative,
-        a run it needs (``required_runs``) is not in the source, and no reference spells one."""
-        alternatives = required_runs(selector)
+        """False when no element of the page can match ``selector``: every alternative
+        needs a name (``required_names``) that no element has."""
+        alternatives = required_names(selector)
         if alternatives is None:
             return True
-        if any(all(map(self._holds_run, runs)) for runs in alternatives):
-            return True
-        return self._refs_spell_ascii()
+        joined = self._joined
+        return any(all(text in joined[attr] for attr, text in needs) for needs in alternatives)

@@ -1,8 +1,8 @@
-"""Selectors ruled out by the page's source find what a search of the tree would find.
+"""Selectors ruled out by a page's names find what a search of the tree would find.
 
-``PageSource.may_match`` lets the reader skip a selector's search when the source cannot
-hold what it needs; these tests hold it to "never wrong", on the corpus with every
-profile's selectors and on the references that spell names in attribute values.
+``PageNames.may_match`` lets the reader skip a selector's search when no element has the
+class or id it needs; these tests hold it to "never wrong", on the corpus with every
+profile's selectors and on the forms of selector it reads.
 """
 
 from __future__ import annotations
@@ -10,11 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lxml.etree import _Element
 
 from publish.clean.decode import decode_bytes
-from publish.clean.html_reader import parse
+from publish.clean.html_reader import _styled_and_names, parse
 from publish.clean.profiles import all_profiles
-from publish.clean.selectors import PageSource, required_runs, select
+from publish.clean.selectors import PageNames, required_names, select
 
 SELECTORS = sorted({
     s for p in all_profiles().values()
@@ -22,63 +23,68 @@ SELECTORS = sorted({
 })
 
 
+def _names(root: _Element) -> PageNames:
+    return _styled_and_names(root)[1]
+
+
 def test_every_profile_selector_finds_on_every_corpus_page_what_cssselect_finds(corpus: Path) -> None:
     for page in sorted(corpus.glob("*.html")):
-        text = decode_bytes(page.read_bytes())[0]
-        root, source = parse(text), PageSource(text)
+        root = parse(decode_bytes(page.read_bytes())[0])
+        names = _names(root)
         for selector in SELECTORS:
-            assert select(root, selector, source) == root.cssselect(selector), (page.name, selector)
+            assert select(root, selector, names) == root.cssselect(selector), (page.name, selector)
 
 
-def _found(markup: str, selector: str) -> int:
-    text = f"<html><body>{markup}<p>正文</p></body></html>"
-    found = select(parse(text), selector, PageSource(text))
-    assert len(found) == len(parse(text).cssselect(selector))
-    return len(found)
-
-
-def test_a_name_the_source_lacks_is_not_searched_for() -> None:
-    source = PageSource("<div class='article'>正文</div>")
-    assert not source.may_match(".collapsed") and not source.may_match('[class*="player"]')
-    assert source.may_match(".article") and source.may_match("div")
+def test_the_names_are_every_class_and_id_of_the_page() -> None:
+    root = parse("<div class='a b' id='x'><p class=''>正文<span id='y' class='c'>字</span></p></div>")
+    names = _names(root)
+    assert names.may_match(".a") and names.may_match(".c") and names.may_match("#y")
+    assert not names.may_match(".x") and not names.may_match("#a")
 
 
 @pytest.mark.parametrize(
-    ("markup", "selector"),
+    ("markup", "selector", "count"),
     [
-        ("<div class='&#112;layer'>x</div>", '[class*="player"]'),  # decimal
-        ("<div class='&#x70;layer'>x</div>", '[class*="player"]'),  # hexadecimal
-        ("<div class='&#0000112layer'>x</div>", '[class*="player"]'),  # leading zeros, no ;
-        ("<div class='video&#45;title'>x</div>", '[class*="video-title"]'),  # the - is not a run
-        ("<div class='mw&lowbar;collapsed'>x</div>", ".mw_collapsed"),  # a named reference
+        ("<div class='video-player'>x</div>", '[class*="player"]', 1),
+        ("<div class='&#112;layer'>x</div>", '[class*="player"]', 1),  # names as parsed
+        ("<div class='Player'>x</div>", '[class*="player"]', 0),  # compared case by case
+        ("<table class='wikitable mw-collapsed'><tr><td>x</td></tr></table>", ".mw-collapsed", 1),
+        ("<div id='detail'><p>x</p></div>", "#detail p", 1),
+        ("<div class='share'>x</div><div>y</div>", "div:not(.share)", 1),
+        ("<p data-x='player'>x</p>", '[data-x*="player"]', 1),  # not indexed: searched
     ],
 )
-def test_a_name_spelled_by_character_references_is_still_found(markup: str, selector: str) -> None:
-    assert _found(markup, selector) == 1
-
-
-def test_the_one_named_reference_for_letters_is_read_as_letters() -> None:
-    assert _found("<div class='no&fjlig;'>x</div>", '[class*="nofj"]') == 1
+def test_a_selector_finds_what_cssselect_finds(markup: str, selector: str, count: int) -> None:
+    root = parse(f"<html><body>{markup}</body></html>")
+    found = select(root, selector, _names(root))
+    assert found == root.cssselect(selector) and len(found) == count
 
 
 @pytest.mark.parametrize(
-    ("selector", "runs"),
+    ("selector", "needs"),
     [
-        (".collapsed", (("collapsed",),)),
-        ("table.mw-collapsed", (("collapsed", "mw"),)),
-        ('[class*="video-title"]', (("title", "video"),)),
-        ("h1.big_title, #articleTitle", (("title", "big"), ("articleTitle",))),
+        (".collapsed", ((("class", "collapsed"),),)),
+        ('[class*="video-title"]', ((("class", "video-title"),),)),
+        ("h1.big_title, #articleTitle", ((("class", "big_title"),), (("id", "articleTitle"),))),
+        ("#detail p:has(.x)", ((("id", "detail"),),)),
         ("div:not(.share)", ((),)),  # what it must not be is not needed
         ('[class!="share"]', ((),)),
         ("[data-src]", ((),)),
-        ("#detail p:has(.x)", (("detail",),)),
+        ('[title="x"]', ((),)),  # not an indexed attribute
         ("a[", None),  # not understood: never ruled out
     ],
 )
-def test_runs_a_selector_needs(selector: str, runs: tuple[tuple[str, ...], ...] | None) -> None:
-    assert required_runs(selector) == runs
+def test_names_a_selector_needs(selector: str, needs: tuple[tuple[tuple[str, str], ...], ...] | None) -> None:
+    assert required_names(selector) == needs
 
 
 def test_an_alternative_that_needs_nothing_keeps_the_group() -> None:
-    assert PageSource("<p>x</p>").may_match(".collapsed, p")
-    assert _found("", ".collapsed, p") == 1
+    names = PageNames([], [])
+    assert names.may_match(".collapsed, p") and not names.may_match(".collapsed, #x")
+
+
+def test_names_gathered_before_elements_are_dropped_still_cover_what_is_left() -> None:
+    root = parse("<div class='player'><p class='player'>x</p></div><p>正文</p>")
+    names = _names(root)
+    root.find(".//div").drop_tree()
+    assert select(root, '[class*="player"]', names) == [] == root.cssselect('[class*="player"]')
