@@ -36,11 +36,23 @@ def test_text_stats_holds_every_element_in_reverse_page_order(corpus: Path) -> N
     assert list(text_stats(root)) == elements[::-1]
 
 
+def test_text_stats_counts_every_text_node_under_each_element(corpus: Path) -> None:
+    # the definition, one XPath per element: text nodes below it (its own tail is not), and
+    # those inside a link
+    for name in ("sina.com.cn__0d931936.html", "wikipedia.org__d5bced5e.html"):
+        root = parse(decode_bytes((corpus / name).read_bytes())[0])
+        stats = text_stats(root)
+        for el in root.iter(Element):
+            chars = sum(len(t.strip()) for t in el.xpath(".//text()"))
+            links = sum(len(t.strip()) for t in el.xpath("descendant-or-self::a//text()"))
+            assert stats[el] == (chars, links), (name, el.tag)
+
+
 def test_text_stats_counts_text_without_surrounding_space_and_links_in_full() -> None:
     root = parse(f"<div><p> {PROSE} </p><!-- x --> 来源：<a href='/'> 新华网 </a></div>")
     stats = text_stats(root)
     div = root.find(".//div")
-    assert (stats[div].chars, stats[div].link_chars) == (len(PROSE) + 3 + 3, 3)
+    assert stats[div] == (len(PROSE) + 3 + 3, 3)
 
 
 def test_an_unlikely_element_flags_its_whole_subtree_and_nothing_around_it() -> None:
