@@ -302,16 +302,24 @@ def _best(root: _Element, stats: dict[_Element, Counts], *, skip_unlikely: bool)
     return chosen
 
 
-_LIST_LABEL = re.compile(
-    r"^[【\[]?(?:相关(?:报道|新闻|阅读|文章|链接|专题|稿件)|延伸阅读|推荐阅读|热点推荐|热门推荐|"
-    r"更多精彩|猜你喜欢|往期回顾)[】\]]?[:：]?$"
+_LIST_LABEL_WORDS = (
+    r"相关(?:报道|新闻|阅读|文章|链接|专题|稿件)|延伸阅读|推荐阅读|热点推荐|热门推荐|更多精彩|猜你喜欢|往期回顾"
 )
+_LIST_LABEL = re.compile(rf"^[【\[]?(?:{_LIST_LABEL_WORDS})[】\]]?[:：]?$")
 """The label over a list of links to other articles: the label and its list are chrome."""
+_HAS_LIST_LABEL = re.compile(_LIST_LABEL_WORDS)
 
 
 def drop_labelled_lists(body: list[_Element], stats: dict[_Element, Counts]) -> None:
-    """A 相关报道 / 延伸阅读 label and the links under it, wherever they sit in the body."""
+    """A 相关报道 / 延伸阅读 label and the links under it, wherever they sit in the body.
+
+    A label is read without white space, and the text of an element is a stretch of the
+    text of the part it is in: a part whose text, read so, holds none of the label words
+    has no label, and is not walked (most have none).
+    """
     for part in body:
+        if not _HAS_LIST_LABEL.search("".join(text_content(part).split())):
+            continue
         for el in list(part.iter()):
             if el is part or not isinstance(el.tag, str) or el.getparent() is None:
                 continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from publish.clean.extract import drop_labelled_lists, text_stats
 from publish.clean.html_reader import _HIDDEN, _is_bold_line, _is_hiding, _text_lines, parse
 from publish.clean.repair import RULES, repair
 
@@ -51,3 +52,12 @@ def test_a_paragraph_with_breaks_is_still_split_at_them() -> None:
 def test_a_paragraph_without_bold_text_is_no_bold_line() -> None:
     assert not _is_bold_line(parse("<p>共享充电宝告别1元时代</p>").find(".//p"))
     assert _is_bold_line(parse("<p><strong>共享充电宝告别1元时代</strong></p>").find(".//p"))
+
+
+def test_a_label_spaced_out_over_its_elements_still_drops_its_list() -> None:
+    # the label words are looked for in the part's text without white space, as labels are read
+    prose = "习近平总书记强调，脱贫攻坚是一场硬仗，越到最后越要紧绷这根弦。"
+    root = parse(f"<div id='a'><p>{prose}</p><p>延伸 <b>阅读</b></p><p><a href='/1'>另一篇文章的标题</a></p></div>")
+    part = root.find(".//div")
+    drop_labelled_lists([part], text_stats(root))
+    assert [p.text_content() for p in part] == [prose]
