@@ -294,13 +294,15 @@ def _styled_and_names(root: _Element) -> tuple[list[_Element], PageNames]:
     classes: list[str] = []
     ids: list[str] = []
     for el in root.iter(Element):
-        get = el.get
-        if get("style") is not None or get("hidden") is not None:
+        keys = el.keys()  # one call for the names of its attributes (most have one or none)
+        if not keys:
+            continue
+        if "style" in keys or "hidden" in keys:
             styled.append(el)
-        if cls := get("class"):
-            classes.append(cls)
-        if ident := get("id"):
-            ids.append(ident)
+        if "class" in keys:
+            classes.append(el.get("class"))
+        if "id" in keys:
+            ids.append(el.get("id"))
     return styled, PageNames(classes, ids)
 
 
