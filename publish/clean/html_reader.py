@@ -20,7 +20,7 @@ from publish.clean.html_meta import (
     structured_data,
 )
 from publish.clean.profiles import profile_for_host
-from publish.clean.selectors import PageNames, select
+from publish.clean.selectors import PageNames, select, select_each
 from publish.clean.state import CleanState, RawBlock
 from publish.errors import CleanError
 
@@ -242,7 +242,7 @@ page's text is the article folded behind a 展开全文 button, not an aside: it
 
 def _drop_folded(root: _Element, selectors: tuple[str, ...], names: PageNames) -> None:
     """Drop what the page shows only on request, unless it is most of the page."""
-    found = [el for selector in selectors for el in select(root, selector, names)]
+    found = [el for each in select_each(root, selectors, names) for el in each]
     if not found:
         return
     whole = len("".join(text_content(root).split()))

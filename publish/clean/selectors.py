@@ -60,6 +60,39 @@ def select(root: _Element, selector: str, names: PageNames | None = None) -> lis
     return found
 
 
+_CLASS_WORD = re.compile(r"\.(-?[_a-zA-Z][_a-zA-Z0-9-]*)")
+"""``.collapsed``: elements one of whose class words is the name (cssselect's
+``contains(concat(' ', normalize-space(@class), ' '), ' collapsed ')``)."""
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
+"""The white space ``normalize-space`` knows (XPath 1.0): class words are split at it."""
+
+
+def select_each(root: _Element, selectors: tuple[str, ...], names: PageNames | None = None) -> list[list[_Element]]:
+    """What ``select`` finds for each of ``selectors`` in the same tree, with every
+    selector of one class word (``.collapsed``, ``.noprint``) matched in a single walk: an
+    XPath evaluation of one builds and compares a string per element (milliseconds on a
+    large page), and a walk can ask all of them at once."""
+    found: list[list[_Element]] = [[] for _ in selectors]
+    by_word: dict[str, list[int]] = {}
+    for i, selector in enumerate(selectors):
+        if names is not None and not names.may_match(selector):
+            continue
+        if single := _CLASS_WORD.fullmatch(selector):
+            by_word.setdefault(single[1], []).append(i)
+        else:
+            found[i] = select(root, selector)
+    if by_word:
+        for el in root.iter(Element):
+            value = el.get("class")
+            if not value or not any(word in value for word in by_word):
+                continue
+            for word in _XML_SPACE.split(value):
+                for i in by_word.get(word, ()):
+                    if not found[i] or found[i][-1] is not el:  # a word written twice
+                        found[i].append(el)
+    return found
+
+
 @cache
 def required_names(selector: str) -> tuple[tuple[tuple[str, str], ...], ...] | None:
     """For each alternative of ``selector`` (``a, b``), the (attribute, text) pairs that a

@@ -15,7 +15,7 @@ from lxml.etree import _Element
 from publish.clean.decode import decode_bytes
 from publish.clean.html_reader import _styled_and_names, parse
 from publish.clean.profiles import all_profiles
-from publish.clean.selectors import PageNames, required_names, select
+from publish.clean.selectors import PageNames, required_names, select, select_each
 
 SELECTORS = sorted({
     s for p in all_profiles().values()
@@ -33,6 +33,24 @@ def test_every_profile_selector_finds_on_every_corpus_page_what_cssselect_finds(
         names = _names(root)
         for selector in SELECTORS:
             assert select(root, selector, names) == root.cssselect(selector), (page.name, selector)
+
+
+def test_selectors_matched_together_find_what_each_finds_alone(corpus: Path) -> None:
+    for page in sorted(corpus.glob("*.html"))[::3]:
+        root = parse(decode_bytes(page.read_bytes())[0])
+        names = _names(root)
+        together = select_each(root, tuple(SELECTORS), names)
+        assert together == [root.cssselect(s) for s in SELECTORS], page.name
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["noprint", " noprint  x", "x\tnoprint", "a\nnoprint\r", "noprint noprint", "x\xa0noprint", "noprints", "NoPrint"],
+)
+def test_a_class_word_is_read_as_cssselect_reads_it(value: str) -> None:
+    root = parse(f"<html><body><div class='{value}'>x</div><p class='noprint'>y</p></body></html>")
+    selectors = (".noprint", ".noprint", "p.noprint", ".x")
+    assert select_each(root, selectors, _names(root)) == [root.cssselect(s) for s in selectors]
 
 
 def test_the_names_are_every_class_and_id_of_the_page() -> None:
