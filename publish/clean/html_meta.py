@@ -152,9 +152,9 @@ def _lines(nodes: list[object]) -> list[str]:
     lines: list[str] = []
     last = None
     for node in nodes:
-        text = " ".join(str(node).split())
-        if not text:
+        if not node or node.isspace():  # type: ignore[attr-defined]
             continue  # white space between tags, most text nodes of a page: no line
+        text = " ".join(node.split())  # type: ignore[attr-defined]
         owner = node.getparent()  # type: ignore[attr-defined]
         if owner is None:
             continue
@@ -171,11 +171,12 @@ def _lines(nodes: list[object]) -> list[str]:
 
 _FOLLOWING_TEXT = XPath(f"following::text()[position() <= {FOLLOWING_NODES}]")
 """The first text nodes after an element (lxml makes a Python string only for these)."""
+_PRECEDING_TEXT = XPath("preceding::text()")
 
 
 def lines_around(body: list[_Element]) -> tuple[list[str], list[str]]:
     """The text lines just above the first body element and just below the last."""
-    before = _lines(body[0].xpath("preceding::text()"))[-NEAR_LINES:]
+    before = _lines(_PRECEDING_TEXT(body[0]))[-NEAR_LINES:]
     after = _lines(_FOLLOWING_TEXT(body[-1]))[:NEAR_LINES // 2]
     return before, after
 
@@ -236,8 +237,8 @@ def linked_author(root: _Element) -> str:
     ``?author=``): blogs and self-media accounts sign their posts this way, unlabelled.
     The name is the link's first text (``<a><div>扬眼</div><span>企鹅号</span></a>``)."""
     for a in root.iter("a"):
-        rel = (a.get("rel") or "").lower().split()
-        if "author" not in rel and not _AUTHOR_HREF.search(a.get("href") or ""):
+        rel = a.get("rel")  # most links have none
+        if not (rel and "author" in rel.lower().split()) and not _AUTHOR_HREF.search(a.get("href") or ""):
             continue
         name = next((t.strip() for t in a.itertext() if t.strip()), "")
         if 2 <= len(name) <= 20 and not _NOT_A_NAME.search(name):
