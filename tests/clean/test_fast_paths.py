@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from publish.clean.extract import drop_labelled_lists, text_stats
 from publish.clean.html_reader import _HIDDEN, _is_bold_line, _is_hiding, _text_lines, parse
 from publish.clean.repair import RULES, repair
+from publish.clean.stages import CAPTION_MARKERS, _has_caption_marker
 
 _STYLE = st.text(st.sampled_from("displayNONEvisibilityHIDDENopacity0.;:! -123 \tſKİleftTOP%px"), max_size=40)
 
@@ -61,3 +62,13 @@ def test_a_label_spaced_out_over_its_elements_still_drops_its_list() -> None:
     part = root.find(".//div")
     drop_labelled_lists([part], text_stats(root))
     assert [p.text_content() for p in part] == [prose]
+
+
+def test_every_caption_marker_holds_what_the_shortcut_looks_for() -> None:
+    assert all("图" in marker or "摄影" in marker for marker in CAPTION_MARKERS.pattern.split("|"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("图为片摄影（(/／:：文字 "), max_size=12))
+def test_a_caption_marker_is_found_as_the_pattern_finds_it(text: str) -> None:
+    assert _has_caption_marker(text) == (CAPTION_MARKERS.search(text) is not None)
