@@ -21,7 +21,7 @@ from pathlib import Path
 from publish.clean import SUFFIXES, clean_file
 from publish.errors import CleanError, PublishError
 from publish.cpu import available_cores
-from publish.fsutil import atomic_write_text
+from publish.fsutil import atomic_write_text, sweep_stale_parts_in
 from publish.markdown import to_markdown
 from publish.markdown.read import from_markdown
 from publish.markdown.stamp import is_hand_edited, stamp
@@ -112,13 +112,13 @@ def _write(source: Path, target: Path, markdown: str, force: bool, warnings: tup
             return FileResult(source, Outcome.UNCHANGED, target, warnings=warnings)
         if is_hand_edited(existing) and not force:
             beside = target.with_name(target.name + ".new")
-            atomic_write_text(beside, markdown)
+            atomic_write_text(beside, markdown, sweep=False)
             return FileResult(
                 source, Outcome.CLEANED, beside,
                 message=f"{target.name} was edited by hand and is kept; the new version is {beside.name}",
                 warnings=warnings, beside=True,
             )
-    atomic_write_text(target, markdown)
+    atomic_write_text(target, markdown, sweep=False)  # the folder was swept once, by run()
     return FileResult(source, Outcome.CLEANED, target, warnings=warnings)
 
 
@@ -137,6 +137,9 @@ def run(
         summary.results.append(FileResult(missing, Outcome.FAILED, message="no such file"))
     sources = [p for p in sources if p.exists()]
     out_dir.mkdir(parents=True, exist_ok=True)
+    # Parts left by killed writers, swept once for the batch, not at every write.
+    sweep_stale_parts_in(out_dir)
+    sweep_stale_parts_in(out_dir.parent / "images")
     jobs = jobs or available_cores()
     if jobs == 1 or len(sources) < 4:
         results: Iterable[FileResult] = (clean_one(s, out_dir, force, fetch_images) for s in sources)
