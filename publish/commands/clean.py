@@ -85,7 +85,13 @@ def collect_sources(paths: Iterable[Path]) -> list[Path]:
         else:
             found.append(path)
     seen: set[Path] = set()
-    return [p for p in found if not (p.resolve() in seen or seen.add(p.resolve()))]  # type: ignore[func-returns-value]
+    unique: list[Path] = []
+    for path in found:
+        real = path.resolve()  # a file named twice (or through a link) is cleaned once
+        if real not in seen:
+            seen.add(real)
+            unique.append(path)
+    return unique
 
 
 def clean_one(source: Path, out_dir: Path, force: bool, fetch_images: bool = False) -> FileResult:
