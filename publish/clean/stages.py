@@ -134,7 +134,11 @@ _MONTH_LINE = re.compile(r"^(?:19|20)\d\d\s*年\s*\d{1,2}\s*月$")
 
 
 def _is_month_line(block: RawBlock) -> bool:
-    return block.kind in ("text", "heading") and bool(_MONTH_LINE.match("".join(block.text.split())))
+    # the month mark first: most lines have none and need no copy without white space
+    return (
+        block.kind in ("text", "heading") and "月" in block.text
+        and bool(_MONTH_LINE.match("".join(block.text.split())))
+    )
 
 
 def _lift_month_line(state: CleanState) -> None:
