@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from lxml.etree import _Element
+from lxml.etree import Element, _Element
 
 from publish.clean.decode import decode_bytes
 from publish.clean.html_reader import _styled_and_names, parse
@@ -24,7 +24,7 @@ SELECTORS = sorted({
 
 
 def _names(root: _Element) -> PageNames:
-    return _styled_and_names(root)[1]
+    return _styled_and_names(list(root.iter(Element)))[1]
 
 
 def test_every_profile_selector_finds_on_every_corpus_page_what_cssselect_finds(corpus: Path) -> None:
