@@ -167,8 +167,9 @@ only — each rule leaves a text without its trigger unchanged, so the result is
 most lines of an article have none (tests/clean/test_repair.py checks each trigger)."""
 
 _TRIGGERED_RULES = tuple((TRIGGERS[name].search, rule) for name, rule in RULES)
-_ANY_TRIGGER = re.compile("|".join(f"(?:{p.pattern})" for p in TRIGGERS.values())).search
-"""Any rule's trigger, in one search: most strings have none, and need no rule at all."""
+_ANY_TRIGGER = re.compile(r"[\"'),;:!?\-— …]|\.\.\.|。。。").search
+"""Any rule's trigger (``TRIGGERS``, one-character ones as one class, which the regex engine
+scans fastest), in one search: most strings have none, and need no rule at all."""
 
 
 def repair(text: str) -> str:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from publish.clean.extract import drop_labelled_lists, text_stats
 from publish.clean.html_reader import _HIDDEN, _is_bold_line, _is_hiding, _text_lines, parse
-from publish.clean.repair import RULES, repair
+from publish.clean.repair import _ANY_TRIGGER, RULES, TRIGGERS, repair
 from publish.clean.stages import CAPTION_MARKERS, _has_caption_marker
 
 _STYLE = st.text(st.sampled_from("displayNONEvisibilityHIDDENopacity0.;:! -123 \tſKİleftTOP%px"), max_size=40)
@@ -72,3 +72,13 @@ def test_every_caption_marker_holds_what_the_shortcut_looks_for() -> None:
 @given(st.text(st.sampled_from("图为片摄影（(/／:：文字 "), max_size=12))
 def test_a_caption_marker_is_found_as_the_pattern_finds_it(text: str) -> None:
     assert _has_caption_marker(text) == (CAPTION_MARKERS.search(text) is not None)
+
+
+_TRIGGER_CHARS = sorted(set("".join(p.pattern for p in TRIGGERS.values())) - set("\\[]|") | set("中，x1("))
+"""Every character the triggers are written with (so a new trigger is tested too), and others."""
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(_TRIGGER_CHARS), max_size=12))
+def test_any_trigger_is_found_where_some_rule_has_its_trigger(text: str) -> None:
+    assert (_ANY_TRIGGER(text) is None) == all(p.search(text) is None for p in TRIGGERS.values())
