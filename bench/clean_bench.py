@@ -8,7 +8,9 @@ The measure (shared/corpus/README.md): body F1 over the bag of character bigrams
 NFKC, whitespace removal and quote/dash/ellipsis folding, with metadata lines
 (来源/编辑/发布时间 …) left out of both sides; title/date/author accuracy against the truth
 where it has one; chrome strings found on the page and left in the body; pages per
-CPU-second. Every tool gets the same decoded text (our decoder), so charset handling is
+CPU-second, the tools taking turns page by page (the machine is shared: a busy moment
+falls on all of them), with the ratio of ours to the fastest peer printed under the table.
+Every tool gets the same decoded text (our decoder), so charset handling is
 not charged to the peers' speed; each peer is then called as its docs show, and its output
 read by its structure (see ``trafilatura_tool`` for what a string input and its text
 rendering cost it on these pages).
