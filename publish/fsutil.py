@@ -32,21 +32,50 @@ def _alive(pid: int) -> bool:
 
 def sweep_stale_parts(path: Path) -> list[Path]:
     """Remove temporary files of ``path`` left by writers that were killed."""
-    removed = []
-    for part in path.parent.glob(f".{path.name}.*{PART_SUFFIX}"):
-        pid = part.name[len(path.name) + 2 :].split(".", 1)[0]
-        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+    return _sweep(path.parent, path.name)
+
+
+def sweep_stale_parts_in(folder: Path) -> list[Path]:
+    """Remove the temporary files left in ``folder`` by writers that were killed, whatever
+    their target: one listing for a batch of writes into the folder, which then need not
+    list it each (a listing per write costs the square of the batch: 0.8 s of CPU for
+    1,000 articles in one folder)."""
+    return _sweep(folder, None)
+
+
+def _sweep(folder: Path, target: str | None) -> list[Path]:
+    """Parts ``.<target>.<pid>.<random>.part`` in ``folder`` (of ``target``, or of any target)
+    whose writer is gone, removed."""
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return removed
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(".") and name.endswith(PART_SUFFIX)):
+            continue
+        fields = name[1 : -len(PART_SUFFIX)].rsplit(".", 2)  # target (may hold dots), pid, random
+        if len(fields) != 3 or (target is not None and fields[0] != target):
+            continue
+        pid = fields[1]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)) and entry.is_file():
+            part = folder / name
             part.unlink(missing_ok=True)
             removed.append(part)
     return removed
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` all or nothing; a failure names the file and the cause."""
+def atomic_write_bytes(path: Path, data: bytes, *, sweep: bool = True) -> None:
+    """Write ``data`` to ``path`` all or nothing; a failure names the file and the cause.
+
+    ``sweep=False`` when the folder was swept for the whole batch (``sweep_stale_parts_in``).
+    """
     tmp = ""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        sweep_stale_parts(path)
+        if sweep:
+            sweep_stale_parts(path)
         fd, tmp = tempfile.mkstemp(
             prefix=f".{path.name}.{os.getpid()}.", suffix=PART_SUFFIX, dir=path.parent
         )
@@ -68,8 +97,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"))
+def atomic_write_text(path: Path, text: str, *, sweep: bool = True) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"), sweep=sweep)
 
 
 def sha256_hex(data: bytes) -> str:

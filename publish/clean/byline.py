@@ -74,9 +74,14 @@ class Byline:
         return bool(self.date or self.source or self.editor or self.authors)
 
 
-def _label_regex(labels: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
-    key = tuple(sorted((k, v) for k, v in labels.items()))
-    return _compiled_label_regex(key)
+@cache
+def _label_index(
+    items: tuple[tuple[str, tuple[str, ...]], ...],
+) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The label pattern and each label's field, made once per set of labels (every line
+    with a colon is read with them; a later field's label wins, as in ``labels``)."""
+    label_of = {label: key for key, names in items for label in names}
+    return _compiled_label_regex(tuple(sorted(items))), label_of
 
 
 @cache
@@ -90,6 +95,8 @@ def _compiled_label_regex(labels_key: tuple[tuple[str, tuple[str, ...]], ...]) -
     return re.compile(rf"(?:^|(?<=[\s　|｜【\[(（:：]))(?P<label>{names})\s*[:：︱丨]\s*")
 
 
+_LABEL_MARK = re.compile("[:：︱丨]")
+"""What follows every label (``来源：``): a line without one is no byline."""
 _BRACKETS = re.compile(r"^[(（\[【]\s*|\s*[)）\]】]$")
 _LEADING_DATE = re.compile(r"^(?:19|20)\d\d\s*[年/.\-]\s*\d{1,2}\s*[月/.\-]\s*\d{1,2}")
 _AUTHOR_TAIL = re.compile(r"\s*(?:出自|出处|来自|选自|阅读|评论|浏览|点击|发表|[\[【(（]).*$")
@@ -118,11 +125,11 @@ def parse_byline(
     A line is a byline when it starts with a label and is short, or holds two labels:
     body sentences mention 来源 or 编辑 too, but never as ``label：value label：value``.
     """
-    if not any(mark in line for mark in ":：︱丨"):
+    if _LABEL_MARK.search(line) is None:
         return None
     stripped = _BRACKETS.sub("", line.strip())
-    label_of = {label: key for key, names in labels.items() for label in names}
-    matches = list(_label_regex(labels).finditer(stripped))
+    pattern, label_of = _label_index(tuple(labels.items()))
+    matches = list(pattern.finditer(stripped))
     if not matches:
         return None
     starts_with_label = matches[0].start() == 0

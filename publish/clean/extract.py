@@ -24,9 +24,8 @@ whole subtree, so a 10,000-deep page costs no more than a flat one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from lxml.etree import Element, _Element, tostring
+from lxml.etree import _Element, tostring
 
 PARAGRAPH_TAGS = frozenset({"p", "td", "pre", "dd", "blockquote", "li", "h2", "h3", "h4"})
 CONTAINER_TAGS = frozenset(
@@ -54,11 +53,9 @@ LINK_HEAVY = 0.5
 """Link density above which a block inside the body is chrome (a list of links)."""
 
 
-@dataclass(slots=True)
-class _Stats:
-    chars: int = 0
-    link_chars: int = 0
-    score: float = 0.0
+Counts = tuple[int, int]
+"""An element's (characters, characters inside links), surrounding whitespace of each text
+node left out: a plain pair, as ``text_stats`` makes one for every element of the page."""
 
 
 def _tag(el: _Element) -> str:
@@ -92,45 +89,60 @@ def _length(text: str) -> int:
     return len(text.strip()) if text else 0
 
 
-def text_stats(root: _Element) -> dict[_Element, _Stats]:
+def text_stats(root: _Element) -> dict[_Element, Counts]:
     """Characters and link characters under every element, in one bottom-up pass.
 
     The dict holds every element of ``root`` (not comments) in reverse page order, which
     ``score_containers`` relies on to visit them in page order without walking the tree.
     This runs over every element of the page, so it reads each node's text once and calls
-    no helper per node.
+    no helper per node: each element, reached after everything inside it, hands its count
+    and its tail's to its parent (``below``), so nothing is visited twice.
     """
-    stats: dict[_Element, _Stats] = {}
+    stats: dict[_Element, Counts] = {}
+    below: dict[_Element, list[int]] = {}
     for el in reversed(list(root.iter())):
         tag = el.tag
-        if not isinstance(tag, str):
+        if isinstance(tag, str):
+            text = el.text
+            chars = len(text.strip()) if text else 0  # _length, inlined
+            inner = below.pop(el, None)
+            links = 0
+            if inner is not None:
+                chars += inner[0]
+                links = inner[1]
+            if tag == "a":
+                links = chars
+            stats[el] = (chars, links)
+        else:
+            chars = links = 0  # a comment: its text is not the page's, its tail is
+        if el is root:
             continue
-        text = el.text
-        chars = len(text.strip()) if text else 0  # _length, inlined
-        link_chars = 0
-        for child in el:
-            c = stats.get(child)
-            if c is not None:
-                chars += c.chars
-                link_chars += c.link_chars
-            tail = child.tail
-            if tail:
-                chars += len(tail.strip())
-        stats[el] = _Stats(chars, chars if tag == "a" else link_chars)
+        tail = el.tail
+        if tail:
+            chars += len(tail.strip())
+        if chars:
+            parent = el.getparent()
+            sums = below.get(parent)
+            if sums is None:
+                below[parent] = [chars, links]
+            else:
+                sums[0] += chars
+                sums[1] += links
     return stats
 
 
-def _link_density(s: _Stats) -> float:
-    return s.link_chars / s.chars if s.chars else 1.0
+def _link_density(counts: Counts) -> float:
+    chars, links = counts
+    return links / chars if chars else 1.0
 
 
-def _may_be_paragraph(s: _Stats) -> bool:
+def _may_be_paragraph(counts: Counts) -> bool:
     """Enough text outside links to be a paragraph: an element without it scores 0, and
-    ``score_containers`` does not look at it further."""
-    return s.chars - s.link_chars >= MIN_PARAGRAPH
+    ``score_containers`` does not look at it further (it tests the same inline)."""
+    return counts[0] - counts[1] >= MIN_PARAGRAPH
 
 
-def _paragraph_score(el: _Element, stats: dict[_Element, _Stats]) -> float:
+def _paragraph_score(el: _Element, stats: dict[_Element, Counts]) -> float:
     tag = _tag(el)
     s = stats[el]
     if not _may_be_paragraph(s):
@@ -189,29 +201,48 @@ again without it (Readability's retry): broken markup can nest the whole article
 inside an element named "header"."""
 
 
-def unlikely_subtrees(root: _Element) -> set[_Element]:
-    """Elements that are, or sit inside, an unlikely candidate.
+class UnlikelyAncestry:
+    """Whether an element is, or sits inside, an unlikely candidate under ``root``.
 
-    The subtree of each unlikely element is taken whole, in C, and not looked at again
-    (lxml's parser never nests <html> or <body>, which are never flagged).
+    Only paragraphs are asked, so each one's ancestors are judged on the way up, once
+    (what is known of an ancestor holds for everything below it), instead of every
+    element of the page being judged to flag whole subtrees. <html> and <body> are never
+    unlikely (lxml's parser never nests them).
     """
-    flagged: set[_Element] = set()
-    for el in root.iter(Element):
-        if el in flagged or not is_unlikely(el) or el.tag in ("html", "body"):
-            continue
-        flagged.update(el.iter(Element))
-    return flagged
+
+    def __init__(self, root: _Element) -> None:
+        self._root = root
+        self._inside: dict[_Element, bool] = {}
+
+    def __call__(self, el: _Element) -> bool:
+        path: list[_Element] = []
+        node: _Element | None = el
+        inside = False
+        while node is not None:
+            known = self._inside.get(node)
+            if known is not None:
+                inside = known
+                break
+            path.append(node)
+            if node.tag not in ("html", "body") and is_unlikely(node):
+                inside = True
+                break
+            node = None if node is self._root else node.getparent()
+        for passed in path:
+            self._inside[passed] = inside
+        return inside
 
 
 def score_containers(
-    root: _Element, stats: dict[_Element, _Stats], *, skip_unlikely: bool = True
+    root: _Element, stats: dict[_Element, Counts], *, skip_unlikely: bool = True
 ) -> dict[_Element, float]:
     scores: dict[_Element, float] = {}
-    skip = unlikely_subtrees(root) if skip_unlikely else set()
+    unlikely = UnlikelyAncestry(root) if skip_unlikely else None
     # ``stats`` holds root's elements in reverse page order (text_stats): reversed, it is
     # root.iter() without comments, and without touching the tree.
-    for el, s in reversed(stats.items()):
-        if not _may_be_paragraph(s) or el in skip:
+    candidates = [el for el, (chars, links) in stats.items() if chars - links >= MIN_PARAGRAPH]
+    for el in reversed(candidates):
+        if unlikely is not None and unlikely(el):
             continue
         score = _paragraph_score(el, stats)
         if not score:
@@ -227,17 +258,18 @@ def score_containers(
     return {el: sc * (1 - _link_density(stats[el])) for el, sc in scores.items()}
 
 
-def _is_prose(el: _Element, stats: dict[_Element, _Stats]) -> bool:
-    s = stats.get(el)
-    if s is None or _tag(el) != "p":
+def _is_prose(el: _Element, stats: dict[_Element, Counts]) -> bool:
+    counts = stats.get(el)
+    if counts is None or _tag(el) != "p":
         return False
     text = _inline_text(el)
-    return (s.chars > 80 and _link_density(s) < 0.25) or (
-        0 < s.chars <= 80 and s.link_chars == 0 and bool(re.search(r"[。！？]\s*$", text))
+    chars, links = counts
+    return (chars > 80 and _link_density(counts) < 0.25) or (
+        0 < chars <= 80 and links == 0 and bool(re.search(r"[。！？]\s*$", text))
     )
 
 
-def find_article(root: _Element, stats: dict[_Element, _Stats] | None = None) -> list[_Element]:
+def find_article(root: _Element, stats: dict[_Element, Counts] | None = None) -> list[_Element]:
     """The element(s) holding the article, in page order; ``[root]`` when none stands out."""
     stats = stats if stats is not None else text_stats(root)
     chosen = _best(root, stats, skip_unlikely=True)
@@ -250,11 +282,11 @@ def find_article(root: _Element, stats: dict[_Element, _Stats] | None = None) ->
     return chosen
 
 
-def _prose_chars(chosen: list[_Element], stats: dict[_Element, _Stats]) -> int:
-    return sum(stats[e].chars - stats[e].link_chars for e in chosen if e in stats)
+def _prose_chars(chosen: list[_Element], stats: dict[_Element, Counts]) -> int:
+    return sum(stats[e][0] - stats[e][1] for e in chosen if e in stats)
 
 
-def _best(root: _Element, stats: dict[_Element, _Stats], *, skip_unlikely: bool) -> list[_Element]:
+def _best(root: _Element, stats: dict[_Element, Counts], *, skip_unlikely: bool) -> list[_Element]:
     scores = score_containers(root, stats, skip_unlikely=skip_unlikely)
     if not scores:
         return [root]
@@ -270,21 +302,29 @@ def _best(root: _Element, stats: dict[_Element, _Stats], *, skip_unlikely: bool)
     return chosen
 
 
-_LIST_LABEL = re.compile(
-    r"^[【\[]?(?:相关(?:报道|新闻|阅读|文章|链接|专题|稿件)|延伸阅读|推荐阅读|热点推荐|热门推荐|"
-    r"更多精彩|猜你喜欢|往期回顾)[】\]]?[:：]?$"
+_LIST_LABEL_WORDS = (
+    r"相关(?:报道|新闻|阅读|文章|链接|专题|稿件)|延伸阅读|推荐阅读|热点推荐|热门推荐|更多精彩|猜你喜欢|往期回顾"
 )
+_LIST_LABEL = re.compile(rf"^[【\[]?(?:{_LIST_LABEL_WORDS})[】\]]?[:：]?$")
 """The label over a list of links to other articles: the label and its list are chrome."""
+_HAS_LIST_LABEL = re.compile(_LIST_LABEL_WORDS)
 
 
-def drop_labelled_lists(body: list[_Element], stats: dict[_Element, _Stats]) -> None:
-    """A 相关报道 / 延伸阅读 label and the links under it, wherever they sit in the body."""
+def drop_labelled_lists(body: list[_Element], stats: dict[_Element, Counts]) -> None:
+    """A 相关报道 / 延伸阅读 label and the links under it, wherever they sit in the body.
+
+    A label is read without white space, and the text of an element is a stretch of the
+    text of the part it is in: a part whose text, read so, holds none of the label words
+    has no label, and is not walked (most have none).
+    """
     for part in body:
+        if not _HAS_LIST_LABEL.search("".join(text_content(part).split())):
+            continue
         for el in list(part.iter()):
             if el is part or not isinstance(el.tag, str) or el.getparent() is None:
                 continue
             own = stats.get(el)
-            if own is None or not 4 <= own.chars <= 12:
+            if own is None or not 4 <= own[0] <= 12:
                 continue
             text = "".join(text_content(el).split())
             if len(text) > 12 or not _LIST_LABEL.match(text):
@@ -296,14 +336,14 @@ def drop_labelled_lists(body: list[_Element], stats: dict[_Element, _Stats]) -> 
                     container.drop_tree()
                 continue
             for sibling in list(el.itersiblings()):
-                if sibling.xpath("boolean(.//a)") or _tag(sibling) == "a":
+                if _tag(sibling) == "a" or next(sibling.iterdescendants("a"), None) is not None:
                     sibling.drop_tree()
                 else:
                     break
             el.drop_tree()
 
 
-def drop_link_lists(body: list[_Element], stats: dict[_Element, _Stats] | None = None) -> None:
+def drop_link_lists(body: list[_Element], stats: dict[_Element, Counts] | None = None) -> None:
     """Remove blocks inside the article that are mostly links: related lists, tags, shares."""
     if stats is not None:
         drop_labelled_lists(body, stats)
@@ -313,11 +353,11 @@ def drop_link_lists(body: list[_Element], stats: dict[_Element, _Stats] | None =
             s = stats.get(el)
             if s is None or el is part:
                 continue
-            whole = stats[part].chars if part in stats else s.chars
-            if is_unlikely(el) and el.getparent() is not None and s.chars <= UNLIKELY_SHARE_MAX * whole:
+            whole = stats[part][0] if part in stats else s[0]
+            if is_unlikely(el) and el.getparent() is not None and s[0] <= UNLIKELY_SHARE_MAX * whole:
                 el.drop_tree()
                 continue
-            if s.link_chars == 0 or el.tag == "li":
+            if s[1] == 0 or el.tag == "li":
                 continue
             if _link_density(s) > LINK_HEAVY and el.getparent() is not None:
                 el.drop_tree()

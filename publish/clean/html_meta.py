@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from datetime import datetime, timedelta, timezone
 
-from lxml.etree import _Element
+from lxml.etree import XPath, _Element
 
 from publish.clean.byline import Byline, forum_author, parse_byline, parse_date, parse_month
 from publish.clean.extract import INLINE_TAGS, text_content
+from publish.clean.stages import nfkc
 from publish.clean.state import RawBlock
 
 _WRAPPER = re.compile(r"^\s*<text\b[^>]*\bid=\"([^\"]*)\"[^>]*>", re.I)
@@ -32,6 +32,8 @@ _META_DATE_NAMES = (
 )
 NEAR_LINES = 25
 """How many lines above the body are searched for its byline."""
+FOLLOWING_NODES = 200
+"""How many text nodes below the body are read for the lines under it."""
 
 
 def page_url(text: str, root: _Element) -> str:
@@ -48,7 +50,10 @@ def page_url(text: str, root: _Element) -> str:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return _SPACES.sub("", nfkc(text))
+
+
+_SPACES = re.compile(r"\s+")
 
 
 _SITE_SUFFIX = re.compile(
@@ -72,7 +77,8 @@ _META_TITLES = ("og:title", "twitter:title", "title", "headline")
 
 def _declared_title(text: str, root: _Element) -> str:
     """What the page says its title is: <title>, else <meta> titles, else the crawler's."""
-    for candidate in [root.findtext(".//title") or ""] + [
+    title = next(root.iter("title"), None)  # the first <title>, as findtext(".//title")
+    for candidate in [(title.text if title is not None else "") or ""] + [
         m.get("content") or "" for m in root.iter("meta")
         if (m.get("property") or m.get("name") or "").lower() in _META_TITLES
     ]:
@@ -146,15 +152,15 @@ def _lines(nodes: list[object]) -> list[str]:
     lines: list[str] = []
     last = None
     for node in nodes:
+        if not node or node.isspace():  # type: ignore[attr-defined]
+            continue  # white space between tags, most text nodes of a page: no line
+        text = " ".join(node.split())  # type: ignore[attr-defined]
         owner = node.getparent()  # type: ignore[attr-defined]
         if owner is None:
             continue
         if getattr(node, "is_tail", False):
             owner = owner.getparent() if owner.getparent() is not None else owner
         block = _block_of(owner)
-        text = " ".join(str(node).split())
-        if not text:
-            continue
         if block is last and lines:
             lines[-1] += " " + text  # spans of one line: 来源：<a>…</a><span>作者：</span>
         else:
@@ -163,10 +169,15 @@ def _lines(nodes: list[object]) -> list[str]:
     return lines
 
 
+_FOLLOWING_TEXT = XPath(f"following::text()[position() <= {FOLLOWING_NODES}]")
+"""The first text nodes after an element (lxml makes a Python string only for these)."""
+_PRECEDING_TEXT = XPath("preceding::text()")
+
+
 def lines_around(body: list[_Element]) -> tuple[list[str], list[str]]:
     """The text lines just above the first body element and just below the last."""
-    before = _lines(body[0].xpath("preceding::text()"))[-NEAR_LINES:]
-    after = _lines(body[-1].xpath("following::text()")[:200])[:NEAR_LINES // 2]
+    before = _lines(_PRECEDING_TEXT(body[0]))[-NEAR_LINES:]
+    after = _lines(_FOLLOWING_TEXT(body[-1]))[:NEAR_LINES // 2]
     return before, after
 
 
@@ -226,8 +237,8 @@ def linked_author(root: _Element) -> str:
     ``?author=``): blogs and self-media accounts sign their posts this way, unlabelled.
     The name is the link's first text (``<a><div>扬眼</div><span>企鹅号</span></a>``)."""
     for a in root.iter("a"):
-        rel = (a.get("rel") or "").lower().split()
-        if "author" not in rel and not _AUTHOR_HREF.search(a.get("href") or ""):
+        rel = a.get("rel")  # most links have none
+        if not (rel and "author" in rel.lower().split()) and not _AUTHOR_HREF.search(a.get("href") or ""):
             continue
         name = next((t.strip() for t in a.itertext() if t.strip()), "")
         if 2 <= len(name) <= 20 and not _NOT_A_NAME.search(name):
@@ -242,7 +253,8 @@ CHINA = timezone(timedelta(hours=8))
 def _ld_objects(root: _Element) -> list[dict[str, object]]:
     """The schema.org objects of the page's JSON-LD scripts (``@graph`` flattened)."""
     found: list[dict[str, object]] = []
-    for script in root.xpath('//script[@type="application/ld+json"]'):
+    # scripts found by lxml's tag iteration, in C, not a whole-page XPath evaluation
+    for script in (s for s in root.iter("script") if s.get("type") == "application/ld+json"):
         try:
             data = json.loads(script.text or "")
         except ValueError:

@@ -9,11 +9,9 @@ a block. The walk over the body is iterative, so hostile nesting cannot exhaust 
 from __future__ import annotations
 
 import re
-from functools import cache
 from urllib.parse import urlparse
 
 from lxml import html as lxml_html
-from lxml.cssselect import CSSSelector
 from lxml.etree import Element, ElementDefaultClassLookup, ParserError, _Element
 
 from publish.clean.extract import INLINE_TAGS, drop_link_lists, find_article, text_content, text_stats
@@ -22,6 +20,7 @@ from publish.clean.html_meta import (
     structured_data,
 )
 from publish.clean.profiles import profile_for_host
+from publish.clean.selectors import PageNames, select, select_each
 from publish.clean.state import CleanState, RawBlock
 from publish.errors import CleanError
 
@@ -41,6 +40,20 @@ _HIDDEN = re.compile(
     r"|(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*-\d{3,}",  # moved off-screen
     re.I,
 )
+assert _HIDDEN.pattern.isascii() and _HIDDEN.pattern == _HIDDEN.pattern.lower()
+_HIDDEN_ASCII = re.compile(_HIDDEN.pattern)
+"""``_HIDDEN`` without re.IGNORECASE, for a lower-cased ASCII style: the same matches,
+found twice as fast (between an ASCII pattern written in lower case — hence no upper-case
+class escape either — and ASCII text, ignoring case is only A–Z against a–z)."""
+
+
+def _is_hiding(style: str) -> bool:
+    """Whether an inline style hides its element (``_HIDDEN``)."""
+    if style.isascii():
+        return _HIDDEN_ASCII.search(style.lower()) is not None
+    return _HIDDEN.search(style) is not None
+
+
 _WRAPPER = re.compile(r"^\s*<text\b[^>]*>", re.I)
 LAZY_SRC = ("data-original", "data-src", "data-lazy-src", "data-echo", "data-url", "src")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -69,7 +82,11 @@ def _text_lines(el: _Element) -> list[str]:
 
     Any other newline in the source is white space, as a browser shows it: a paragraph
     wrapped over several source lines (``谷歌(微博)⏎    在2014年……``) stays one paragraph.
+    Without a <br> the element's text is one run, collected in C (``text_content``: the
+    same text nodes in the same order as the walk below).
     """
+    if next(el.iter("br"), None) is None:
+        return [" ".join(p.split()) for p in _SOURCE_PARAGRAPH.split(text_content(el))]
     lines: list[list[str]] = [[]]
     stack: list[_Element | str] = [el]
     while stack:
@@ -100,8 +117,10 @@ def _is_bold_line(el: _Element) -> bool:
 
     One that opens with a dash (``——（宋）陆游``) is an attribution, not a heading.
     """
+    if next(el.iter("strong", "b"), None) is None:
+        return False  # no bold text at all (most paragraphs): nothing to compare
     text = " ".join(text_content(el).split())
-    if not text or len(text) > 40 or _SENTENCE_END.search(text) or el.find(".//img") is not None:
+    if not text or len(text) > 40 or _SENTENCE_END.search(text) or next(el.iterdescendants("img"), None) is not None:
         return False
     if text.startswith(("—", "--", "－")):
         return False
@@ -221,9 +240,9 @@ FOLDED_SHARE_MAX = 0.5
 page's text is the article folded behind a 展开全文 button, not an aside: it is kept."""
 
 
-def _drop_folded(root: _Element, selectors: tuple[str, ...]) -> None:
+def _drop_folded(root: _Element, selectors: tuple[str, ...], names: PageNames) -> None:
     """Drop what the page shows only on request, unless it is most of the page."""
-    found = [el for selector in selectors for el in select(root, selector)]
+    found = [el for each in select_each(root, selectors, names) for el in each]
     if not found:
         return
     whole = len("".join(text_content(root).split()))
@@ -234,7 +253,11 @@ def _drop_folded(root: _Element, selectors: tuple[str, ...]) -> None:
             el.drop_tree()
 
 
-def _drop_invisible(root: _Element, selectors: tuple[str, ...]) -> None:
+def _drop_invisible(root: _Element, selectors: tuple[str, ...]) -> tuple[PageNames, list[_Element]]:
+    """Drop what a reader of the page never sees. Returned: the class and id names of the
+    elements left then (``PageNames``), for the selectors run from here on, and those
+    elements: while one holds an element, lxml keeps its Python object instead of making
+    it anew on the next walk (the text counts walk them all again: a fifth of their cost)."""
     for form in list(root.iter("form")):
         small = len("".join(text_content(form).split())) < FORM_TEXT_MAX
         if small and form.getparent() is not None:
@@ -254,45 +277,41 @@ def _drop_invisible(root: _Element, selectors: tuple[str, ...]) -> None:
                 a.drop_tag()
             else:
                 a.attrib.pop("href", None)
-    styled = [el for el in root.iter(Element) if el.get("style") is not None or el.get("hidden") is not None]
+    elements = list(root.iter(Element))
+    styled, names = _styled_and_names(elements)
     for el in styled:
-        if el.get("hidden") is not None or _HIDDEN.search(el.get("style") or ""):
+        if el.get("hidden") is not None or _is_hiding(el.get("style") or ""):
             if el.getparent() is not None:
                 el.drop_tree()
     for selector in selectors:
-        for el in select(root, selector):
+        for el in select(root, selector, names):
             if el.getparent() is not None:
                 el.drop_tree()
+    return names, elements
 
 
-@cache
-def _compiled(selector: str) -> CSSSelector:
-    return CSSSelector(selector, translator="html")
+def _styled_and_names(elements: list[_Element]) -> tuple[list[_Element], PageNames]:
+    """Of a page's elements, those with a style or ``hidden`` attribute, and every class
+    and id value, in one walk (the one walk over every element before the text counts)."""
+    styled: list[_Element] = []
+    classes: list[str] = []
+    ids: list[str] = []
+    for el in elements:
+        keys = el.keys()  # one call for the names of its attributes (most have one or none)
+        if not keys:
+            continue
+        if "style" in keys or "hidden" in keys:
+            styled.append(el)
+        if "class" in keys:
+            classes.append(el.get("class"))
+        if "id" in keys:
+            ids.append(el.get("id"))
+    return styled, PageNames(classes, ids)
 
 
-def select(root: _Element, selector: str) -> list[_Element]:
-    """``root.cssselect(selector)``, with the selector translated to XPath once per
-    process instead of on every call (the translation costs more than the search).
-
-    ``[attr*="text"]``, the form of the drop selectors every page gets, is matched by
-    lxml's C iteration instead: an XPath evaluation over the whole page costs twice as much.
-    """
-    substring = _ATTRIBUTE_CONTAINS.fullmatch(selector)
-    if substring:
-        attr, needle = substring.groups()
-        return [el for el in root.iter(Element) if needle in (el.get(attr) or "")]
-    found: list[_Element] = _compiled(selector)(root)
-    return found
-
-
-_ATTRIBUTE_CONTAINS = re.compile(r'\[([a-z][a-z0-9-]*)\*="([^"\\]+)"\]')
-"""``[class*="player"]``: elements whose attribute holds the text (cssselect's
-``descendant-or-self::*[@class and contains(@class, 'player')]``)."""
-
-
-def _select(root: _Element, selectors: tuple[str, ...]) -> list[_Element]:
+def _select(root: _Element, selectors: tuple[str, ...], names: PageNames) -> list[_Element]:
     for selector in selectors:
-        found = select(root, selector)
+        found = select(root, selector, names)
         if found:
             return [max(found, key=lambda e: len(text_content(e)))]
     return []
@@ -340,11 +359,11 @@ def read_html(state: CleanState) -> None:
     shown = bool(next((t for t in explicit if t), "")) or is_shown_heading(root, title)
     ld_date, ld_authors = structured_data(root)  # JSON-LD lives in scripts, dropped next
     shared = state.generic.drop_selectors if profile is not state.generic else ()
-    _drop_invisible(root, shared + profile.drop_selectors)
+    names, _held = _drop_invisible(root, shared + profile.drop_selectors)  # held: see there
     _drop_folded(root, state.generic.folded_selectors + (
-        profile.folded_selectors if profile is not state.generic else ()))
+        profile.folded_selectors if profile is not state.generic else ()), names)
     state.lead, state.subtitle = lead_and_subtitle(root, title)
-    selected = _select(root, profile.body_selectors)
+    selected = _select(root, profile.body_selectors, names)
     stats = text_stats(selected[0] if selected else root)
     body = selected or find_article(root, stats)
     labels = dict(state.generic.labels)

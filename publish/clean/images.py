@@ -81,7 +81,9 @@ def save_image(data: bytes, images_dir: Path) -> str | None:
     target = images_dir / name
     if not target.exists():
         images_dir.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(target, data)
+        # Named by its content, an image is written once; ``publish clean`` sweeps the
+        # parts killed writers left in the folder once per batch, not at every image.
+        atomic_write_bytes(target, data, sweep=False)
     return name
 
 

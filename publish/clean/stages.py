@@ -16,6 +16,14 @@ _SENTENCE_END = tuple("。！？；：，…!?;:,")
 HEADING_MAX = 40
 """A line longer than this (in characters) is a paragraph, never a heading."""
 CAPTION_MARKERS = re.compile(r"图为|（图[/／]|\(图[/／]|^图[:：]|^图片[:：]|^[（(]?摄影")
+
+
+def _has_caption_marker(text: str) -> bool:
+    """``CAPTION_MARKERS.search(text)``; every marker holds 图 or 摄影, and a line without
+    either (most lines) is not searched."""
+    return ("图" in text or "摄影" in text) and CAPTION_MARKERS.search(text) is not None
+
+
 CAPTION_MAX = 240
 PHOTO_CREDIT = re.compile(
     r"(?:^|[\s\u3000。])(?:视觉中国|资料图?|供图|摄|图源\S{0,12})\s*$|[（(](?:视觉中国|资料图|新华社发|IC\s?photo)[）)]\s*$"
@@ -126,7 +134,11 @@ _MONTH_LINE = re.compile(r"^(?:19|20)\d\d\s*年\s*\d{1,2}\s*月$")
 
 
 def _is_month_line(block: RawBlock) -> bool:
-    return block.kind in ("text", "heading") and bool(_MONTH_LINE.match("".join(block.text.split())))
+    # the month mark first: most lines have none and need no copy without white space
+    return (
+        block.kind in ("text", "heading") and "月" in block.text
+        and bool(_MONTH_LINE.match("".join(block.text.split())))
+    )
 
 
 def _lift_month_line(state: CleanState) -> None:
@@ -289,7 +301,7 @@ def _heading_like(block: RawBlock) -> bool:
         and not block.indented
         and 0 < len(text) <= HEADING_MAX
         and not text.endswith(_SENTENCE_END)
-        and not CAPTION_MARKERS.search(text)
+        and not _has_caption_marker(text)
     )
 
 
@@ -324,7 +336,7 @@ def mark_captions(state: CleanState) -> None:
         if (
             block.kind == "text"
             and len(block.text) <= CAPTION_MAX
-            and CAPTION_MARKERS.search(block.text)
+            and _has_caption_marker(block.text)
         ):
             if out and out[-1].kind == "image" and (not out[-1].text or _repeats(out[-1].text, block.text)):
                 if len(_bare(block.text)) >= len(_bare(out[-1].text)):

@@ -21,7 +21,7 @@ from pathlib import Path
 from publish.clean import SUFFIXES, clean_file
 from publish.errors import CleanError, PublishError
 from publish.cpu import available_cores
-from publish.fsutil import atomic_write_text
+from publish.fsutil import atomic_write_text, sweep_stale_parts_in
 from publish.markdown import to_markdown
 from publish.markdown.read import from_markdown
 from publish.markdown.stamp import is_hand_edited, stamp
@@ -85,7 +85,13 @@ def collect_sources(paths: Iterable[Path]) -> list[Path]:
         else:
             found.append(path)
     seen: set[Path] = set()
-    return [p for p in found if not (p.resolve() in seen or seen.add(p.resolve()))]  # type: ignore[func-returns-value]
+    unique: list[Path] = []
+    for path in found:
+        real = path.resolve()  # a file named twice (or through a link) is cleaned once
+        if real not in seen:
+            seen.add(real)
+            unique.append(path)
+    return unique
 
 
 def clean_one(source: Path, out_dir: Path, force: bool, fetch_images: bool = False) -> FileResult:
@@ -112,13 +118,13 @@ def _write(source: Path, target: Path, markdown: str, force: bool, warnings: tup
             return FileResult(source, Outcome.UNCHANGED, target, warnings=warnings)
         if is_hand_edited(existing) and not force:
             beside = target.with_name(target.name + ".new")
-            atomic_write_text(beside, markdown)
+            atomic_write_text(beside, markdown, sweep=False)
             return FileResult(
                 source, Outcome.CLEANED, beside,
                 message=f"{target.name} was edited by hand and is kept; the new version is {beside.name}",
                 warnings=warnings, beside=True,
             )
-    atomic_write_text(target, markdown)
+    atomic_write_text(target, markdown, sweep=False)  # the folder was swept once, by run()
     return FileResult(source, Outcome.CLEANED, target, warnings=warnings)
 
 
@@ -140,6 +146,9 @@ def run(
             on_result(result)
     sources = [p for p in sources if p.exists()]
     out_dir.mkdir(parents=True, exist_ok=True)
+    # Parts left by killed writers, swept once for the batch, not at every write.
+    sweep_stale_parts_in(out_dir)
+    sweep_stale_parts_in(out_dir.parent / "images")
     jobs = jobs or available_cores()
     if jobs == 1 or len(sources) < 4:
         results: Iterable[FileResult] = (clean_one(s, out_dir, force, fetch_images) for s in sources)

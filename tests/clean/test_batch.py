@@ -155,3 +155,25 @@ def test_the_clean_command_does_not_load_the_renderer() -> None:
     probe = "import sys, publish.commands.clean; print(sorted(m for m in sys.modules if m.split('.')[0] == 'weasyprint'))"
     loaded = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True).stdout
     assert loaded.strip() == "[]"
+
+
+def test_a_batch_sweeps_killed_writers_parts_once_and_lists_no_folder_per_file(
+    corpus: Path, tmp_path: Path, monkeypatch  # type: ignore[no-untyped-def]
+) -> None:
+    import subprocess
+    import sys
+
+    import publish.fsutil
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    articles, images = tmp_path / "content" / "articles", tmp_path / "content" / "images"
+    articles.mkdir(parents=True)
+    images.mkdir()
+    left = [articles / f".old.md.{dead.stdout.strip()}.x1.part", images / f".0a1b.png.{dead.stdout.strip()}.y2.part"]
+    for part in left:
+        part.write_bytes(b"half")
+    listings: list[Path] = []
+    monkeypatch.setattr(publish.fsutil, "sweep_stale_parts", lambda path: listings.append(path) or [])
+    run([_scrapes(corpus, tmp_path)], articles, jobs=1)
+    assert not any(part.exists() for part in left)
+    assert listings == []  # no write of the batch listed its folder again

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from lxml.etree import Element
+
 from publish.clean.decode import decode_bytes
 from publish.clean.extract import (
     _MAYBE,
@@ -20,7 +22,7 @@ from publish.clean.extract import (
     score_containers,
     text_content,
     text_stats,
-    unlikely_subtrees,
+    UnlikelyAncestry,
 )
 from publish.clean.html_reader import parse, select
 
@@ -34,18 +36,53 @@ def test_text_stats_holds_every_element_in_reverse_page_order(corpus: Path) -> N
     assert list(text_stats(root)) == elements[::-1]
 
 
+def test_text_stats_counts_every_text_node_under_each_element(corpus: Path) -> None:
+    # the definition, one XPath per element: text nodes below it (its own tail is not), and
+    # those inside a link
+    for name in ("sina.com.cn__0d931936.html", "wikipedia.org__d5bced5e.html"):
+        root = parse(decode_bytes((corpus / name).read_bytes())[0])
+        stats = text_stats(root)
+        for el in root.iter(Element):
+            chars = sum(len(t.strip()) for t in el.xpath(".//text()"))
+            links = sum(len(t.strip()) for t in el.xpath("descendant-or-self::a//text()"))
+            assert stats[el] == (chars, links), (name, el.tag)
+
+
 def test_text_stats_counts_text_without_surrounding_space_and_links_in_full() -> None:
     root = parse(f"<div><p> {PROSE} </p><!-- x --> 来源：<a href='/'> 新华网 </a></div>")
     stats = text_stats(root)
     div = root.find(".//div")
-    assert (stats[div].chars, stats[div].link_chars) == (len(PROSE) + 3 + 3, 3)
+    assert stats[div] == (len(PROSE) + 3 + 3, 3)
 
 
 def test_an_unlikely_element_flags_its_whole_subtree_and_nothing_around_it() -> None:
     root = parse(f"<div class='comment-list'><ul><li><p>{PROSE}</p></li></ul></div><div><p>{PROSE}</p></div>")
     comments, article = root.findall(".//body/div")
-    assert unlikely_subtrees(root) == set(comments.iter())
-    assert not any(el in unlikely_subtrees(root) for el in article.iter())
+    unlikely = UnlikelyAncestry(root)
+    # asked deepest first, then again from the top: what is remembered of an ancestor holds
+    assert all(unlikely(el) for el in reversed(list(comments.iter())))
+    assert not any(unlikely(el) for el in article.iter())
+    assert not unlikely(root) and not unlikely(root.find("body"))
+
+
+def test_an_unlikely_wrapper_is_judged_whatever_was_asked_before() -> None:
+    root = parse(f"<div id='main'><div class='sidebar'><p>{PROSE}</p></div><p>{PROSE}</p></div>")
+    main = root.find(".//div")
+    sidebar, prose = main[0][0], main[1]
+    unlikely = UnlikelyAncestry(root)
+    assert not unlikely(prose) and unlikely(sidebar) and not unlikely(main)
+
+
+def test_unlikely_ancestry_is_the_subtrees_of_unlikely_elements(corpus: Path) -> None:
+    # what score_containers skips: every element of an unlikely element's subtree
+    for page in sorted(corpus.glob("*.html"))[::4]:
+        root = parse(decode_bytes(page.read_bytes())[0])
+        flagged: set[object] = set()
+        for el in root.iter(Element):
+            if is_unlikely(el) and el.tag not in ("html", "body"):
+                flagged.update(el.iter(Element))
+        unlikely = UnlikelyAncestry(root)
+        assert {el for el in root.iter(Element) if unlikely(el)} == flagged, page.name
 
 
 def test_unlikely_elements_score_nothing_unless_asked() -> None:

@@ -6,7 +6,11 @@ does not is stated here once, on a line of the seed wrapped in markup.
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from publish.limits import deepest_reflected, nesting_depth
 from tests.conftest import SHARED
@@ -33,6 +37,12 @@ def test_element_names_are_read_whole_and_in_any_case() -> None:
     assert nesting_depth(b"<PRE><BR><Span>" + TEXT + b"</span></pre>") == 2
 
 
+def test_open_and_close_tags_match_in_any_case() -> None:
+    # the scan runs over the lower-cased page: </DIV> closes <div>, <SCRIPT> hides its tags
+    page = b"<DIV><Div>" + TEXT + b"</div></DIV><SCRIPT>var s = '<DIV><DIV><DIV>';</Script><Div>"
+    assert nesting_depth(page) == 2
+
+
 def test_a_self_closed_element_does_not_nest() -> None:
     assert nesting_depth(b"<div><span/><div/>" + TEXT + b"</div>") == 1
 
@@ -55,6 +65,15 @@ def test_the_highest_point_of_a_walk_held_at_zero() -> None:
     # steps -1 -1 +1 +1 +1 -1: free sums -1 -2 -1 0 1 0, held at zero 0 0 1 2 3 2
     assert deepest_reflected([-1, -2, -1, 0, 1, 0]) == 3
     assert deepest_reflected([]) == 0
+
+
+@given(st.lists(st.sampled_from((1, -1)), max_size=60))
+def test_the_highest_point_is_that_of_the_walk_step_by_step(steps: list[int]) -> None:
+    depth = highest = 0
+    for step in steps:
+        depth = max(0, depth + step)
+        highest = max(highest, depth)
+    assert deepest_reflected(list(accumulate(steps))) == highest
 
 
 def test_the_deepest_corpus_page_nests_28_deep() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from publish.errors import PublishError
-from publish.fsutil import atomic_write_bytes, sweep_stale_parts
+from publish.fsutil import atomic_write_bytes, sweep_stale_parts, sweep_stale_parts_in
 from tests.conftest import ROOT
 
 
@@ -63,3 +63,16 @@ def test_debug_shows_the_traceback_of_an_error(tmp_path: Path) -> None:
     result = _publish("--debug", "build", "--book", str(tmp_path / "nope.toml"), "-o", str(tmp_path))
     assert result.returncode == 1
     assert "Traceback" in result.stderr and "nope.toml" in result.stderr
+
+
+def test_a_folder_sweep_removes_dead_writers_parts_of_every_target(tmp_path: Path) -> None:
+    child = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    pid = child.stdout.strip()
+    dead = [tmp_path / f".a.pdf.{pid}.x1.part", tmp_path / f".b.c.md.{pid}.x2.part"]
+    live = tmp_path / f".a.pdf.{os.getppid()}.x3.part"
+    for part in (*dead, live):
+        part.write_bytes(b"%PDF")
+    (tmp_path / f".site.{pid}.x4.part").mkdir()  # a folder being built is not a file to remove
+    assert sorted(sweep_stale_parts_in(tmp_path)) == sorted(dead)
+    assert live.exists() and (tmp_path / f".site.{pid}.x4.part").is_dir()
+    assert sweep_stale_parts_in(tmp_path / "missing") == []
