@@ -87,7 +87,7 @@ def write_pdf_single(book: Book, opts: PdfOptions) -> bytes:
 
     from publish.fetcher import SandboxFetcher
     from publish.render import weasy_speed
-    from publish.render.pdf_text import strip_layout_spaces
+    from publish.render.pdf_text import stripped
 
     weasy_speed.install()
 
@@ -115,14 +115,14 @@ def write_pdf_single(book: Book, opts: PdfOptions) -> bytes:
     refit.install()
     html = HTML(string=document_html, base_url=book.root.resolve().as_uri() + "/", url_fetcher=fetcher)
     rendered = html.render(stylesheets=stylesheets, font_config=font_config)
-    LOGGER.info("Step 4 - writing %d pages", len(rendered.pages))
+    LOGGER.info("Step 4 - writing %d pages, the justification spaces taken out of the text", len(rendered.pages))
     identifier = hashlib.sha256(document_html.encode()).hexdigest()[:32].encode()
-    pdf = rendered.write_pdf(
-        pdf_identifier=identifier,
-        pdf_variant=opts.pdf_variant,
-        pdf_tags=opts.tagged,
-    )
+    with stripped():
+        pdf = rendered.write_pdf(
+            pdf_identifier=identifier,
+            pdf_variant=opts.pdf_variant,
+            pdf_tags=opts.tagged,
+        )
     opts.warnings.extend(missing)
     opts.warnings.extend(f"refused resource: {url}" for url in sandbox.refused)
-    LOGGER.info("Step 5 - taking the justification spaces out of the text")
-    return strip_layout_spaces(bytes(pdf))
+    return bytes(pdf)

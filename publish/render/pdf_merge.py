@@ -19,7 +19,6 @@ import pikepdf
 
 from publish.render.pdf_cache import RenderCache
 from publish.render.pdf_fonts import share_faces
-from publish.render.pdf_text import saved_bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,3 +95,16 @@ def merge(parts: Sequence[PartPdf], font_files: Sequence[Path] = (), cache: Rend
     finally:
         for src in reversed(sources):
             src.close()
+
+
+def saved_bytes(pdf: pikepdf.Pdf) -> bytes:
+    """The PDF written compressed and with an ID made from its content: the same input
+    gives the same bytes, build after build."""
+    out = io.BytesIO()
+    pdf.save(
+        out,
+        compress_streams=True,
+        deterministic_id=True,
+        object_stream_mode=pikepdf.ObjectStreamMode.generate,
+    )
+    return out.getvalue()

@@ -30,7 +30,7 @@ from publish.errors import RenderError
 from publish.render import harfbuzz
 from publish.render.pdf_cache import Layout, RenderCache, pdf_key
 from publish.render.pdf_fonts import stub_program
-from publish.render.pdf_text import strip_layout_spaces
+from publish.render.pdf_text import stripped
 
 WAIT_SECONDS = 600.0
 """How long a part waits for the page counts before it; a hung build fails instead."""
@@ -287,7 +287,8 @@ def _run(job: Job, board: Board) -> Done:
         # subsetting a 15 MB face for every part was a fifth of a part's writing.
         _STUBS.files = _file_identities(job.setup.fonts) if harfbuzz.available() else None
         try:
-            data = strip_layout_spaces(bytes(document.copy(pages).write_pdf()))
+            with stripped():
+                data = bytes(document.copy(pages).write_pdf())
         finally:
             _STUBS.files = None
         cache.store_pdf(pdf_key(job.key, numbering[0]), data)
