@@ -29,6 +29,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 from publish import __version__
 from publish.book import Book
@@ -39,7 +40,8 @@ from publish.fonts import font_face_css, font_roots
 from publish.render import pdf_parts
 from publish.render.pdf_cache import RenderCache, cache_dir, font_files, part_key, setup_key
 from publish.render.pdf_merge import PartPdf, merge
-from publish.render.pdf_worker import Done, Job, Setup, init_worker, local_board, run
+from publish.render.pdf_worker import Done, Job, Setup, init_worker, loaded, local_board, run
+from publish.refit import Edit
 from publish.styles import Style
 
 LOGGER = logging.getLogger(__name__)
@@ -95,7 +97,9 @@ def _setup(book: Book, style: Style, extras: str, cache: bool) -> Setup:
     return dataclasses.replace(setup, fonts=font_files(_sheet_texts(setup)))
 
 
-RENDERING_CODE = ("pdf_worker.py", "pdf_parts.py", "pdf_cache.py", "pdf_fonts.py", "harfbuzz.py")
+RENDERING_CODE = (
+    "pdf_worker.py", "pdf_parts.py", "pdf_cache.py", "pdf_fonts.py", "pdf_text.py", "harfbuzz.py", "../refit.py"
+)
 """Modules whose code shapes a cached part beyond its HTML and CSS: a change to them
 makes new keys even where the version number stayed the same."""
 
@@ -160,3 +164,28 @@ def write_pdf_parallel(book: Book, style: Style, extras: str, options: ParallelO
     refused = [url for d in (front_count, *done, front_done) for url in d.refused]
     warnings = missing + [f"refused resource: {url}" for url in dict.fromkeys(refused)]
     return merged, warnings
+
+
+Loaded = tuple[Any, Any, list[Any], Any]
+"""(sandbox, fetcher, style sheets, font configuration), as ``pdf_worker.loaded``."""
+
+
+def one_pass_start(book: Book, style: Style, extras: str, options: ParallelOptions) -> tuple[Loaded, list[tuple[Edit, ...]] | None]:
+    """For the one-pass build: the faces and sheets, loaded here before the pool forks so
+    that its workers start with them, and what the stretched-line refit changes in each
+    article laid out alone — from the render cache, or laid out in the pool without being
+    written — to apply before the book's single layout (``refit.decide``); None if a
+    change fell outside an article. The parts and keys are the per-article build's:
+    either build fills the cache for the other."""
+    setup = _setup(book, style, extras, options.cache)
+    key = _setup_key(setup, _sheet_texts(setup))
+    sheets = loaded(setup)
+    sandbox = Sandbox(roots=setup.roots).narrowed(book.root)
+    parts = [pdf_parts.article_part(book, i, sandbox, []) for i in range(len(book.chapters))]
+    jobs = [
+        Job(setup, i + 1, part_key(key, p.html, p.extra_css), p.html, p.extra_css, write=False, publish=False)
+        for i, p in enumerate(parts)
+    ]
+    found = [d.layout.edits for d in _run_all(jobs, options.jobs or available_cores(), len(jobs) + 1, {})]
+    decided = [edits for edits in found if edits is not None]
+    return sheets, (decided if len(decided) == len(found) else None)

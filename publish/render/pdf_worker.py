@@ -125,7 +125,7 @@ def init_worker(counts: Counts, condition: Any) -> None:
     _BOARD = Board(counts, condition)
 
 
-def _loaded(setup: Setup) -> tuple[Any, Any, list[Any], Any]:
+def loaded(setup: Setup) -> tuple[Any, Any, list[Any], Any]:
     """(sandbox, fetcher, sheets, font config) for the setup, loaded once per process."""
     if setup not in _LOADED:
         from weasyprint import CSS
@@ -252,7 +252,7 @@ def _run(job: Job, board: Board) -> Done:
 
     _install_hook()
     refit.install()
-    sandbox, fetcher, sheets, config = _loaded(job.setup)
+    sandbox, fetcher, sheets, config = loaded(job.setup)
     before = len(sandbox.refused)
     numbering: list[int] = [1]
 
@@ -267,9 +267,8 @@ def _run(job: Job, board: Board) -> Done:
     _HOOK.on_paginated = on_paginated
     try:
         extra = [CSS(string=job.css, font_config=config)] if job.css else []
-        document = HTML(string=job.html, base_url=job.setup.base_url, url_fetcher=fetcher).render(
-            stylesheets=[*sheets, *extra], font_config=config
-        )
+        html = HTML(string=job.html, base_url=job.setup.base_url, url_fetcher=fetcher)
+        document = html.render(stylesheets=[*sheets, *extra], font_config=config)
     finally:
         _HOOK.on_paginated = None
     pages = document.pages[:-1]
@@ -277,8 +276,10 @@ def _run(job: Job, board: Board) -> Done:
     for number, page in enumerate(pages):
         for name in page.anchors:
             anchors.setdefault(name, number)
+    edits = refit.edits(html)
     layout = Layout(
-        pages=len(pages), last_blank=bool(pages) and pages[-1]._page_box.page_type.blank, anchors=anchors
+        pages=len(pages), last_blank=bool(pages) and pages[-1]._page_box.page_type.blank, anchors=anchors,
+        edits=None if edits is None else (edits[0] if edits else ()),
     )
     cache.store_layout(job.key, layout)
     data = None
