@@ -3,10 +3,11 @@
 Separate from ``pdf.py`` (the one-pass build, kept for tagged and PDF/A output) because
 this is the orchestration:
 
-1. the front matter (title page, 目录 with placeholder numbers) is counted;
-2. every article is laid out once, in a pool of processes, in book order; each learns its
-   first page from the page counts the others publish as soon as they are paginated
-   (see ``pdf_worker``), and writes its PDF; the cache answers for unchanged articles;
+1. the front matter (title page, 目录 with placeholder numbers) is counted, and
+2. every article is laid out once, in the same pool of processes, in book order; each
+   learns its first page from the page counts the others publish as soon as they are
+   paginated (see ``pdf_worker``), and writes its PDF; the cache answers for unchanged
+   articles;
 3. the front matter is laid out again with the real 目录 numbers;
 4. the PDFs (each with its justification spaces already taken out, in its worker, and
    cached so) are merged with pikepdf, and each face's per-part subsets become one
@@ -141,13 +142,16 @@ def write_pdf_parallel(book: Book, style: Style, extras: str, options: ParallelO
     size = len(articles) + 1
     front = pdf_parts.front_part(book, None)
     counting = Job(setup, 0, part_key(key, front.html, front.extra_css), front.html, front.extra_css, write=False)
-    (front_count,) = _run_all([counting], 1, size, {})
-    LOGGER.info("front matter: %d pages; laying out %d articles on %d workers", front_count.layout.pages, len(articles), workers)
     jobs = [
         Job(setup, i + 1, part_key(key, part.html, part.extra_css), part.html, part.extra_css)
         for i, part in enumerate(articles)
     ]
-    done = _run_all(jobs, workers, size, {0: front_count.layout.pages})
+    # The faces and sheets are loaded here, so the forked workers start with them; the
+    # front matter is counted in the pool beside the first article, which waits for that
+    # count only once it is paginated itself.
+    loaded(setup)
+    LOGGER.info("counting the front matter and laying out %d articles on %d workers", len(articles), workers)
+    front_count, *done = _run_all([counting, *jobs], workers, size, {})
     front = pdf_parts.front_part(book, _toc_numbers(book, done))
     final = Job(setup, 0, part_key(key, front.html, front.extra_css), front.html, front.extra_css, publish=False)
     (front_done,) = _run_all([final], 1, size, {})
