@@ -22,7 +22,11 @@ drawn or counted), and the document is laid out again with a remedy for those li
    is squeezed a little harder (``fit squeeze tight``, eighth-em Han–Latin spaces).
 
 At most three layouts; the checker reports what the third leaves. Articles with no
-stretched line are laid out once, as before.
+stretched line are laid out once, as before. The second is a layout of the stretched
+paragraphs alone (every other element hidden, ``_stretched_alone``): it only tells which
+lines the squeeze left stretched, and the squeeze changed nothing else, so the third
+layout — of the whole document, with both remedies — is the only other whole one. (Until
+this, the second was a whole layout too.)
 
 **Decided in advance.** What the remedies change depends on a paragraph's text, style and
 measure, never on its page: the same article laid out alone or in the book breaks its
@@ -121,6 +125,8 @@ def _watch_justify(original: Any) -> Any:
 def _stop_after_pagination(original: Any) -> Any:
     def make_all_pages(*args: Any, **kwargs: Any) -> Iterator[Any]:
         yield from original(*args, **kwargs)
+        if getattr(_STATE, "alone", False):
+            raise _Again  # paragraphs alone: never a page number drawn or counted (pdf_worker)
         found: list[_Stretched] | None = getattr(_STATE, "stretched", None)
         if found:
             front: set[int] | None = getattr(_STATE, "front", None)
@@ -203,12 +209,13 @@ def _render_again(original: Any) -> Any:
             if front is not None:  # decided: one layout, watching the front matter only
                 _STATE.stretched, _STATE.front = [], front
                 return original(html, *args, **kwargs)
-            for remedy in (_squeeze, _join_before):
-                _STATE.stretched = []
-                try:
-                    return original(html, *args, **kwargs)
-                except _Again:
-                    remedy(_STATE.stretched)
+            _STATE.stretched = []
+            try:
+                return original(html, *args, **kwargs)
+            except _Again:
+                first: list[_Stretched] = _STATE.stretched
+            _squeeze(first)
+            _join_before(_stretched_alone(original, html, first, *args, **kwargs))
             _STATE.stretched = None
             return original(html, *args, **kwargs)
         finally:
@@ -216,6 +223,65 @@ def _render_again(original: Any) -> Any:
             _STATE.stretched = _STATE.front = _STATE.edits = None
 
     return render
+
+
+INLINE_TAGS = frozenset(
+    {"span", "em", "strong", "a", "b", "i", "u", "s", "sup", "sub", "small", "code", "q", "cite", "mark", "abbr", "br"}
+)
+"""Elements inside a line: a stretched line's paragraph is its nearest ancestor of another tag."""
+_HIDDEN = "display: none !important"
+
+
+def _stretched_alone(original: Any, html: Any, found: list[_Stretched], *args: Any, **kwargs: Any) -> list[_Stretched]:
+    """The lines still stretched once ``_squeeze`` has changed ``found``'s paragraphs,
+    from a layout of those paragraphs alone: every other element of the body is hidden
+    (``display: none``, in the tree, so selectors match as before). Only those
+    paragraphs changed, and a paragraph breaks its lines alike wherever it falls (no
+    floats or counters in the styles), so this is what a second layout of the whole
+    document would find, at the cost of a few paragraphs."""
+    parents = {child: parent for parent in html.etree_element.iter() for child in parent}
+    kept: set[Any] = set()
+    for line in found:
+        for element in [*line.fits, getattr(line.first, "element", None)]:
+            while element is not None and element.tag in INLINE_TAGS and element in parents:
+                element = parents[element]
+            if element is not None:
+                kept.add(element)
+    ancestors: set[Any] = set()
+    for element in kept:
+        while element in parents and parents[element] not in ancestors:
+            element = parents[element]
+            ancestors.add(element)
+    body = next(html.etree_element.iter("body"), None)
+    hidden = [
+        (child, child.get("style"))
+        for parent in ancestors if body is not None and (parent is body or parent in parents and _under(parent, body, parents))
+        for child in parent if child not in ancestors and child not in kept
+    ]
+    for child, _ in hidden:
+        child.set("style", _HIDDEN)
+    _STATE.stretched, _STATE.alone = [], True
+    try:
+        original(html, *args, **kwargs)
+    except _Again:
+        pass
+    finally:
+        _STATE.alone = False
+        for child, style in hidden:
+            if style is None:
+                del child.attrib["style"]
+            else:
+                child.set("style", style)
+    again: list[_Stretched] = _STATE.stretched
+    return again
+
+
+def _under(element: Any, ancestor: Any, parents: dict[Any, Any]) -> bool:
+    while element in parents:
+        element = parents[element]
+        if element is ancestor:
+            return True
+    return False
 
 
 def _articles(html: Any) -> list[Any]:
