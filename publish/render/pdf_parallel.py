@@ -8,7 +8,8 @@ this is the orchestration:
    learns its first page from the page counts the others publish as soon as they are
    paginated (see ``pdf_worker``), and writes its PDF; the cache answers for unchanged
    articles;
-3. the front matter is laid out again with the real 目录 numbers;
+3. the front matter is laid out again with the real 目录 numbers, in the same pool, once
+   every article has published the pages of its anchors;
 4. the PDFs (each with its justification spaces already taken out, in its worker, and
    cached so) are merged with pikepdf, and each face's per-part subsets become one
    (``pdf_fonts``).
@@ -55,19 +56,21 @@ class ParallelOptions:
     cache: bool = True
 
 
-def _run_all(jobs: Sequence[Job], workers: int, size: int, known: dict[int, int]) -> list[Done]:
-    """Run the jobs in book order, in a pool of ``workers`` processes (here when 1)."""
+def _run_all(jobs: Sequence[Job], workers: int, size: int, known: dict[int, int], targets: int = 0) -> list[Done]:
+    """Run the jobs in book order, in a pool of ``workers`` processes (here when 1);
+    ``targets``: slots on the board for the 目录 targets' page numbers."""
     if workers <= 1 or len(jobs) <= 1:
-        board = local_board(size)
+        board = local_board(size, targets)
         for index, pages in known.items():
             board.publish(index, pages)
         return [run(job, board) for job in jobs]
     context = _context()
     counts = context.Array("i", [known.get(i, -1) for i in range(size)], lock=False)
+    anchors = context.Array("i", [-1] * targets, lock=False)
     condition = context.Condition()
     with ProcessPoolExecutor(
         max_workers=min(workers, len(jobs)), mp_context=context,
-        initializer=init_worker, initargs=(counts, condition),
+        initializer=init_worker, initargs=(counts, condition, anchors),
     ) as pool:
         # map submits in order and every job waits only for earlier ones: no deadlock.
         return list(pool.map(run, jobs))
@@ -120,12 +123,14 @@ def _read(path: str) -> str:
         return handle.read()
 
 
-def _toc_numbers(book: Book, done: Sequence[Done]) -> dict[str, int]:
-    """The page number of every 目录 target, from where each article fell."""
-    numbers: dict[str, int] = {}
-    for part in done:
-        numbers.update({name: part.first_page + i for name, i in part.layout.anchors.items()})
-    return {t: numbers[t] for t in pdf_parts.toc_targets(book) if t in numbers}
+def _target_slots(book: Book) -> list[tuple[tuple[int, str], ...]]:
+    """Each article's 目录 targets with their slots on the board, numbered through the book."""
+    out: list[tuple[tuple[int, str], ...]] = []
+    slot = 0
+    for targets in pdf_parts.chapter_targets(book):
+        out.append(tuple(enumerate(targets, start=slot)))
+        slot += len(targets)
+    return out
 
 
 def write_pdf_parallel(book: Book, style: Style, extras: str, options: ParallelOptions) -> tuple[bytes, list[str]]:
@@ -142,19 +147,21 @@ def write_pdf_parallel(book: Book, style: Style, extras: str, options: ParallelO
     size = len(articles) + 1
     front = pdf_parts.front_part(book, None)
     counting = Job(setup, 0, part_key(key, front.html, front.extra_css), front.html, front.extra_css, write=False)
+    slots = _target_slots(book)
     jobs = [
-        Job(setup, i + 1, part_key(key, part.html, part.extra_css), part.html, part.extra_css)
+        Job(setup, i + 1, part_key(key, part.html, part.extra_css), part.html, part.extra_css, targets=slots[i])
         for i, part in enumerate(articles)
     ]
-    # The faces and sheets are loaded here, so the forked workers start with them; the
-    # front matter is counted in the pool beside the first article, which waits for that
-    # count only once it is paginated itself.
+    toc = tuple(name for chapter in slots for _, name in chapter)
+    final = Job(setup, 0, key, front.html, front.extra_css, publish=False, toc=toc)
+    # The faces and sheets are loaded here, so the forked workers start with them. The
+    # front matter is counted in the pool beside the first article (which waits for that
+    # count only once it is paginated itself), and laid out again with the 目录 numbers
+    # as the last job, as soon as every article has published where its anchors fell:
+    # while the last articles are still being written.
     loaded(setup)
-    LOGGER.info("counting the front matter and laying out %d articles on %d workers", len(articles), workers)
-    front_count, *done = _run_all([counting, *jobs], workers, size, {})
-    front = pdf_parts.front_part(book, _toc_numbers(book, done))
-    final = Job(setup, 0, part_key(key, front.html, front.extra_css), front.html, front.extra_css, publish=False)
-    (front_done,) = _run_all([final], 1, size, {})
+    LOGGER.info("laying out the front matter and %d articles on %d workers", len(articles), workers)
+    front_count, *done, front_done = _run_all([counting, *jobs, final], workers, size, {}, len(toc))
     if front_done.layout.pages != front_count.layout.pages:
         raise RenderError(
             "the 目录 changed length once its page numbers were filled in",

@@ -17,6 +17,7 @@ margin box — folios and running heads — is made. One layout per part, no sec
 from __future__ import annotations
 
 import atexit
+import dataclasses
 import hashlib
 import os
 import threading
@@ -28,7 +29,8 @@ from typing import Any, Protocol
 from publish import refit
 from publish.errors import RenderError
 from publish.render import harfbuzz
-from publish.render.pdf_cache import Layout, RenderCache, pdf_key
+from publish.render.pdf_cache import Layout, RenderCache, part_key, pdf_key
+from publish.render.pdf_parts import fill_numbers
 from publish.render.pdf_fonts import stub_program
 from publish.render.pdf_text import stripped
 
@@ -62,6 +64,13 @@ class Job:
     """Write the PDF; otherwise only count pages (the front matter's first pass)."""
     publish: bool = True
     """Publish the page count for the parts after this one."""
+    targets: tuple[tuple[int, str], ...] = ()
+    """(slot, anchor) of each 目录 target in this part: its page number is published in
+    that slot of the board as soon as the part is laid out, before it is written."""
+    toc: tuple[str, ...] = ()
+    """For the front matter with the real 目录 numbers: the targets, slot by slot. The
+    worker waits for their numbers, fills them into ``html`` and makes the part's key
+    from ``key`` (then the build's setup key) and the filled HTML."""
 
 
 @dataclass(slots=True)
@@ -82,15 +91,37 @@ class Counts(Protocol):
 
 
 class Board:
-    """The shared counts and the condition their writers notify."""
+    """The shared counts, the 目录 targets' page numbers (-1 unknown, ``ABSENT`` where a
+    part has no such anchor) and the condition their writers notify."""
 
-    def __init__(self, counts: Counts, condition: Any) -> None:
+    def __init__(self, counts: Counts, condition: Any, anchors: Counts | None = None) -> None:
         self.counts, self.condition = counts, condition
+        self.anchors: Counts = anchors if anchors is not None else []
 
     def publish(self, index: int, pages: int) -> None:
         with self.condition:
             self.counts[index] = pages
             self.condition.notify_all()
+
+    def publish_anchors(self, numbers: dict[int, int]) -> None:
+        with self.condition:
+            for slot, number in numbers.items():
+                self.anchors[slot] = number
+            self.condition.notify_all()
+
+    def anchor_pages(self) -> list[int]:
+        """The page number of every 目录 target, once every part has published them."""
+
+        def known() -> bool:
+            failed = any(self.counts[i] == -2 for i in range(len(self.counts)))
+            return failed or all(self.anchors[i] != -1 for i in range(len(self.anchors)))
+
+        with self.condition:
+            if not self.condition.wait_for(known, timeout=WAIT_SECONDS):
+                raise RenderError("timed out waiting for the articles' 目录 page numbers")
+            if any(self.counts[i] == -2 for i in range(len(self.counts))):
+                raise RenderError("an article failed to render")
+            return [self.anchors[i] for i in range(len(self.anchors))]
 
     def first_page(self, index: int) -> int:
         """1 + the pages of every part before ``index``, once all are counted."""
@@ -107,9 +138,13 @@ class Board:
         return 1 + sum(before)
 
 
-def local_board(size: int) -> Board:
+ABSENT = -3
+"""A 目录 target its part does not have (its placeholder stays)."""
+
+
+def local_board(size: int, targets: int = 0) -> Board:
     """A board for a build in this process alone."""
-    return Board([-1] * size, threading.Condition())
+    return Board([-1] * size, threading.Condition(), [-1] * targets)
 
 
 _BOARD: Board | None = None
@@ -119,10 +154,10 @@ _LOADED: dict[Setup, tuple[Any, Any, list[Any], Any]] = {}
 atexit.register(_LOADED.clear)
 
 
-def init_worker(counts: Counts, condition: Any) -> None:
+def init_worker(counts: Counts, condition: Any, anchors: Counts | None = None) -> None:
     """Pool initializer: the build's shared board."""
     global _BOARD
-    _BOARD = Board(counts, condition)
+    _BOARD = Board(counts, condition, anchors)
 
 
 def loaded(setup: Setup) -> tuple[Any, Any, list[Any], Any]:
@@ -236,7 +271,23 @@ def run(job: Job, board: Board | None = None) -> Done:
         raise
 
 
+def _filled(job: Job, board: Board) -> Job:
+    """The front matter's job with the 目录 numbers the articles published."""
+    numbers = {t: n for t, n in zip(job.toc, board.anchor_pages(), strict=True) if n != ABSENT}
+    html = fill_numbers(job.html, numbers)
+    return dataclasses.replace(job, html=html, key=part_key(job.key, html, job.css), toc=())
+
+
+def _publish_anchors(job: Job, board: Board, layout: Layout, first: int) -> None:
+    if job.targets:
+        board.publish_anchors(
+            {slot: first + layout.anchors[name] if name in layout.anchors else ABSENT for slot, name in job.targets}
+        )
+
+
 def _run(job: Job, board: Board) -> Done:
+    if job.toc:
+        job = _filled(job, board)
     cache = RenderCache(job.setup.cache)
     known = cache.layout(job.key)
     if known is not None and job.publish:
@@ -245,6 +296,7 @@ def _run(job: Job, board: Board) -> Done:
         return Done(layout=known, first_page=1)  # a count the cache already has
     if known is not None and job.write:
         first = board.first_page(job.index)
+        _publish_anchors(job, board, known, first)
         data = cache.pdf(pdf_key(job.key, first))
         if data is not None:
             return Done(layout=known, first_page=first, pdf=data)
@@ -282,6 +334,7 @@ def _run(job: Job, board: Board) -> Done:
         edits=None if edits is None else (edits[0] if edits else ()),
     )
     cache.store_layout(job.key, layout)
+    _publish_anchors(job, board, layout, numbering[0])
     data = None
     if job.write:
         # Each face the style names is embedded as a stub, cut for the book by the merge:
