@@ -285,6 +285,30 @@ def _publish_anchors(job: Job, board: Board, layout: Layout, first: int) -> None
         )
 
 
+def _render(job: Job, known: Layout | None, fetcher: Any, sheets: list[Any], config: Any) -> tuple[Any, Any]:
+    """The part's HTML object and its layout. A part laid out before at other page
+    numbers (its layout cached, not its PDF) has its refit changes known: one layout,
+    not the refit's two or three (``refit.decide``)."""
+    from weasyprint import HTML
+
+    html = HTML(string=job.html, base_url=job.setup.base_url, url_fetcher=fetcher)
+    if known is not None and known.edits:
+        refit.decide(html, [known.edits])
+        try:
+            return html, html.render(stylesheets=sheets, font_config=config)
+        except refit.Undecided:  # a line stretched outside the article: decide nothing
+            html = HTML(string=job.html, base_url=job.setup.base_url, url_fetcher=fetcher)
+    return html, html.render(stylesheets=sheets, font_config=config)
+
+
+def _part_edits(html: Any, known: Layout | None) -> tuple[refit.Edit, ...] | None:
+    """The refit's changes to the part's article: those it was laid out with, if decided."""
+    if known is not None and known.edits and getattr(html, "_publish_front", None) is not None:
+        return known.edits
+    found = refit.edits(html)
+    return None if found is None else (found[0] if found else ())
+
+
 def _run(job: Job, board: Board) -> Done:
     if job.toc:
         job = _filled(job, board)
@@ -300,7 +324,7 @@ def _run(job: Job, board: Board) -> Done:
         data = cache.pdf(pdf_key(job.key, first))
         if data is not None:
             return Done(layout=known, first_page=first, pdf=data)
-    from weasyprint import CSS, HTML
+    from weasyprint import CSS
 
     _install_hook()
     refit.install()
@@ -319,8 +343,7 @@ def _run(job: Job, board: Board) -> Done:
     _HOOK.on_paginated = on_paginated
     try:
         extra = [CSS(string=job.css, font_config=config)] if job.css else []
-        html = HTML(string=job.html, base_url=job.setup.base_url, url_fetcher=fetcher)
-        document = html.render(stylesheets=[*sheets, *extra], font_config=config)
+        html, document = _render(job, known, fetcher, [*sheets, *extra], config)
     finally:
         _HOOK.on_paginated = None
     pages = document.pages[:-1]
@@ -328,10 +351,9 @@ def _run(job: Job, board: Board) -> Done:
     for number, page in enumerate(pages):
         for name in page.anchors:
             anchors.setdefault(name, number)
-    edits = refit.edits(html)
     layout = Layout(
         pages=len(pages), last_blank=bool(pages) and pages[-1]._page_box.page_type.blank, anchors=anchors,
-        edits=None if edits is None else (edits[0] if edits else ()),
+        edits=_part_edits(html, known),
     )
     cache.store_layout(job.key, layout)
     _publish_anchors(job, board, layout, numbering[0])
