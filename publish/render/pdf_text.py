@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
@@ -38,67 +38,75 @@ SPACES = frozenset({" ", "\u00a0"})
 AUTHOR_MARK = 30
 """Half the 0.06em (in 1/1000 em) by which the style widens the author's spaces."""
 
-_ITEM = re.compile(r"<([0-9a-fA-F]*)>|([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)")
-"""One item of a ``TJ`` array as WeasyPrint writes it: a hex string of glyph ids or a
-number (Python's float formatting, so possibly with an exponent)."""
+_ARRAY = re.compile(r"(?:<[0-9a-fA-F]*>|[-+0-9.eE]+)*")
+"""A ``TJ`` array's text as WeasyPrint writes it: hex strings of glyph ids and numbers
+(Python's formatting of ints and floats, so possibly with an exponent)."""
+_ITEM = re.compile(r"<([0-9a-fA-F]*)>|([-+0-9.eE]+)")
 _STATE = threading.local()
 
 
-def _number(value: Decimal) -> str:
+def _number(text: str) -> int | Decimal:
+    """A number of the array, exactly: ints (WeasyPrint's kerning) as ints, the rest as
+    decimals."""
+    try:
+        return int(text)
+    except ValueError:
+        return Decimal(text)
+
+
+def _written(value: int | Decimal) -> str:
+    if isinstance(value, int):
+        return str(value)
     text = f"{value:f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def _items(array: str) -> list[str | Decimal] | None:
-    """The items of a ``TJ`` array's text, or None where it is not one WeasyPrint wrote."""
-    items: list[str | Decimal] = []
-    at = 0
-    for match in _ITEM.finditer(array):
-        if match.start() != at:
-            return None
-        hexes, number = match.groups()
-        items.append(hexes if hexes is not None else Decimal(number))
-        at = match.end()
-    return items if at == len(array) else None
-
-
-def strip_array(array: str, space_width: Callable[[str], int | None]) -> str | None:
+def strip_array(array: str, spaces: Mapping[str, int | None]) -> str | None:
     """The ``TJ`` array's text without its layout spaces, their advance kept as
-    displacement; None when it has none. ``space_width``: a glyph id (four hex digits,
+    displacement; None when it has none. ``spaces``: a glyph id (four hex digits,
     WeasyPrint's ``Identity-H`` fonts) → its advance in 1/1000 em if it is a space
-    glyph, else None."""
-    items = _items(array)
-    if items is None:
+    glyph, else None. Runs of glyphs left with no displacement between them are joined
+    into one string."""
+    if _ARRAY.fullmatch(array) is None:
         return None
+    items: list[str | int | Decimal] = [
+        hexes if not number else _number(number) for hexes, number in _ITEM.findall(array)
+    ]
     out: list[str] = []
     changed = False
-    pending = Decimal(0)
+    pending: int | Decimal = 0
     run: list[str] = []
 
     def flush_run() -> None:
         nonlocal pending
-        if run:
-            if pending:
-                out.append(_number(pending))
-                pending = Decimal(0)
+        if not run:
+            return
+        if pending:
+            out.append(_written(pending))
+            pending = 0
             out.append("<" + "".join(run) + ">")
-            run.clear()
+        elif out and out[-1][-1] == ">":
+            out[-1] = out[-1][:-1] + "".join(run) + ">"
+        else:
+            out.append("<" + "".join(run) + ">")
+        run.clear()
 
+    last_index = len(items) - 1
     for index, item in enumerate(items):
-        if isinstance(item, Decimal):
+        if not isinstance(item, str):
             flush_run()
             pending += item
             continue
-        for k in range(0, len(item) - 3, 4):
+        end = len(item) - 4
+        for k in range(0, end + 1, 4):
             glyph = item[k : k + 4]
-            width = space_width(glyph)
+            width = spaces[glyph]
             if width is None:
                 run.append(glyph)
                 continue
-            last = k + 4 >= len(item)
-            follower = items[index + 1] if last and index + 1 < len(items) else None
-            shift = follower if isinstance(follower, Decimal) else Decimal(0)
-            if width - shift < width + AUTHOR_MARK:
+            follower = items[index + 1] if k == end and index < last_index else None
+            shift = follower if follower is not None and not isinstance(follower, str) else 0
+            if -shift < AUTHOR_MARK:  # drawn narrower than its width plus the author's mark
                 flush_run()
                 pending -= width
                 changed = True
@@ -106,25 +114,26 @@ def strip_array(array: str, space_width: Callable[[str], int | None]) -> str | N
                 run.append(glyph)
     flush_run()
     if pending:
-        out.append(_number(pending))
+        out.append(_written(pending))
     return "".join(out) if changed else None
 
 
-class _FontSpaces:
-    """Which glyphs of one WeasyPrint ``Font`` are spaces, and their widths: a glyph's
-    ``to_unicode`` and ``widths`` are set before it goes into a string, and never
-    change after (they are what ``ToUnicode`` and ``/W`` are written from)."""
+class _FontSpaces(dict[str, "int | None"]):
+    """Which glyphs of one WeasyPrint ``Font`` are spaces, and their widths, found on
+    first use: a glyph's ``to_unicode`` and ``widths`` are set before it goes into a
+    string, and never change after (they are what ``ToUnicode`` and ``/W`` are written
+    from)."""
 
     def __init__(self, font: Any) -> None:
+        super().__init__()
         self.font = font
-        self.known: dict[str, int | None] = {}
 
-    def __call__(self, glyph: str) -> int | None:
-        if glyph not in self.known:
-            gid = int(glyph, 16)
-            space = self.font.to_unicode.get(gid) in SPACES and gid in self.font.widths
-            self.known[glyph] = int(self.font.widths[gid]) if space else None
-        return self.known[glyph]
+    def __missing__(self, glyph: str) -> int | None:
+        gid = int(glyph, 16)
+        space = self.font.to_unicode.get(gid) in SPACES and gid in self.font.widths
+        width = int(self.font.widths[gid]) if space else None
+        self[glyph] = width
+        return width
 
 
 def _show_text(original: Any) -> Any:

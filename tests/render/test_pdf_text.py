@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections import defaultdict
 from pathlib import Path
 
 import pdfplumber
@@ -15,13 +16,12 @@ WIDTH = 224
 """A face's space glyph and its advance in 1/1000 em (Noto Sans SC's)."""
 
 
-def space_width(glyph: str) -> int | None:
-    return WIDTH if glyph == SPACE else None
+space_width: defaultdict[str, int | None] = defaultdict(lambda: None, {SPACE: WIDTH})
 
 
 def test_a_collapsed_justification_point_leaves_no_trace() -> None:
     # drawn at zero width: its advance and the displacement that cancels it add up to nothing
-    assert strip_array(f"<0005{SPACE}>{WIDTH}<0006>", space_width) == "<0005><0006>"
+    assert strip_array(f"<0005{SPACE}>{WIDTH}<0006>", space_width) == "<00050006>"
 
 
 def test_a_stretched_justification_point_becomes_its_displacement() -> None:
@@ -36,6 +36,10 @@ def test_an_authors_space_stays_text() -> None:
 
 def test_a_line_of_only_a_layout_space_becomes_an_empty_array() -> None:
     assert strip_array(f"<{SPACE}>{WIDTH}<>0.0", space_width) == ""
+
+
+def test_a_displacement_that_is_not_a_whole_number_is_kept_exactly() -> None:
+    assert strip_array(f"<0005{SPACE}>223.5<>-0.0<0006>", space_width) == "<0005>-0.5<0006>"
 
 
 def test_an_array_without_spaces_is_left_as_written() -> None:
