@@ -230,15 +230,37 @@ INLINE_TAGS = frozenset(
 )
 """Elements inside a line: a stretched line's paragraph is its nearest ancestor of another tag."""
 _HIDDEN = "display: none !important"
+LOOK_ALONE = True
+"""The second look lays out the stretched paragraphs alone; False: the whole document,
+as until this change (the tests compare the two)."""
 
 
 def _stretched_alone(original: Any, html: Any, found: list[_Stretched], *args: Any, **kwargs: Any) -> list[_Stretched]:
     """The lines still stretched once ``_squeeze`` has changed ``found``'s paragraphs,
-    from a layout of those paragraphs alone: every other element of the body is hidden
-    (``display: none``, in the tree, so selectors match as before). Only those
-    paragraphs changed, and a paragraph breaks its lines alike wherever it falls (no
-    floats or counters in the styles), so this is what a second layout of the whole
-    document would find, at the cost of a few paragraphs."""
+    from a layout of those paragraphs alone (``_stand_ins``). Only those paragraphs
+    changed, and a paragraph breaks its lines alike wherever it falls (no floats or
+    counters in the styles), so this is what a second layout of the whole document
+    would find, at the cost of a few paragraphs."""
+    swapped = _stand_ins(html, found) if LOOK_ALONE else []
+    _STATE.stretched, _STATE.alone = [], True
+    try:
+        original(html, *args, **kwargs)
+    except _Again:
+        pass
+    finally:
+        _STATE.alone = False
+        for parent, index, element in swapped:
+            parent[index] = element
+    again: list[_Stretched] = _STATE.stretched
+    return again
+
+
+def _stand_ins(html: Any, found: list[_Stretched]) -> list[tuple[Any, int, Any]]:
+    """Swap every element of the body that holds none of ``found``'s paragraphs for an
+    empty, hidden stand-in with its tag, attributes and tail, so that selectors match
+    the paragraphs as before (the styles' only structural one, ``:last-child``, looks
+    inside a paragraph) and nothing else is styled or laid out. (parent, index, element)
+    of each, to swap back."""
     parents = {child: parent for parent in html.etree_element.iter() for child in parent}
     kept: set[Any] = set()
     for line in found:
@@ -253,27 +275,19 @@ def _stretched_alone(original: Any, html: Any, found: list[_Stretched], *args: A
             element = parents[element]
             ancestors.add(element)
     body = next(html.etree_element.iter("body"), None)
-    hidden = [
-        (child, child.get("style"))
-        for parent in ancestors if body is not None and (parent is body or parent in parents and _under(parent, body, parents))
-        for child in parent if child not in ancestors and child not in kept
-    ]
-    for child, _ in hidden:
-        child.set("style", _HIDDEN)
-    _STATE.stretched, _STATE.alone = [], True
-    try:
-        original(html, *args, **kwargs)
-    except _Again:
-        pass
-    finally:
-        _STATE.alone = False
-        for child, style in hidden:
-            if style is None:
-                del child.attrib["style"]
-            else:
-                child.set("style", style)
-    again: list[_Stretched] = _STATE.stretched
-    return again
+    swapped = []
+    for parent in ancestors:
+        if body is None or not (parent is body or _under(parent, body, parents)):
+            continue  # the root and <head> keep everything
+        for index, child in enumerate(parent):
+            if child in ancestors or child in kept or not isinstance(child.tag, str):
+                continue
+            stand_in = parent.makeelement(child.tag, dict(child.attrib))
+            stand_in.set("style", _HIDDEN)
+            stand_in.tail = child.tail
+            parent[index] = stand_in
+            swapped.append((parent, index, child))
+    return swapped
 
 
 def _under(element: Any, ancestor: Any, parents: dict[Any, Any]) -> bool:

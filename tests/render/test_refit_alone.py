@@ -40,7 +40,7 @@ def built(hide: bool) -> tuple[bytes, int]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(page, "make_page", counted)
         if not hide:  # the second look is a second layout of the whole document
-            patch.setattr(refit, "_HIDDEN", "")
+            patch.setattr(refit, "LOOK_ALONE", False)
         data = write_pdf(book, PdfOptions(cache=False))
     return data, pages[0]
 
