@@ -42,7 +42,7 @@ from publish.fonts import font_face_css, font_roots
 from publish.render import pdf_parts
 from publish.render.pdf_cache import RenderCache, cache_dir, font_files, part_key, setup_key
 from publish.render.pdf_merge import PartPdf, merge
-from publish.render.pdf_worker import Done, Job, Setup, init_worker, loaded, local_board, run
+from publish.render.pdf_worker import Done, Job, Setup, init_worker, loaded, local_board, run, warm
 from publish.refit import Edit
 from publish.styles import Style
 
@@ -154,12 +154,13 @@ def write_pdf_parallel(book: Book, style: Style, extras: str, options: ParallelO
     ]
     toc = tuple(name for chapter in slots for _, name in chapter)
     final = Job(setup, 0, key, front.html, front.extra_css, publish=False, toc=toc)
-    # The faces and sheets are loaded here, so the forked workers start with them. The
+    # The faces and sheets are loaded here and a line laid out in each (``warm``), so the
+    # forked workers start with them and with what a first layout costs paid. The
     # front matter is counted in the pool beside the first article (which waits for that
     # count only once it is paginated itself), and laid out again with the 目录 numbers
     # as the last job, as soon as every article has published where its anchors fell:
     # while the last articles are still being written.
-    loaded(setup)
+    warm(setup)
     LOGGER.info("laying out the front matter and %d articles on %d workers", len(articles), workers)
     front_count, *done, front_done = _run_all([counting, *jobs, final], workers, size, {}, len(toc))
     if front_done.layout.pages != front_count.layout.pages:
@@ -190,6 +191,7 @@ def one_pass_start(book: Book, style: Style, extras: str, options: ParallelOptio
     either build fills the cache for the other."""
     setup = _setup(book, style, extras, options.cache)
     key = _setup_key(setup, _sheet_texts(setup))
+    warm(setup)
     sheets = loaded(setup)
     sandbox = Sandbox(roots=setup.roots).narrowed(book.root)
     parts = [pdf_parts.article_part(book, i, sandbox, []) for i in range(len(book.chapters))]

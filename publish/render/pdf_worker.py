@@ -20,6 +20,7 @@ import atexit
 import dataclasses
 import hashlib
 import os
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -180,6 +181,29 @@ def loaded(setup: Setup) -> tuple[Any, Any, list[Any], Any]:
         ]
         _LOADED[setup] = (sandbox, fetcher, sheets, config)
     return _LOADED[setup]
+
+
+_WARM: set[Setup] = set()
+_FAMILY = re.compile(r'font-family: "([^"]+)"')
+
+
+def warm(setup: Setup) -> None:
+    """Lay out and write a line in each face of the setup, once per process: what any
+    first layout pays (cffi parsing WeasyPrint's C types, Pango and HarfBuzz loading each
+    face, the faces' bytes copied) is then paid here, before the pool forks, and not
+    again in every worker — nor in the workers of a later build in this process."""
+    if setup in _WARM:
+        return
+    from weasyprint import HTML
+
+    _install_hook()
+    _, fetcher, sheets, config = loaded(setup)
+    families = dict.fromkeys(_FAMILY.findall(" ".join(v for k, v in setup.sheets if k == "string")))
+    lines = "".join(f'<p style="font-family: &quot;{f}&quot;">一二 ab 12</p>' for f in families)
+    html = HTML(string=f'<html lang="zh-CN"><body>{lines}</body></html>', url_fetcher=fetcher)
+    with stripped():
+        html.render(stylesheets=sheets, font_config=config).write_pdf()
+    _WARM.add(setup)
 
 
 _HOOK = threading.local()
