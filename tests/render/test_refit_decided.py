@@ -24,15 +24,17 @@ STRETCHED = "这是一个关于排版的测试段落我们需要它足够长以D
 
 
 def one_pass(decided: bool) -> tuple[bytes, int]:
-    """The ten-article book built in one pass, and how many times this process laid it out."""
+    """The ten-article book built in one pass, and how many times this process laid the
+    whole book out."""
     import weasyprint.document
 
     layouts = [0]
     original = weasyprint.document.layout_document
 
-    def counted(*args: Any, **kwargs: Any) -> Any:
-        layouts[0] += 1
-        return original(*args, **kwargs)
+    def counted(html: Any, *args: Any, **kwargs: Any) -> Any:
+        if len(list(html.etree_element.iter("article"))) > 1:  # the book, not a warm-up line
+            layouts[0] += 1
+        return original(html, *args, **kwargs)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(weasyprint.document, "layout_document", counted)
