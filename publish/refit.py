@@ -22,7 +22,22 @@ drawn or counted), and the document is laid out again with a remedy for those li
    is squeezed a little harder (``fit squeeze tight``, eighth-em Han–Latin spaces).
 
 At most three layouts; the checker reports what the third leaves. Articles with no
-stretched line are laid out once, as before.
+stretched line are laid out once, as before. The second is a layout of the stretched
+paragraphs alone (every other element hidden, ``_stretched_alone``): it only tells which
+lines the squeeze left stretched, and the squeeze changed nothing else, so the third
+layout — of the whole document, with both remedies — is the only other whole one. (Until
+this, the second was a whole layout too.)
+
+**Decided in advance.** What the remedies change depends on a paragraph's text, style and
+measure, never on its page: the same article laid out alone or in the book breaks its
+lines alike. So the changes made to an article laid out alone (``edits``: which element,
+which attribute, the new value; kept with the part's layout in the render cache) are the
+changes the three layouts would make to that article in the whole book. The one-pass
+build (tagged and PDF/A-UA output) takes them from the per-article layouts and applies
+them before its single layout (``decide``) instead of laying the whole book out three
+times for one stretched line. Outside the articles (title page, 目录: short, centred or
+flush-left lines) nothing is decided; a line stretched there makes ``Undecided`` end the
+layout, and the build falls back to the three layouts.
 
 Installed by the PDF writers (``install``) around WeasyPrint's own functions, like the
 page-number hook in ``publish.render.pdf_worker``.
@@ -31,7 +46,7 @@ page-number hook in ``publish.render.pdf_worker``.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,6 +59,22 @@ _STATE = threading.local()
 
 class _Again(Exception):
     """Raised when pagination ends with over-stretched lines: lay out once more."""
+
+
+class Undecided(Exception):
+    """A decided layout (``decide``) found a stretched line outside every article, where
+    no per-article layout decided anything: lay the document out with the three layouts."""
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One change a remedy made to an article: ``field`` ("class", "text" or "tail") of
+    the article's ``element``-th element in document order (the article itself is 0)
+    became ``value``."""
+
+    element: int
+    field: str
+    value: str
 
 
 @dataclass(slots=True)
@@ -94,17 +125,40 @@ def _watch_justify(original: Any) -> Any:
 def _stop_after_pagination(original: Any) -> Any:
     def make_all_pages(*args: Any, **kwargs: Any) -> Iterator[Any]:
         yield from original(*args, **kwargs)
-        if getattr(_STATE, "stretched", None):
-            raise _Again
+        if getattr(_STATE, "alone", False):
+            raise _Again  # paragraphs alone: never a page number drawn or counted (pdf_worker)
+        found: list[_Stretched] | None = getattr(_STATE, "stretched", None)
+        if found:
+            front: set[int] | None = getattr(_STATE, "front", None)
+            if front is None:
+                raise _Again
+            if any(_in(line, front) for line in found):
+                raise Undecided
 
     return make_all_pages
+
+
+def _in(line: _Stretched, ids: set[int]) -> bool:
+    elements = [*line.fits, getattr(line.first, "element", None)]
+    return any(e is not None and id(e) in ids for e in elements)
+
+
+def _change(owner: Any, field: str, value: str) -> None:
+    """Set ``field`` of ``owner`` (an element) and note it for ``edits``."""
+    if field == "class":
+        owner.set("class", value)
+    else:
+        setattr(owner, field, value)
+    log: list[tuple[Any, str, str]] | None = getattr(_STATE, "edits", None)
+    if log is not None:
+        log.append((owner, field, value))
 
 
 def _squeeze(found: list[_Stretched]) -> None:
     """Let the tails of the paragraphs squeeze too (``SQUEEZE_CLASS``)."""
     for line in found:
         for element in line.fits:
-            element.set("class", SQUEEZE_CLASS)
+            _change(element, "class", SQUEEZE_CLASS)
 
 
 def _strings(element: Any) -> Iterator[tuple[Any, str]]:
@@ -125,7 +179,7 @@ def _join_before(found: list[_Stretched]) -> None:
     for line in found:
         if not _join(line.first):
             for element in line.fits:
-                element.set("class", TIGHT_CLASS)
+                _change(element, "class", TIGHT_CLASS)
 
 
 def _join(box: Any) -> bool:
@@ -142,26 +196,145 @@ def _join(box: Any) -> bool:
         if at >= 0:
             if at < 2 or value[at - 2] != " ":
                 return False  # what would go down is more than one character
-            setattr(owner, attr, value[:at] + JOINER + value[at + 1 :])
+            _change(owner, attr, value[:at] + JOINER + value[at + 1 :])
             return True
     return False
 
 
 def _render_again(original: Any) -> Any:
     def render(html: Any, *args: Any, **kwargs: Any) -> Any:
+        front: set[int] | None = getattr(html, "_publish_front", None)
+        _STATE.edits = [] if front is None else None
         try:
-            for remedy in (_squeeze, _join_before):
-                _STATE.stretched = []
-                try:
-                    return original(html, *args, **kwargs)
-                except _Again:
-                    remedy(_STATE.stretched)
+            if front is not None:  # decided: one layout, watching the front matter only
+                _STATE.stretched, _STATE.front = [], front
+                return original(html, *args, **kwargs)
+            _STATE.stretched = []
+            try:
+                return original(html, *args, **kwargs)
+            except _Again:
+                first: list[_Stretched] = _STATE.stretched
+            _squeeze(first)
+            _join_before(_stretched_alone(original, html, first, *args, **kwargs))
             _STATE.stretched = None
             return original(html, *args, **kwargs)
         finally:
-            _STATE.stretched = None
+            html._publish_edits = _STATE.edits
+            _STATE.stretched = _STATE.front = _STATE.edits = None
 
     return render
+
+
+INLINE_TAGS = frozenset(
+    {"span", "em", "strong", "a", "b", "i", "u", "s", "sup", "sub", "small", "code", "q", "cite", "mark", "abbr", "br"}
+)
+"""Elements inside a line: a stretched line's paragraph is its nearest ancestor of another tag."""
+_HIDDEN = "display: none !important"
+LOOK_ALONE = True
+"""The second look lays out the stretched paragraphs alone; False: the whole document,
+as until this change (the tests compare the two)."""
+
+
+def _stretched_alone(original: Any, html: Any, found: list[_Stretched], *args: Any, **kwargs: Any) -> list[_Stretched]:
+    """The lines still stretched once ``_squeeze`` has changed ``found``'s paragraphs,
+    from a layout of those paragraphs alone (``_stand_ins``). Only those paragraphs
+    changed, and a paragraph breaks its lines alike wherever it falls (no floats or
+    counters in the styles), so this is what a second layout of the whole document
+    would find, at the cost of a few paragraphs."""
+    swapped = _stand_ins(html, found) if LOOK_ALONE else []
+    _STATE.stretched, _STATE.alone = [], True
+    try:
+        original(html, *args, **kwargs)
+    except _Again:
+        pass
+    finally:
+        _STATE.alone = False
+        for parent, index, element in swapped:
+            parent[index] = element
+    again: list[_Stretched] = _STATE.stretched
+    return again
+
+
+def _stand_ins(html: Any, found: list[_Stretched]) -> list[tuple[Any, int, Any]]:
+    """Swap every element of the body that holds none of ``found``'s paragraphs for an
+    empty, hidden stand-in with its tag, attributes and tail, so that selectors match
+    the paragraphs as before (the styles' only structural one, ``:last-child``, looks
+    inside a paragraph) and nothing else is styled or laid out. (parent, index, element)
+    of each, to swap back."""
+    parents = {child: parent for parent in html.etree_element.iter() for child in parent}
+    kept: set[Any] = set()
+    for line in found:
+        for element in [*line.fits, getattr(line.first, "element", None)]:
+            while element is not None and element.tag in INLINE_TAGS and element in parents:
+                element = parents[element]
+            if element is not None:
+                kept.add(element)
+    ancestors: set[Any] = set()
+    for element in kept:
+        while element in parents and parents[element] not in ancestors:
+            element = parents[element]
+            ancestors.add(element)
+    body = next(html.etree_element.iter("body"), None)
+    swapped = []
+    for parent in ancestors:
+        if body is None or not (parent is body or _under(parent, body, parents)):
+            continue  # the root and <head> keep everything
+        for index, child in enumerate(parent):
+            if child in ancestors or child in kept or not isinstance(child.tag, str):
+                continue
+            stand_in = parent.makeelement(child.tag, dict(child.attrib))
+            stand_in.set("style", _HIDDEN)
+            stand_in.tail = child.tail
+            parent[index] = stand_in
+            swapped.append((parent, index, child))
+    return swapped
+
+
+def _under(element: Any, ancestor: Any, parents: dict[Any, Any]) -> bool:
+    while element in parents:
+        element = parents[element]
+        if element is ancestor:
+            return True
+    return False
+
+
+def _articles(html: Any) -> list[Any]:
+    return list(html.etree_element.iter("article"))
+
+
+def edits(html: Any) -> list[tuple[Edit, ...]] | None:
+    """What the remedies of the last ``render`` of ``html`` changed, per article in
+    document order; None where a change fell outside every article."""
+    made: list[tuple[Any, str, str]] = getattr(html, "_publish_edits", None) or []
+    articles = _articles(html)
+    where: dict[int, tuple[int, int]] = {
+        id(element): (a, n) for a, article in enumerate(articles) for n, element in enumerate(article.iter())
+    }
+    out: list[list[Edit]] = [[] for _ in articles]
+    for owner, field, value in made:
+        if id(owner) not in where:
+            return None
+        a, n = where[id(owner)]
+        edit = Edit(n, field, value)
+        if not out[a] or out[a][-1] != edit:  # a span on two stretched lines is changed once
+            out[a].append(edit)
+    return [tuple(found) for found in out]
+
+
+def decide(html: Any, decided: Sequence[Sequence[Edit]]) -> None:
+    """Apply each article's edits (from its layout alone, ``edits``) to ``html`` and make
+    its next ``render`` a single layout; it raises ``Undecided`` if a line outside the
+    articles is stretched."""
+    articles = _articles(html)
+    if len(articles) != len(decided):
+        raise ValueError(f"{len(decided)} articles decided for a document of {len(articles)}")
+    inside: set[int] = set()
+    for article, changes in zip(articles, decided, strict=True):
+        elements = list(article.iter())
+        inside.update(id(e) for e in elements)
+        for change in changes:
+            _change(elements[change.element], change.field, change.value)
+    html._publish_front = {id(e) for e in html.etree_element.iter()} - inside
 
 
 def install() -> None:

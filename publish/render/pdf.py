@@ -12,13 +12,15 @@ import hashlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from publish import refit
 from publish.book import Book
 from publish.fetcher import Sandbox
 from publish.fonts import font_face_css, font_roots
+from publish.refit import Edit
 from publish.render import assemble
-from publish.styles import load_style
+from publish.styles import Style, load_style
 
 # WeasyPrint, pikepdf and the per-article build are imported where they are used, so
 # that importing PdfOptions (every ``publish build``, EPUB only included) stays cheap.
@@ -87,55 +89,83 @@ def write_pdf(book: Book, opts: PdfOptions) -> bytes:
     return pdf
 
 
-def write_pdf_single(book: Book, opts: PdfOptions) -> bytes:
-    """The book laid out as one WeasyPrint document."""
-    from weasyprint import CSS, HTML
+Loaded = tuple[Any, Any, list[Any], Any]
+"""(sandbox, fetcher, style sheets, font configuration)."""
+
+
+def _own_sheets(book: Book, style: Style, extras: str) -> Loaded:
+    """The faces and sheets for a one-article book, loaded in this process alone."""
+    from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
     from publish.fetcher import SandboxFetcher
-    from publish.render import weasy_speed
-    from publish.render.pdf_text import strip_layout_spaces
 
-    weasy_speed.install()
-
-    style = load_style(opts.style or book.style, user_css=opts.user_css)
-    LOGGER.info("Step 1 - assembling %d articles in style %s", len(book.chapters), style.name)
     sandbox = Sandbox(roots=(book.root, *style.folders, *font_roots()))
     fetcher = SandboxFetcher(sandbox)
-    missing: list[str] = []
-    document_html = assemble.book_html(
-        book, sandbox=sandbox.narrowed(book.root), for_print=True, missing=missing
-    )
-    LOGGER.info("Step 2 - loading faces %s", ", ".join(style.roles))
-    faces = font_face_css(style.roles)
     # @font-face rules register only through the FontConfiguration shared by every sheet
     # and the layout; without it WeasyPrint silently uses whatever fontconfig finds.
     font_config = FontConfiguration()
-    stylesheets = [CSS(string=faces, url_fetcher=fetcher, font_config=font_config)]
-    stylesheets += [
-        CSS(filename=str(p), url_fetcher=fetcher, font_config=font_config) for p in style.print_css
-    ]
-    extras = _print_extras(opts)
+    sheets = [CSS(string=font_face_css(style.roles), url_fetcher=fetcher, font_config=font_config)]
+    sheets += [CSS(filename=str(p), url_fetcher=fetcher, font_config=font_config) for p in style.print_css]
     if extras:
-        stylesheets.append(CSS(string=extras, font_config=font_config))
-    LOGGER.info("Step 3 - laying out")
+        sheets.append(CSS(string=extras, url_fetcher=fetcher, font_config=font_config))
+    return sandbox, fetcher, sheets, font_config
+
+
+def _start(book: Book, style: Style, opts: PdfOptions) -> tuple[Loaded, list[tuple[Edit, ...]] | None]:
+    """The faces and sheets, and the refit's changes to each article decided by laying
+    the articles out alone in parallel (or taken from the render cache), so that the
+    book is laid out once, not three times for one stretched line (``refit.decide``).
+    A one-article book decides nothing: the article alone is the book, and its own
+    layouts are the cheapest."""
+    extras = _print_extras(opts)
+    if len(book.chapters) <= ONE_PASS_ARTICLES:
+        return _own_sheets(book, style, extras), None
+    from publish.render.pdf_parallel import ParallelOptions, one_pass_start
+
+    return one_pass_start(book, style, extras, ParallelOptions(jobs=opts.jobs, cache=opts.cache))
+
+
+def write_pdf_single(book: Book, opts: PdfOptions) -> bytes:
+    """The book laid out as one WeasyPrint document."""
+    from weasyprint import HTML
+
+    from publish.render import weasy_speed
+    from publish.render.pdf_text import stripped
+
+    weasy_speed.install()
+    style = load_style(opts.style or book.style, user_css=opts.user_css)
+    LOGGER.info("Step 1 - loading faces %s; the refit decided per article", ", ".join(style.roles))
+    (sandbox, fetcher, stylesheets, font_config), decided = _start(book, style, opts)
+    refused = len(sandbox.refused)
+    LOGGER.info("Step 2 - assembling %d articles in style %s", len(book.chapters), style.name)
+    missing: list[str] = []
+    document_html = assemble.book_html(book, sandbox=sandbox.narrowed(book.root), for_print=True, missing=missing)
     refit.install()
-    html = HTML(string=document_html, base_url=book.root.resolve().as_uri() + "/", url_fetcher=fetcher)
-    rendered = html.render(stylesheets=stylesheets, font_config=font_config)
-    LOGGER.info("Step 4 - writing %d pages", len(rendered.pages))
+    base_url = book.root.resolve().as_uri() + "/"
+    html = HTML(string=document_html, base_url=base_url, url_fetcher=fetcher)
+    if decided is not None:
+        refit.decide(html, decided)
+    LOGGER.info("Step 3 - laying out")
+    try:
+        rendered = html.render(stylesheets=stylesheets, font_config=font_config)
+    except refit.Undecided:
+        LOGGER.info("a stretched line outside the articles: laid out again with the refit's three layouts")
+        html = HTML(string=document_html, base_url=base_url, url_fetcher=fetcher)
+        rendered = html.render(stylesheets=stylesheets, font_config=font_config)
+    LOGGER.info("Step 4 - writing %d pages, the justification spaces taken out of the text", len(rendered.pages))
     identifier = hashlib.sha256(document_html.encode()).hexdigest()[:32].encode()
-    pdf = rendered.write_pdf(
-        pdf_identifier=identifier,
-        pdf_variant=opts.pdf_variant,
-        pdf_tags=opts.tagged,
-    )
+    with stripped():
+        pdf = rendered.write_pdf(
+            pdf_identifier=identifier,
+            pdf_variant=opts.pdf_variant,
+            pdf_tags=opts.tagged,
+        )
     opts.warnings.extend(missing)
-    opts.warnings.extend(f"refused resource: {url}" for url in sandbox.refused)
-    LOGGER.info("Step 5 - taking the justification spaces out of the text")
-    stripped = strip_layout_spaces(bytes(pdf))
+    opts.warnings.extend(f"refused resource: {url}" for url in dict.fromkeys(sandbox.refused[refused:]))
     if not opts.pdf_variant:
-        return stripped
+        return bytes(pdf)
     from publish.render.pdf_archival import conform
 
-    LOGGER.info("Step 6 - writing the file as %s validators read it", opts.pdf_variant)
-    return conform(stripped, opts.pdf_variant)
+    LOGGER.info("Step 5 - writing the file as %s validators read it", opts.pdf_variant)
+    return conform(bytes(pdf), opts.pdf_variant)

@@ -4,9 +4,9 @@ WeasyPrint writes the variant's identification, output intent and metadata; two 
 of ours and of its serialisation then stand between the file and a validator
 (Apache PDFBox Preflight, ``publish check --pdfa``, which reads PDF/A-1b):
 
-- the justification spaces are taken out with pikepdf (``pdf_text``), which saves with
-  object streams and a cross-reference stream, PDF 1.5 features that PDF/A-1 (ISO
-  19005-1, on PDF 1.4) forbids: a PDF/A-1 file is saved again without them, as 1.4;
+- this step saves the file with pikepdf, as the merge does, whose object streams and
+  cross-reference stream are PDF 1.5 features that PDF/A-1 (ISO 19005-1, on PDF 1.4)
+  forbids: a PDF/A-1 file is saved without them, as 1.4;
 - images: WeasyPrint asks viewers to interpolate them (``/Interpolate true``), which
   every PDF/A part forbids, and keeps a PNG's alpha channel as a soft mask, which is
   transparency, forbidden in PDF/A-1: the key goes, and in PDF/A-1 an image with a soft
@@ -29,7 +29,7 @@ import pikepdf
 from lxml import etree
 from PIL import Image
 
-from publish.render.pdf_text import saved_bytes
+from publish.render.pdf_merge import saved_bytes
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _PACKET = re.compile(rb"^(?P<head>.*?<\?xpacket begin=[^>]*\?>\s*)(?P<body>.*?)(?P<tail>\s*<\?xpacket end=[^>]*\?>\s*)$", re.S)

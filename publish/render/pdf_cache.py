@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from publish.refit import Edit
+
 
 CACHE_ENV = "PUBLISH_CACHE"
 _FILE_URL = re.compile(r'(?:src|href)="(file:[^"]+)"')
@@ -85,6 +87,9 @@ class Layout:
     last_blank: bool
     anchors: dict[str, int]
     """Anchor → 0-based page within the part."""
+    edits: tuple[Edit, ...] | None = ()
+    """What the stretched-line refit changed in the part's article (``refit.edits``), for
+    the one-pass build to apply; None where it changed something outside the article."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,12 +103,16 @@ class RenderCache:
             return None
         try:
             raw = json.loads(data)
-            return Layout(pages=int(raw["pages"]), last_blank=bool(raw["last_blank"]), anchors=dict(raw["anchors"]))
+            edits = None if raw["edits"] is None else tuple(Edit(int(n), str(f), str(v)) for n, f, v in raw["edits"])
+            return Layout(
+                pages=int(raw["pages"]), last_blank=bool(raw["last_blank"]), anchors=dict(raw["anchors"]), edits=edits
+            )
         except (ValueError, KeyError, TypeError):
             return None  # a damaged entry is a miss
 
     def store_layout(self, key: str, layout: Layout) -> None:
-        raw = {"pages": layout.pages, "last_blank": layout.last_blank, "anchors": layout.anchors}
+        edits = None if layout.edits is None else [[e.element, e.field, e.value] for e in layout.edits]
+        raw = {"pages": layout.pages, "last_blank": layout.last_blank, "anchors": layout.anchors, "edits": edits}
         self._write(f"{key}.json", json.dumps(raw, sort_keys=True).encode())
 
     def pdf(self, key: str) -> bytes | None:

@@ -19,7 +19,6 @@ import pikepdf
 
 from publish.render.pdf_cache import RenderCache
 from publish.render.pdf_fonts import share_faces
-from publish.render.pdf_text import saved_bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,3 +95,17 @@ def merge(parts: Sequence[PartPdf], font_files: Sequence[Path] = (), cache: Rend
     finally:
         for src in reversed(sources):
             src.close()
+
+
+def saved_bytes(pdf: pikepdf.Pdf, *, version: str | None = None) -> bytes:
+    """The PDF written compressed and with an ID made from its content: the same input
+    gives the same bytes, build after build. With ``version`` (PDF/A-1 is ``1.4``) the
+    file is that version, without the object streams that came with 1.5."""
+    out = io.BytesIO()
+    if version is None:
+        pdf.save(out, compress_streams=True, deterministic_id=True,
+                 object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    else:
+        pdf.save(out, compress_streams=True, deterministic_id=True,
+                 object_stream_mode=pikepdf.ObjectStreamMode.disable, force_version=version)
+    return out.getvalue()

@@ -3,11 +3,13 @@
 Separate from ``pdf.py`` (the one-pass build, kept for tagged and PDF/A output) because
 this is the orchestration:
 
-1. the front matter (title page, 目录 with placeholder numbers) is counted;
-2. every article is laid out once, in a pool of processes, in book order; each learns its
-   first page from the page counts the others publish as soon as they are paginated
-   (see ``pdf_worker``), and writes its PDF; the cache answers for unchanged articles;
-3. the front matter is laid out again with the real 目录 numbers;
+1. the front matter (title page, 目录 with placeholder numbers) is counted, and
+2. every article is laid out once, in the same pool of processes, in book order; each
+   learns its first page from the page counts the others publish as soon as they are
+   paginated (see ``pdf_worker``), and writes its PDF; the cache answers for unchanged
+   articles;
+3. the front matter is laid out again with the real 目录 numbers, in the same pool, once
+   every article has published the pages of its anchors;
 4. the PDFs (each with its justification spaces already taken out, in its worker, and
    cached so) are merged with pikepdf, and each face's per-part subsets become one
    (``pdf_fonts``).
@@ -29,6 +31,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 from publish import __version__
 from publish.book import Book
@@ -39,7 +42,8 @@ from publish.fonts import font_face_css, font_roots
 from publish.render import pdf_parts
 from publish.render.pdf_cache import RenderCache, cache_dir, font_files, part_key, setup_key
 from publish.render.pdf_merge import PartPdf, merge
-from publish.render.pdf_worker import Done, Job, Setup, init_worker, local_board, run
+from publish.render.pdf_worker import Done, Job, Setup, init_worker, loaded, local_board, run, warm
+from publish.refit import Edit
 from publish.styles import Style
 
 LOGGER = logging.getLogger(__name__)
@@ -52,19 +56,21 @@ class ParallelOptions:
     cache: bool = True
 
 
-def _run_all(jobs: Sequence[Job], workers: int, size: int, known: dict[int, int]) -> list[Done]:
-    """Run the jobs in book order, in a pool of ``workers`` processes (here when 1)."""
+def _run_all(jobs: Sequence[Job], workers: int, size: int, known: dict[int, int], targets: int = 0) -> list[Done]:
+    """Run the jobs in book order, in a pool of ``workers`` processes (here when 1);
+    ``targets``: slots on the board for the 目录 targets' page numbers."""
     if workers <= 1 or len(jobs) <= 1:
-        board = local_board(size)
+        board = local_board(size, targets)
         for index, pages in known.items():
             board.publish(index, pages)
         return [run(job, board) for job in jobs]
     context = _context()
     counts = context.Array("i", [known.get(i, -1) for i in range(size)], lock=False)
+    anchors = context.Array("i", [-1] * targets, lock=False)
     condition = context.Condition()
     with ProcessPoolExecutor(
         max_workers=min(workers, len(jobs)), mp_context=context,
-        initializer=init_worker, initargs=(counts, condition),
+        initializer=init_worker, initargs=(counts, condition, anchors),
     ) as pool:
         # map submits in order and every job waits only for earlier ones: no deadlock.
         return list(pool.map(run, jobs))
@@ -95,7 +101,9 @@ def _setup(book: Book, style: Style, extras: str, cache: bool) -> Setup:
     return dataclasses.replace(setup, fonts=font_files(_sheet_texts(setup)))
 
 
-RENDERING_CODE = ("pdf_worker.py", "pdf_parts.py", "pdf_cache.py", "pdf_fonts.py", "harfbuzz.py")
+RENDERING_CODE = (
+    "pdf_worker.py", "pdf_parts.py", "pdf_cache.py", "pdf_fonts.py", "pdf_text.py", "harfbuzz.py", "../refit.py"
+)
 """Modules whose code shapes a cached part beyond its HTML and CSS: a change to them
 makes new keys even where the version number stayed the same."""
 
@@ -115,12 +123,14 @@ def _read(path: str) -> str:
         return handle.read()
 
 
-def _toc_numbers(book: Book, done: Sequence[Done]) -> dict[str, int]:
-    """The page number of every 目录 target, from where each article fell."""
-    numbers: dict[str, int] = {}
-    for part in done:
-        numbers.update({name: part.first_page + i for name, i in part.layout.anchors.items()})
-    return {t: numbers[t] for t in pdf_parts.toc_targets(book) if t in numbers}
+def _target_slots(book: Book) -> list[tuple[tuple[int, str], ...]]:
+    """Each article's 目录 targets with their slots on the board, numbered through the book."""
+    out: list[tuple[tuple[int, str], ...]] = []
+    slot = 0
+    for targets in pdf_parts.chapter_targets(book):
+        out.append(tuple(enumerate(targets, start=slot)))
+        slot += len(targets)
+    return out
 
 
 def write_pdf_parallel(book: Book, style: Style, extras: str, options: ParallelOptions) -> tuple[bytes, list[str]]:
@@ -137,16 +147,22 @@ def write_pdf_parallel(book: Book, style: Style, extras: str, options: ParallelO
     size = len(articles) + 1
     front = pdf_parts.front_part(book, None)
     counting = Job(setup, 0, part_key(key, front.html, front.extra_css), front.html, front.extra_css, write=False)
-    (front_count,) = _run_all([counting], 1, size, {})
-    LOGGER.info("front matter: %d pages; laying out %d articles on %d workers", front_count.layout.pages, len(articles), workers)
+    slots = _target_slots(book)
     jobs = [
-        Job(setup, i + 1, part_key(key, part.html, part.extra_css), part.html, part.extra_css)
+        Job(setup, i + 1, part_key(key, part.html, part.extra_css), part.html, part.extra_css, targets=slots[i])
         for i, part in enumerate(articles)
     ]
-    done = _run_all(jobs, workers, size, {0: front_count.layout.pages})
-    front = pdf_parts.front_part(book, _toc_numbers(book, done))
-    final = Job(setup, 0, part_key(key, front.html, front.extra_css), front.html, front.extra_css, publish=False)
-    (front_done,) = _run_all([final], 1, size, {})
+    toc = tuple(name for chapter in slots for _, name in chapter)
+    final = Job(setup, 0, key, front.html, front.extra_css, publish=False, toc=toc)
+    # The faces and sheets are loaded here and a line laid out in each (``warm``), so the
+    # forked workers start with them and with what a first layout costs paid. The
+    # front matter is counted in the pool beside the first article (which waits for that
+    # count only once it is paginated itself), and laid out again with the 目录 numbers
+    # as the last job, as soon as every article has published where its anchors fell:
+    # while the last articles are still being written.
+    warm(setup)
+    LOGGER.info("laying out the front matter and %d articles on %d workers", len(articles), workers)
+    front_count, *done, front_done = _run_all([counting, *jobs, final], workers, size, {}, len(toc))
     if front_done.layout.pages != front_count.layout.pages:
         raise RenderError(
             "the 目录 changed length once its page numbers were filled in",
@@ -160,3 +176,29 @@ def write_pdf_parallel(book: Book, style: Style, extras: str, options: ParallelO
     refused = [url for d in (front_count, *done, front_done) for url in d.refused]
     warnings = missing + [f"refused resource: {url}" for url in dict.fromkeys(refused)]
     return merged, warnings
+
+
+Loaded = tuple[Any, Any, list[Any], Any]
+"""(sandbox, fetcher, style sheets, font configuration), as ``pdf_worker.loaded``."""
+
+
+def one_pass_start(book: Book, style: Style, extras: str, options: ParallelOptions) -> tuple[Loaded, list[tuple[Edit, ...]] | None]:
+    """For the one-pass build: the faces and sheets, loaded here before the pool forks so
+    that its workers start with them, and what the stretched-line refit changes in each
+    article laid out alone — from the render cache, or laid out in the pool without being
+    written — to apply before the book's single layout (``refit.decide``); None if a
+    change fell outside an article. The parts and keys are the per-article build's:
+    either build fills the cache for the other."""
+    setup = _setup(book, style, extras, options.cache)
+    key = _setup_key(setup, _sheet_texts(setup))
+    warm(setup)
+    sheets = loaded(setup)
+    sandbox = Sandbox(roots=setup.roots).narrowed(book.root)
+    parts = [pdf_parts.article_part(book, i, sandbox, []) for i in range(len(book.chapters))]
+    jobs = [
+        Job(setup, i + 1, part_key(key, p.html, p.extra_css), p.html, p.extra_css, write=False, publish=False)
+        for i, p in enumerate(parts)
+    ]
+    found = [d.layout.edits for d in _run_all(jobs, options.jobs or available_cores(), len(jobs) + 1, {})]
+    decided = [edits for edits in found if edits is not None]
+    return sheets, (decided if len(decided) == len(found) else None)

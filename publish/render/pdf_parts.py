@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from publish.book import Book
@@ -60,27 +61,27 @@ def _document(book: Book, body: str) -> str:
     )
 
 
-def toc_targets(book: Book) -> list[str]:
-    """Every anchor the 目录 links to, in order: each article and its sections."""
+def chapter_targets(book: Book) -> list[list[str]]:
+    """The anchors the 目录 links to in each article: the article's and its sections'."""
     out = []
     for i, chapter in enumerate(book.chapters):
         anchor = assemble.chapter_anchor(i)
-        out.append(anchor)
-        out.extend(sid for sid, _ in sections(chapter.document, anchor))
+        out.append([anchor, *(sid for sid, _ in sections(chapter.document, anchor))])
     return out
+
+
+def toc_targets(book: Book) -> list[str]:
+    """Every anchor the 目录 links to, in order: each article and its sections."""
+    return [target for targets in chapter_targets(book) for target in targets]
 
 
 def front_part(book: Book, pages: dict[str, int] | None) -> Part:
     """Title page and 目录. ``pages`` maps each 目录 target to its page number (None:
     placeholders, to count the front matter's pages first). Empty anchors stand in for
     the articles' so WeasyPrint keeps the links; the merge points them at the articles."""
-    numbers = pages or {}
     toc = assemble.toc(book, for_print=True)
     for target in toc_targets(book):
-        number = numbers.get(target, PLACEHOLDER)
-        toc = toc.replace(
-            f'data-target="#{target}"', f'data-target="#{target}" data-page="{number}"', 1
-        )
+        toc = toc.replace(f'data-target="#{target}"', f'data-target="#{target}" data-page="{PLACEHOLDER}"', 1)
     stand_ins = "".join(f'<span id="{t}"></span>' for t in toc_targets(book))
     toc = toc.replace("</h1>", f"{stand_ins}</h1>", 1)
     body = (
@@ -89,7 +90,18 @@ def front_part(book: Book, pages: dict[str, int] | None) -> Part:
         + toc
     )
     css = '.toc .toc-end::after { content: leader("·") attr(data-page); }'
-    return Part(html=_document(book, body), extra_css=css)
+    return Part(html=fill_numbers(_document(book, body), pages or {}), extra_css=css)
+
+
+def fill_numbers(html: str, pages: Mapping[str, int]) -> str:
+    """The front matter's HTML (``front_part``) with the 目录 numbers of ``pages`` in
+    place of the placeholders: what a worker does once the articles have published
+    where their anchors fell, without the book."""
+    for target, number in pages.items():
+        html = html.replace(
+            f'data-target="#{target}" data-page="{PLACEHOLDER}"', f'data-target="#{target}" data-page="{number}"', 1
+        )
+    return html
 
 
 def heading_string(text: str) -> str:

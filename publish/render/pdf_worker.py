@@ -17,8 +17,10 @@ margin box — folios and running heads — is made. One layout per part, no sec
 from __future__ import annotations
 
 import atexit
+import dataclasses
 import hashlib
 import os
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,9 +30,10 @@ from typing import Any, Protocol
 from publish import refit
 from publish.errors import RenderError
 from publish.render import harfbuzz
-from publish.render.pdf_cache import Layout, RenderCache, pdf_key
+from publish.render.pdf_cache import Layout, RenderCache, part_key, pdf_key
+from publish.render.pdf_parts import fill_numbers
 from publish.render.pdf_fonts import stub_program
-from publish.render.pdf_text import strip_layout_spaces
+from publish.render.pdf_text import stripped
 
 WAIT_SECONDS = 600.0
 """How long a part waits for the page counts before it; a hung build fails instead."""
@@ -62,6 +65,13 @@ class Job:
     """Write the PDF; otherwise only count pages (the front matter's first pass)."""
     publish: bool = True
     """Publish the page count for the parts after this one."""
+    targets: tuple[tuple[int, str], ...] = ()
+    """(slot, anchor) of each 目录 target in this part: its page number is published in
+    that slot of the board as soon as the part is laid out, before it is written."""
+    toc: tuple[str, ...] = ()
+    """For the front matter with the real 目录 numbers: the targets, slot by slot. The
+    worker waits for their numbers, fills them into ``html`` and makes the part's key
+    from ``key`` (then the build's setup key) and the filled HTML."""
 
 
 @dataclass(slots=True)
@@ -82,15 +92,37 @@ class Counts(Protocol):
 
 
 class Board:
-    """The shared counts and the condition their writers notify."""
+    """The shared counts, the 目录 targets' page numbers (-1 unknown, ``ABSENT`` where a
+    part has no such anchor) and the condition their writers notify."""
 
-    def __init__(self, counts: Counts, condition: Any) -> None:
+    def __init__(self, counts: Counts, condition: Any, anchors: Counts | None = None) -> None:
         self.counts, self.condition = counts, condition
+        self.anchors: Counts = anchors if anchors is not None else []
 
     def publish(self, index: int, pages: int) -> None:
         with self.condition:
             self.counts[index] = pages
             self.condition.notify_all()
+
+    def publish_anchors(self, numbers: dict[int, int]) -> None:
+        with self.condition:
+            for slot, number in numbers.items():
+                self.anchors[slot] = number
+            self.condition.notify_all()
+
+    def anchor_pages(self) -> list[int]:
+        """The page number of every 目录 target, once every part has published them."""
+
+        def known() -> bool:
+            failed = any(self.counts[i] == -2 for i in range(len(self.counts)))
+            return failed or all(self.anchors[i] != -1 for i in range(len(self.anchors)))
+
+        with self.condition:
+            if not self.condition.wait_for(known, timeout=WAIT_SECONDS):
+                raise RenderError("timed out waiting for the articles' 目录 page numbers")
+            if any(self.counts[i] == -2 for i in range(len(self.counts))):
+                raise RenderError("an article failed to render")
+            return [self.anchors[i] for i in range(len(self.anchors))]
 
     def first_page(self, index: int) -> int:
         """1 + the pages of every part before ``index``, once all are counted."""
@@ -107,9 +139,13 @@ class Board:
         return 1 + sum(before)
 
 
-def local_board(size: int) -> Board:
+ABSENT = -3
+"""A 目录 target its part does not have (its placeholder stays)."""
+
+
+def local_board(size: int, targets: int = 0) -> Board:
     """A board for a build in this process alone."""
-    return Board([-1] * size, threading.Condition())
+    return Board([-1] * size, threading.Condition(), [-1] * targets)
 
 
 _BOARD: Board | None = None
@@ -119,13 +155,13 @@ _LOADED: dict[Setup, tuple[Any, Any, list[Any], Any]] = {}
 atexit.register(_LOADED.clear)
 
 
-def init_worker(counts: Counts, condition: Any) -> None:
+def init_worker(counts: Counts, condition: Any, anchors: Counts | None = None) -> None:
     """Pool initializer: the build's shared board."""
     global _BOARD
-    _BOARD = Board(counts, condition)
+    _BOARD = Board(counts, condition, anchors)
 
 
-def _loaded(setup: Setup) -> tuple[Any, Any, list[Any], Any]:
+def loaded(setup: Setup) -> tuple[Any, Any, list[Any], Any]:
     """(sandbox, fetcher, sheets, font config) for the setup, loaded once per process."""
     if setup not in _LOADED:
         from weasyprint import CSS
@@ -145,6 +181,29 @@ def _loaded(setup: Setup) -> tuple[Any, Any, list[Any], Any]:
         ]
         _LOADED[setup] = (sandbox, fetcher, sheets, config)
     return _LOADED[setup]
+
+
+_WARM: set[Setup] = set()
+_FAMILY = re.compile(r'font-family: "([^"]+)"')
+
+
+def warm(setup: Setup) -> None:
+    """Lay out and write a line in each face of the setup, once per process: what any
+    first layout pays (cffi parsing WeasyPrint's C types, Pango and HarfBuzz loading each
+    face, the faces' bytes copied) is then paid here, before the pool forks, and not
+    again in every worker — nor in the workers of a later build in this process."""
+    if setup in _WARM:
+        return
+    from weasyprint import HTML
+
+    _install_hook()
+    _, fetcher, sheets, config = loaded(setup)
+    families = dict.fromkeys(_FAMILY.findall(" ".join(v for k, v in setup.sheets if k == "string")))
+    lines = "".join(f'<p style="font-family: &quot;{f}&quot;">一二 ab 12</p>' for f in families)
+    html = HTML(string=f'<html lang="zh-CN"><body>{lines}</body></html>', url_fetcher=fetcher)
+    with stripped():
+        html.render(stylesheets=sheets, font_config=config).write_pdf()
+    _WARM.add(setup)
 
 
 _HOOK = threading.local()
@@ -236,7 +295,47 @@ def run(job: Job, board: Board | None = None) -> Done:
         raise
 
 
+def _filled(job: Job, board: Board) -> Job:
+    """The front matter's job with the 目录 numbers the articles published."""
+    numbers = {t: n for t, n in zip(job.toc, board.anchor_pages(), strict=True) if n != ABSENT}
+    html = fill_numbers(job.html, numbers)
+    return dataclasses.replace(job, html=html, key=part_key(job.key, html, job.css), toc=())
+
+
+def _publish_anchors(job: Job, board: Board, layout: Layout, first: int) -> None:
+    if job.targets:
+        board.publish_anchors(
+            {slot: first + layout.anchors[name] if name in layout.anchors else ABSENT for slot, name in job.targets}
+        )
+
+
+def _render(job: Job, known: Layout | None, fetcher: Any, sheets: list[Any], config: Any) -> tuple[Any, Any]:
+    """The part's HTML object and its layout. A part laid out before at other page
+    numbers (its layout cached, not its PDF) has its refit changes known: one layout,
+    not the refit's two or three (``refit.decide``)."""
+    from weasyprint import HTML
+
+    html = HTML(string=job.html, base_url=job.setup.base_url, url_fetcher=fetcher)
+    if known is not None and known.edits:
+        refit.decide(html, [known.edits])
+        try:
+            return html, html.render(stylesheets=sheets, font_config=config)
+        except refit.Undecided:  # a line stretched outside the article: decide nothing
+            html = HTML(string=job.html, base_url=job.setup.base_url, url_fetcher=fetcher)
+    return html, html.render(stylesheets=sheets, font_config=config)
+
+
+def _part_edits(html: Any, known: Layout | None) -> tuple[refit.Edit, ...] | None:
+    """The refit's changes to the part's article: those it was laid out with, if decided."""
+    if known is not None and known.edits and getattr(html, "_publish_front", None) is not None:
+        return known.edits
+    found = refit.edits(html)
+    return None if found is None else (found[0] if found else ())
+
+
 def _run(job: Job, board: Board) -> Done:
+    if job.toc:
+        job = _filled(job, board)
     cache = RenderCache(job.setup.cache)
     known = cache.layout(job.key)
     if known is not None and job.publish:
@@ -245,14 +344,15 @@ def _run(job: Job, board: Board) -> Done:
         return Done(layout=known, first_page=1)  # a count the cache already has
     if known is not None and job.write:
         first = board.first_page(job.index)
+        _publish_anchors(job, board, known, first)
         data = cache.pdf(pdf_key(job.key, first))
         if data is not None:
             return Done(layout=known, first_page=first, pdf=data)
-    from weasyprint import CSS, HTML
+    from weasyprint import CSS
 
     _install_hook()
     refit.install()
-    sandbox, fetcher, sheets, config = _loaded(job.setup)
+    sandbox, fetcher, sheets, config = loaded(job.setup)
     before = len(sandbox.refused)
     numbering: list[int] = [1]
 
@@ -267,9 +367,7 @@ def _run(job: Job, board: Board) -> Done:
     _HOOK.on_paginated = on_paginated
     try:
         extra = [CSS(string=job.css, font_config=config)] if job.css else []
-        document = HTML(string=job.html, base_url=job.setup.base_url, url_fetcher=fetcher).render(
-            stylesheets=[*sheets, *extra], font_config=config
-        )
+        html, document = _render(job, known, fetcher, [*sheets, *extra], config)
     finally:
         _HOOK.on_paginated = None
     pages = document.pages[:-1]
@@ -278,16 +376,19 @@ def _run(job: Job, board: Board) -> Done:
         for name in page.anchors:
             anchors.setdefault(name, number)
     layout = Layout(
-        pages=len(pages), last_blank=bool(pages) and pages[-1]._page_box.page_type.blank, anchors=anchors
+        pages=len(pages), last_blank=bool(pages) and pages[-1]._page_box.page_type.blank, anchors=anchors,
+        edits=_part_edits(html, known),
     )
     cache.store_layout(job.key, layout)
+    _publish_anchors(job, board, layout, numbering[0])
     data = None
     if job.write:
         # Each face the style names is embedded as a stub, cut for the book by the merge:
         # subsetting a 15 MB face for every part was a fifth of a part's writing.
         _STUBS.files = _file_identities(job.setup.fonts) if harfbuzz.available() else None
         try:
-            data = strip_layout_spaces(bytes(document.copy(pages).write_pdf()))
+            with stripped():
+                data = bytes(document.copy(pages).write_pdf())
         finally:
             _STUBS.files = None
         cache.store_pdf(pdf_key(job.key, numbering[0]), data)

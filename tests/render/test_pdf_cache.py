@@ -67,3 +67,34 @@ def test_an_unchanged_rebuild_lays_nothing_out(book_copy: Path, monkeypatch: pyt
 
     monkeypatch.setattr("weasyprint.HTML.render", no_layout)
     assert build(book_copy) == first
+
+
+def test_articles_whose_numbers_moved_are_laid_out_once_with_their_cached_refit(book_copy: Path) -> None:
+    import weasyprint.document
+
+    from publish.render import pdf_worker
+
+    build(book_copy)
+    first = book_copy.parent / load_book(book_copy).chapters[0].path.relative_to(book_copy.parent)
+    text = first.read_text(encoding="utf-8")
+    first.write_text(text + "\n\n" + "\n\n".join(["这一段是为了让第一篇文章多出几页而加上的文字。"] * 60) + "\n", encoding="utf-8")
+    layouts: dict[int, int] = {}
+    render, layout_document = pdf_worker._render, weasyprint.document.layout_document
+    current = [-1]
+
+    def counted_layout(*args: object, **kwargs: object) -> object:
+        layouts[current[0]] = layouts.get(current[0], 0) + 1
+        return layout_document(*args, **kwargs)
+
+    def counted_render(job: pdf_worker.Job, *args: object) -> object:
+        current[0] = job.index
+        return render(job, *args)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(weasyprint.document, "layout_document", counted_layout)
+        patch.setattr(pdf_worker, "_render", counted_render)
+        rebuilt = build(book_copy)
+    later = {index: count for index, count in layouts.items() if index > 1}
+    assert sorted(later) == list(range(2, len(load_book(book_copy).chapters) + 1)), "their page numbers moved"
+    assert set(later.values()) == {1}
+    assert rebuilt == build(book_copy, cache=False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from weasyprint.text.ffi import ffi
 
@@ -83,3 +85,40 @@ def test_weasyprint_with_the_fixes_writes_the_same_bytes(monkeypatch: pytest.Mon
     monkeypatch.setattr(faces, "ffi", CountingFfi())
     assert write() == plain, "with the face bytes kept from the first"
     assert not [size for size in copied if size >= weasy_speed.KEPT_FROM], "no face copied again"
+
+
+def test_a_pdf_with_an_identifier_compresses_each_stream_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import zlib
+
+    import pydyf
+
+    from publish.render import weasy_speed
+
+    def written() -> tuple[bytes, int]:
+        pdf = pydyf.PDF()
+        for text in (b"BT /F1 12 Tf (one) Tj ET", b"BT /F1 12 Tf (two) Tj ET"):
+            pdf.add_object(pydyf.Stream([text], compress=True))
+        compressions = [0]
+        real = zlib.compressobj
+
+        def counted(*args: object, **kwargs: object) -> object:
+            compressions[0] += 1
+            return real(*args, **kwargs)  # type: ignore[arg-type]
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(zlib, "compressobj", counted)
+            out = io.BytesIO()
+            pdf.write(out, identifier=b"book", compress=True)
+        return out.getvalue(), compressions[0]
+
+    # pydyf as it comes, even where an earlier build of this process installed the fix
+    data, write = pydyf.Stream.data.fget, pydyf.PDF.write
+    monkeypatch.setattr(pydyf.Stream, "data", property(getattr(data, "original", data)))
+    monkeypatch.setattr(pydyf.PDF, "write", getattr(write, "original", write))
+    plain, plain_count = written()
+    weasy_speed.install()
+    fast, fast_count = written()
+    assert fast == plain
+    # two streams and the object stream, compressed twice by pydyf, once with the fix; the
+    # cross-reference stream, made after the identifier, once either way
+    assert (plain_count, fast_count) == (7, 4)
