@@ -338,11 +338,16 @@ def decide(html: Any, decided: Sequence[Sequence[Edit]]) -> None:
 
 
 def install() -> None:
-    """Wrap WeasyPrint's justification, pagination and render (once per process)."""
+    """Wrap WeasyPrint's justification, pagination and render (once per process), with
+    the line-end justification of ``publish.line_end``: the refit watches the lines that
+    one justifies, so the two are never installed apart."""
     import weasyprint
     import weasyprint.layout as layout
     import weasyprint.layout.inline as inline
 
+    from publish import line_end
+
+    line_end.install()
     if getattr(weasyprint.HTML.render, "_publish_refit", False):
         return
     inline.justify_line = _watch_justify(inline.justify_line)

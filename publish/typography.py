@@ -92,6 +92,9 @@ END_MARKS = "。！？”’）》」』"
 """Closing marks that may end a paragraph half-width (``span.end``)."""
 INTERPUNCT = "·"
 """间隔号 (U+00B7), set one em wide between Han characters (``span.dot``)."""
+LEFT_INK_MARKS = frozenset("，。、；：！？”’）》」』】〕〉〗")
+"""Pause and closing marks whose ink sits in the left half of the em box (zh-Hans forms,
+GB/T 15834): at a line's end their blank half may hang past the measure (``line_end``)."""
 OPENING = set("“‘（《「『【〔〈〖")
 CLOSING = set("”’）》」』】〕〉〗")
 

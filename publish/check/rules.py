@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from publish.check.lines import Line
 from publish.cjk import HAN
-from publish.typography import NO_LINE_END, NO_LINE_START, STRETCH_LIMIT_EM
+from publish.typography import LEFT_INK_MARKS, NO_LINE_END, NO_LINE_START, STRETCH_LIMIT_EM
 
 _LETTER = re.compile(f"[{HAN}A-Za-z0-9]")
 _TOC_ENTRY = re.compile(r"[·.…]{3,}\s*\d+$")
@@ -24,10 +24,10 @@ advances, and a line-end mark that ``chws`` set half-width (as ctex does on purp
 OVERFLOW_TOLERANCE_PT = 1.0
 """How far past the text frame a line may reach: rounding of advances. Hanging
 punctuation is not used, so nothing is meant to reach past the frame."""
-LEFT_INK_MARKS = frozenset("，。、；：！？”’）》」』】〕〉〗")
-"""Closing marks whose ink sits in the left half of the em box (GB/T 15834 forms). Set
-half-width at a line's end (``halt``), the PDF still gives them a whole em, since nothing
-follows to carry the shortened advance: the line ends half an em before its box does."""
+# A mark of ``LEFT_INK_MARKS`` at a line's end has its ink in the left half of its box:
+# set half-width (``halt``) or hanging (``publish.line_end``), the PDF still gives it a
+# whole em, since nothing follows to carry a shortened advance, so the line's ink ends
+# half an em before its box does. The rules read a line's end by its ink.
 HEADING_FACES = ("Hei", "Sans", "Bold", "Heavy", "Black")
 """Words in a font's name that mark a heading face."""
 
@@ -106,7 +106,7 @@ def _frames(body: list[Line]) -> dict[int, tuple[float, float]]:
         lines = [ln for ln in body if ln.page % 2 == parity]
         if lines:
             lefts = Counter(round(ln.x0, 1) for ln in lines)
-            rights = Counter(round(ln.x1, 1) for ln in lines)
+            rights = Counter(round(ink_end(ln), 1) for ln in lines)
             by_parity[parity] = (lefts.most_common(1)[0][0], rights.most_common(1)[0][0])
     return {ln.page: by_parity[ln.page % 2] for ln in body}
 
@@ -147,7 +147,14 @@ def paragraph_ends(layout: Layout) -> Iterator[tuple[Line, bool]]:
             yield ln, layout.indented(nxt)
 
 
+def ink_end(ln: Line) -> float:
+    """Where a line's ink ends: a left-set mark's blank half is no ink."""
+    return ln.x1 - (0.5 * ln.size if ln.text[-1] in LEFT_INK_MARKS else 0.0)
+
+
 def ragged_lines(layout: Layout) -> Iterator[Finding]:
+    """Lines inside a paragraph that stop short of the measure (their last glyph's box:
+    a full-width mark whose blank half ends the line is set to the measure)."""
     for ln, last in paragraph_ends(layout):
         right = layout.frames[ln.page][1]
         if not last and ln.x1 < right - RAGGED_TOLERANCE_EM * layout.body_size:
@@ -173,8 +180,7 @@ def past_measure(layout: Layout) -> Iterator[Finding]:
         if frame is None:
             continue
         left, right = frame
-        end = ln.x1 - (0.5 * ln.size if ln.text[-1] in LEFT_INK_MARKS else 0.0)
-        over = max(left - ln.x0, end - right)
+        over = max(left - ln.x0, ink_end(ln) - right)
         if over > OVERFLOW_TOLERANCE_PT:
             yield Finding(ln.page, ln.number, "past-measure", f"{ln.text} ({over:.1f}pt into the margin)")
 

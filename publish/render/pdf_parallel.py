@@ -102,7 +102,8 @@ def _setup(book: Book, style: Style, extras: str, cache: bool) -> Setup:
 
 
 RENDERING_CODE = (
-    "pdf_worker.py", "pdf_parts.py", "pdf_cache.py", "pdf_fonts.py", "pdf_text.py", "harfbuzz.py", "../refit.py"
+    "pdf_worker.py", "pdf_parts.py", "pdf_cache.py", "pdf_fonts.py", "pdf_text.py", "harfbuzz.py", "../refit.py",
+    "../line_end.py",
 )
 """Modules whose code shapes a cached part beyond its HTML and CSS: a change to them
 makes new keys even where the version number stayed the same."""
