@@ -111,6 +111,7 @@ _HAN_RE = re.compile(f"[{HAN}]")
 _LATIN_RE = re.compile(r"[A-Za-z0-9]")
 _LATIN_TAIL_RE = re.compile(r"[A-Za-z0-9%‰℃]")
 _LETTER_RE = re.compile(f"[{HAN}A-Za-z0-9]")
+_INTERPUNCT_RE = re.compile(f"(?<=[{HAN}]){INTERPUNCT}(?=[{HAN}])")
 
 
 def _wide(ch: str) -> bool:
@@ -178,9 +179,8 @@ def justify_hints(text: str, tail: int | None = None) -> str:
         after_closing = i > 0 and text[i - 1] in CLOSING  # chws already compresses there
         if a in HALF_BEFORE_OPENING and b in OPENING and not after_closing:
             chars[i] = f'<span class="half">{chars[i]}</span>'
-    for i in range(1, len(text) - 1):
-        if text[i] == INTERPUNCT and _HAN_RE.match(text[i - 1]) and _HAN_RE.match(text[i + 1]):
-            chars[i] = f'{JOINER}<span class="dot">{INTERPUNCT}</span>'
+    for found in _INTERPUNCT_RE.finditer(text):
+        chars[found.start()] = f'{JOINER}<span class="dot">{INTERPUNCT}</span>'
     for word in _LONG_WORD.finditer(text):
         for cut in _syllables(word.group()):
             chars[word.start() + cut - 1] += SOFT_HYPHEN
