@@ -187,19 +187,18 @@ def justify_hints(text: str, tail: int | None = None) -> str:
     out = [chars[0]]
     starts = [0]
     for i, (a, b) in enumerate(zip(text, text[1:], strict=False)):
+        sep = separator(a, b)
         if i == glue:
             out.append(JOINER if not (_LATIN_RE.match(a) and _LATIN_RE.match(b)) else "")
-            sep = separator(a, b)
             if sep not in ("", HINT):
                 out.append(QUARTER if sep == QUARTER_BREAK else sep)
-        elif separator(a, b) == HINT and chars[i].endswith("</span>"):
+        elif sep == HINT and chars[i].endswith("</span>"):
             # The break goes inside span.half (``<span class="half">： </span>“``) or
-            # span.dot: after
-            # the span WeasyPrint 70 misses it and breaks the line far earlier, leaving
-            # “Gweilo　感　慨” stretched over a whole line.
+            # span.dot: after the span WeasyPrint 70 misses it and breaks the line far
+            # earlier, leaving “Gweilo　感　慨” stretched over a whole line.
             out[-1] = chars[i].removesuffix("</span>") + HINT + "</span>"
         else:
-            out.append(separator(a, b))
+            out.append(sep)
         starts.append(len(out))
         out.append(chars[i + 1])
     return _open_tail(out, starts, text, tail).replace("——", DASH)
