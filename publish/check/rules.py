@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from publish.check.lines import Line
 from publish.cjk import HAN
-from publish.typography import LEFT_INK_MARKS, NO_LINE_END, NO_LINE_START, STRETCH_LIMIT_EM
+from publish.typography import LEFT_INK_MARKS, NO_LINE_END, NO_LINE_START, OPENING, STRETCH_LIMIT_EM
 
 _LETTER = re.compile(f"[{HAN}A-Za-z0-9]")
 _TOC_ENTRY = re.compile(r"[·.…]{3,}\s*\d+$")
@@ -100,13 +100,17 @@ def measure(lines: list[Line]) -> Layout:
 
 def _frames(body: list[Line]) -> dict[int, tuple[float, float]]:
     """Page → left and right edge of the text frame. Rectos and versos each have one
-    frame for the whole book: the edges where most body lines start and end."""
+    frame for the whole book: the edges where most body lines start, and where most of
+    those that end on a letter end."""
     by_parity: dict[int, tuple[float, float]] = {}
     for parity in (0, 1):
         lines = [ln for ln in body if ln.page % 2 == parity]
         if lines:
             lefts = Counter(round(ln.x0, 1) for ln in lines)
-            rights = Counter(round(ink_end(ln), 1) for ln in lines)
+            # The right edge is where an ideograph's box ends: a line ending on a mark
+            # ends its box or its ink elsewhere, by how the engine set the mark.
+            solid = [ln for ln in lines if ln.text[-1] not in LEFT_INK_MARKS] or lines
+            rights = Counter(round(ln.x1, 1) for ln in solid)
             by_parity[parity] = (lefts.most_common(1)[0][0], rights.most_common(1)[0][0])
     return {ln.page: by_parity[ln.page % 2] for ln in body}
 
@@ -152,6 +156,12 @@ def ink_end(ln: Line) -> float:
     return ln.x1 - (0.5 * ln.size if ln.text[-1] in LEFT_INK_MARKS else 0.0)
 
 
+def ink_start(ln: Line) -> float:
+    """Where a line's ink starts: an opening mark's blank left half is no ink (an engine
+    may trim it at a line's start, as ctex does, moving the glyph's box into the margin)."""
+    return ln.x0 + (0.5 * ln.size if ln.text[0] in OPENING else 0.0)
+
+
 def ragged_lines(layout: Layout) -> Iterator[Finding]:
     """Lines inside a paragraph that stop short of the measure (their last glyph's box:
     a full-width mark whose blank half ends the line is set to the measure)."""
@@ -180,7 +190,7 @@ def past_measure(layout: Layout) -> Iterator[Finding]:
         if frame is None:
             continue
         left, right = frame
-        over = max(left - ln.x0, ink_end(ln) - right)
+        over = max(left - ink_start(ln), ink_end(ln) - right)
         if over > OVERFLOW_TOLERANCE_PT:
             yield Finding(ln.page, ln.number, "past-measure", f"{ln.text} ({over:.1f}pt into the margin)")
 
