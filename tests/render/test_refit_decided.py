@@ -19,8 +19,10 @@ from publish.typography import print_html
 ROOT = Path(__file__).resolve().parents[2]
 TEN = ROOT / "tests" / "books" / "ten" / "book.toml"
 
-STRETCHED = "这是一个关于排版的测试段落我们需要它足够长以DeepMind公司的研究人员在2020年12月发表了新的论文并获得了广泛关注和讨论。"
-"""A paragraph whose first layout in the book style leaves a line stretched past the limit."""
+STRETCHED = "这是一个关于排版的测试段落我们需要它足够长以便在网址ARTI1721556000000123456789中查到2020年12月发表的新论文并获得了广泛关注和讨论。"
+"""A paragraph whose first layout in the book style leaves a line stretched past the limit:
+an identifier no rule may break (a Latin word would now take soft hyphens) fills most
+of its second line, and the refit moves a character down to it."""
 
 
 def one_pass(decided: bool) -> tuple[bytes, int]:
