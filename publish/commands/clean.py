@@ -102,8 +102,14 @@ def clean_one(source: Path, out_dir: Path, force: bool, fetch_images: bool = Fal
         return FileResult(source, Outcome.SKIPPED, message=exc.message)
     except PublishError as exc:
         return FileResult(source, Outcome.FAILED, message=exc.message)
-    if from_markdown(markdown) != result.document:
-        return FileResult(source, Outcome.FAILED, message="the Markdown written would not read back the same")
+    try:
+        same = from_markdown(markdown) == result.document
+    except PublishError as exc:  # a bug of ours, not the page's: this file fails, the batch goes on
+        same, why = False, f": {exc.message}"
+    else:
+        why = ""
+    if not same:
+        return FileResult(source, Outcome.FAILED, message=f"the Markdown written would not read back the same{why}")
     try:
         return _write(source, out_dir / f"{source.stem}.md", markdown, force, result.warnings)
     except OSError as exc:

@@ -7,6 +7,8 @@ the renderers print.
 
 from __future__ import annotations
 
+import datetime
+import re
 from dataclasses import asdict, fields
 from typing import Any
 
@@ -56,7 +58,29 @@ def to_meta(data: dict[str, Any]) -> Meta:
             values[key] = tuple(str(v) for v in (value or ()))
         else:
             values[key] = "" if value is None else str(value)
+    if values.get("date") and not is_iso_date(values["date"]):
+        raise ValueError(
+            f"date {values['date']!r} is not an ISO 8601 day or time "
+            "(2021-01-27, 2021-01-27T11:03:00+08:00, or 2021-01 for a month)"
+        )
     return Meta(**values)
+
+
+def is_iso_date(value: str) -> bool:
+    """A real day, a day and time (with or without its offset), or a month or year alone
+    (ISO 8601's reduced precision, for a page that gives no more): the renderers print it
+    as 2021年1月27日 and the EPUB's modified date is the newest of them, so a typo such as
+    2021-13-45 must stop the build, not reach the page."""
+    if _REDUCED.fullmatch(value):
+        return 1 <= int(value[5:] or 1) <= 12
+    try:
+        datetime.datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) >= 10 and value[4] == "-"  # not the week (2021W04) or ordinal forms
+
+
+_REDUCED = re.compile(r"\d{4}(?:-\d{2})?")
 
 
 def dump(meta: Meta) -> str:

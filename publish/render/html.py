@@ -150,13 +150,14 @@ BYLINE_GAP = " "
 
 
 def human_date(iso: str) -> str:
-    """2021-01-27T11:03:00+08:00 → 2021年1月27日 11:03 (the way the sites print it)."""
-    date, _, time = iso.partition("T")
+    """2021-01-27T11:03:00+08:00 → 2021年1月27日 11:03 (the way the sites print it);
+    a month or a year alone (1996-06, 1996) → 1996年6月, 1996年."""
+    date, _, time = iso.replace(" ", "T", 1).partition("T")
     parts = date.split("-")
-    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+    if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
         return iso
-    text = f"{int(parts[0])}年{int(parts[1])}月{int(parts[2])}日"
-    if time:
+    text = "".join(f"{int(p)}{unit}" for p, unit in zip(parts, "年月日", strict=False))
+    if time and len(parts) == 3:
         text += " " + time[:5]
     return text
 

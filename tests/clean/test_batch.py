@@ -80,6 +80,26 @@ def test_an_unreadable_page_fails_rather_than_being_skipped(corpus: Path, tmp_pa
     assert summary.count(Outcome.SKIPPED) == 0
 
 
+def test_an_article_that_does_not_read_back_fails_and_the_rest_go_on(corpus: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The read-back check guards against our own bugs: one of them (a front matter the
+    reader refuses) fails that file, not the batch."""
+    from publish.commands import clean
+    from publish.errors import ConfigError
+
+    read = clean.from_markdown
+
+    def refuse_one(text: str, **kwargs):  # type: ignore[no-untyped-def]
+        if "zol.com.cn" in text:
+            raise ConfigError("front matter: refused")
+        return read(text, **kwargs)
+
+    monkeypatch.setattr(clean, "from_markdown", refuse_one)
+    summary = run([_scrapes(corpus, tmp_path)], tmp_path / "articles", jobs=1)
+    failed = {r.source.name: r.message for r in summary.results if r.outcome is Outcome.FAILED}
+    assert failed == {"zol.com.cn__6dc2d508.html": "the Markdown written would not read back the same: front matter: refused"}
+    assert summary.count(Outcome.CLEANED) == len(PAGES) - 1
+
+
 def test_a_missing_page_fails_with_its_reason(tmp_path: Path) -> None:
     summary = run([tmp_path / "gone.html"], tmp_path / "articles", jobs=1)
     assert [(r.outcome, r.message) for r in summary.results] == [(Outcome.FAILED, "no such file")]

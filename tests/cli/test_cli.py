@@ -127,6 +127,14 @@ def test_every_article_that_cannot_be_read_is_named_at_once(tmp_path: Path) -> N
     assert "cannot read article 'gone.md': No such file or directory" in result.output
 
 
+def test_an_article_date_with_a_typo_stops_the_build_naming_the_file(tmp_path: Path) -> None:
+    (tmp_path / "typo.md").write_text("---\ntitle: 标题\ndate: 2021-01-72\n---\n\n正文。\n", encoding="utf-8")
+    result = runner.invoke(app, ["build", "--book", str(_book(tmp_path, "2026-01-01", '"typo.md"')), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "typo.md: front matter: date '2021-01-72' is not an ISO 8601 day" in result.output
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
 def test_the_command_line_does_not_import_pydantic() -> None:
     """typer 0.29 validates every parameter with pydantic, a tenth of a second at each
     start; pyproject.toml keeps typer below it."""

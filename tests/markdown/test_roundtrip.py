@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from publish.errors import ConfigError
 from publish.markdown import from_markdown, to_markdown
 from publish.markdown.stamp import is_hand_edited, stamp
 from publish.model import Document, Figure, Heading, Meta, Paragraph, Text
@@ -21,6 +24,22 @@ def test_one_paragraph_per_line_never_wrapped(seed_document) -> None:  # type: i
 def test_date_keeps_its_offset_as_written() -> None:
     md = "---\ntitle: 标题\ndate: 2021-01-27T11:03:00+08:00\n---\n\n正文。\n"
     assert from_markdown(md).meta.date == "2021-01-27T11:03:00+08:00"
+
+
+def test_a_date_that_is_no_day_of_the_calendar_is_refused() -> None:
+    with pytest.raises(ConfigError, match=r"date '2021-13-45' is not an ISO 8601 day"):
+        from_markdown("---\ntitle: 标题\ndate: 2021-13-45\n---\n\n正文。\n")
+
+
+def test_a_day_without_a_time_is_a_date() -> None:
+    assert from_markdown("---\ntitle: 标题\ndate: 2021-01-27\n---\n\n正文。\n").meta.date == "2021-01-27"
+
+
+def test_a_month_alone_is_a_date_as_iso_8601_allows() -> None:
+    """A page that prints only 2003年5月 is cleaned to 2003-05 (reduced precision)."""
+    assert from_markdown("---\ntitle: 标题\ndate: 2003-05\n---\n\n正文。\n").meta.date == "2003-05"
+    with pytest.raises(ConfigError):
+        from_markdown("---\ntitle: 标题\ndate: 2003-15\n---\n\n正文。\n")
 
 
 def test_soft_break_between_chinese_characters_is_dropped() -> None:

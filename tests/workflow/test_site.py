@@ -37,6 +37,14 @@ def test_the_site_has_the_same_repaired_text_as_the_epub(default_book) -> None: 
     assert "发布时间：2021年1月27日 11:03" in page
 
 
+def test_a_date_is_printed_as_the_sites_print_it_to_its_precision() -> None:
+    from publish.render.html import human_date
+
+    assert human_date("2021-01-27T11:03:00+08:00") == "2021年1月27日 11:03"
+    assert human_date("2021-01-27") == "2021年1月27日"
+    assert human_date("2003-05") == "2003年5月"
+
+
 def test_screen_text_has_no_print_justification_hints(default_book) -> None:  # type: ignore[no-untyped-def]
     page = write_site(default_book, SiteOptions())["a1.html"].decode("utf-8")
     assert "这一年，决战深贫，栉风沐雨、披荆斩棘；" in page  # print_html would space the Han text
