@@ -15,6 +15,7 @@ from typing import Any
 
 from publish.errors import ConfigError, PublishError
 from publish.markdown import from_markdown
+from publish.markdown.frontmatter import is_iso_date
 from publish.model import Document
 from publish.styles import resolve_style
 
@@ -77,13 +78,7 @@ def _is_date(value: object) -> bool:
     """A real day (2026-13-45 is not), written YYYY-MM-DD or as a TOML date."""
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         return True
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return False
-    try:
-        datetime.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
+    return isinstance(value, str) and bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)) and is_iso_date(value)
 
 
 def _check(data: dict[str, Any], path: Path) -> list[str]:

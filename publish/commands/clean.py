@@ -103,11 +103,9 @@ def clean_one(source: Path, out_dir: Path, force: bool, fetch_images: bool = Fal
     except PublishError as exc:
         return FileResult(source, Outcome.FAILED, message=exc.message)
     try:
-        same = from_markdown(markdown) == result.document
+        same, why = from_markdown(markdown) == result.document, ""
     except PublishError as exc:  # a bug of ours, not the page's: this file fails, the batch goes on
         same, why = False, f": {exc.message}"
-    else:
-        why = ""
     if not same:
         return FileResult(source, Outcome.FAILED, message=f"the Markdown written would not read back the same{why}")
     try:

@@ -66,6 +66,10 @@ def to_meta(data: dict[str, Any]) -> Meta:
     return Meta(**values)
 
 
+_REDUCED = re.compile(r"\d{4}(?:-\d{2})?")
+"""A year, or a year and month: ISO 8601's reduced precision."""
+
+
 def is_iso_date(value: str) -> bool:
     """A real day, a day and time (with or without its offset), or a month or year alone
     (ISO 8601's reduced precision, for a page that gives no more): the renderers print it
@@ -78,9 +82,6 @@ def is_iso_date(value: str) -> bool:
     except ValueError:
         return False
     return len(value) >= 10 and value[4] == "-"  # not the week (2021W04) or ordinal forms
-
-
-_REDUCED = re.compile(r"\d{4}(?:-\d{2})?")
 
 
 def dump(meta: Meta) -> str:

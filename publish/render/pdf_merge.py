@@ -102,10 +102,6 @@ def saved_bytes(pdf: pikepdf.Pdf, *, version: str | None = None) -> bytes:
     gives the same bytes, build after build. With ``version`` (PDF/A-1 is ``1.4``) the
     file is that version, without the object streams that came with 1.5."""
     out = io.BytesIO()
-    if version is None:
-        pdf.save(out, compress_streams=True, deterministic_id=True,
-                 object_stream_mode=pikepdf.ObjectStreamMode.generate)
-    else:
-        pdf.save(out, compress_streams=True, deterministic_id=True,
-                 object_stream_mode=pikepdf.ObjectStreamMode.disable, force_version=version)
+    streams = pikepdf.ObjectStreamMode.generate if version is None else pikepdf.ObjectStreamMode.disable
+    pdf.save(out, compress_streams=True, deterministic_id=True, object_stream_mode=streams, force_version=version or "")
     return out.getvalue()

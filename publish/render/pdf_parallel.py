@@ -31,7 +31,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
 
 from publish import __version__
 from publish.book import Book
@@ -42,7 +41,7 @@ from publish.fonts import font_face_css, font_roots
 from publish.render import pdf_parts
 from publish.render.pdf_cache import RenderCache, cache_dir, font_files, part_key, setup_key
 from publish.render.pdf_merge import PartPdf, merge
-from publish.render.pdf_worker import Done, Job, Setup, init_worker, loaded, local_board, run, warm
+from publish.render.pdf_worker import Done, Job, Loaded, Setup, init_worker, loaded, local_board, run, warm
 from publish.refit import Edit
 from publish.styles import Style
 
@@ -146,7 +145,7 @@ def write_pdf_parallel(book: Book, style: Style, extras: str, options: ParallelO
     sandbox = Sandbox(roots=setup.roots).narrowed(book.root)
     articles = [pdf_parts.article_part(book, i, sandbox, missing) for i in range(len(book.chapters))]
     size = len(articles) + 1
-    front = pdf_parts.front_part(book, None)
+    front = pdf_parts.front_part(book)
     counting = Job(setup, 0, part_key(key, front.html, front.extra_css), front.html, front.extra_css, write=False)
     slots = _target_slots(book)
     jobs = [
@@ -177,10 +176,6 @@ def write_pdf_parallel(book: Book, style: Style, extras: str, options: ParallelO
     refused = [url for d in (front_count, *done, front_done) for url in d.refused]
     warnings = missing + [f"refused resource: {url}" for url in dict.fromkeys(refused)]
     return merged, warnings
-
-
-Loaded = tuple[Any, Any, list[Any], Any]
-"""(sandbox, fetcher, style sheets, font configuration), as ``pdf_worker.loaded``."""
 
 
 def one_pass_start(book: Book, style: Style, extras: str, options: ParallelOptions) -> tuple[Loaded, list[tuple[Edit, ...]] | None]:

@@ -75,14 +75,15 @@ def toc_targets(book: Book) -> list[str]:
     return [target for targets in chapter_targets(book) for target in targets]
 
 
-def front_part(book: Book, pages: dict[str, int] | None) -> Part:
-    """Title page and 目录. ``pages`` maps each 目录 target to its page number (None:
-    placeholders, to count the front matter's pages first). Empty anchors stand in for
-    the articles' so WeasyPrint keeps the links; the merge points them at the articles."""
+def front_part(book: Book) -> Part:
+    """Title page and 目录, with placeholder page numbers (to count the front matter's
+    pages first; ``fill_numbers`` puts the real ones in). Empty anchors stand in for the
+    articles' so WeasyPrint keeps the links; the merge points them at the articles."""
     toc = assemble.toc(book, for_print=True)
-    for target in toc_targets(book):
+    targets = toc_targets(book)
+    for target in targets:
         toc = toc.replace(f'data-target="#{target}"', f'data-target="#{target}" data-page="{PLACEHOLDER}"', 1)
-    stand_ins = "".join(f'<span id="{t}"></span>' for t in toc_targets(book))
+    stand_ins = "".join(f'<span id="{t}"></span>' for t in targets)
     toc = toc.replace("</h1>", f"{stand_ins}</h1>", 1)
     body = (
         f'<div class="book-title-string">{screen_html(book.meta.title)}</div>'
@@ -90,7 +91,7 @@ def front_part(book: Book, pages: dict[str, int] | None) -> Part:
         + toc
     )
     css = '.toc .toc-end::after { content: leader("·") attr(data-page); }'
-    return Part(html=fill_numbers(_document(book, body), pages or {}), extra_css=css)
+    return Part(html=_document(book, body), extra_css=css)
 
 
 def fill_numbers(html: str, pages: Mapping[str, int]) -> str:

@@ -149,7 +149,9 @@ def local_board(size: int, targets: int = 0) -> Board:
 
 
 _BOARD: Board | None = None
-_LOADED: dict[Setup, tuple[Any, Any, list[Any], Any]] = {}
+Loaded = tuple[Any, Any, list[Any], Any]
+"""(sandbox, fetcher, style sheets, font configuration) of a setup (``loaded``)."""
+_LOADED: dict[Setup, Loaded] = {}
 # Let go of the loaded faces before the interpreter tears WeasyPrint's modules down: a
 # FontConfiguration freed after that fails in its __del__ ("'NoneType' is not callable").
 atexit.register(_LOADED.clear)
@@ -161,7 +163,7 @@ def init_worker(counts: Counts, condition: Any, anchors: Counts | None = None) -
     _BOARD = Board(counts, condition, anchors)
 
 
-def loaded(setup: Setup) -> tuple[Any, Any, list[Any], Any]:
+def loaded(setup: Setup) -> Loaded:
     """(sandbox, fetcher, sheets, font config) for the setup, loaded once per process."""
     if setup not in _LOADED:
         from weasyprint import CSS

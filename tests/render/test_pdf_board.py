@@ -50,7 +50,7 @@ def test_filling_the_placeholders_numbers_every_target_it_is_given() -> None:
     book = load_book(Path(__file__).resolve().parents[2] / "tests" / "books" / "ten" / "book.toml")
     targets = pdf_parts.toc_targets(book)
     numbers = {t: 5 + 2 * i for i, t in enumerate(targets) if i != 1}
-    filled = pdf_parts.fill_numbers(pdf_parts.front_part(book, None).html, numbers)
+    filled = pdf_parts.fill_numbers(pdf_parts.front_part(book).html, numbers)
     for target, number in numbers.items():
         assert f'data-target="#{target}" data-page="{number}"' in filled
     assert f'data-target="#{targets[1]}" data-page="{pdf_parts.PLACEHOLDER}"' in filled  # left out: stays
