@@ -18,11 +18,12 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from publish.book import Book
+from publish.css_filter import site_css
 from publish.fetcher import Sandbox
-from publish.fonts import font_roots
 from publish.render import assemble
 from publish.render.epub import epub_css
 from publish.render.html import RenderContext, article, attr, sections
+from publish.render.resources import book_sandbox
 from publish.styles import load_style
 from publish.typography import screen_html
 
@@ -112,15 +113,16 @@ class _Images:
 def write_site(book: Book, opts: SiteOptions) -> dict[str, bytes]:
     """Every file of the HTML edition, by path relative to the site's folder."""
     style = load_style(opts.style or book.style, user_css=opts.user_css)
-    sandbox = Sandbox(roots=(book.root, *style.folders, *font_roots()))
-    images = _Images(sandbox)
+    sandbox = book_sandbox(book.root, style)
+    articles = sandbox.narrowed(book.root)
+    images = _Images(articles)
     missing: list[str] = []
     files: dict[str, bytes] = {
-        STYLESHEET: epub_css(style.screen_css).encode("utf-8"),
+        STYLESHEET: site_css(epub_css(style.screen_css), sandbox).encode("utf-8"),
         INDEX: page(book, book.meta.title, index_body(book), opts),
     }
     for i, chapter in enumerate(book.chapters):
-        ctx = assemble.chapter_context(book, i, sandbox, for_print=False, missing=missing)
+        ctx = assemble.chapter_context(book, i, articles, for_print=False, missing=missing)
         resolve = ctx.image_src
 
         def image_src(src: str, resolve=resolve, folder=chapter.path.parent) -> str | None:  # type: ignore[no-untyped-def]
@@ -135,6 +137,8 @@ def write_site(book: Book, opts: SiteOptions) -> dict[str, bytes]:
         files[page_name(i)] = page(book, chapter.document.meta.title, body, opts)
     files.update(images.files)
     opts.warnings.extend(w for w in missing if w not in opts.warnings)
+    refused = (f"refused resource: {url}" for url in dict.fromkeys(sandbox.refused))
+    opts.warnings.extend(w for w in refused if w not in opts.warnings)
     return files
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from publish.fetcher import RefusedResource, Sandbox, SandboxFetcher, packaged_css
+from publish.css_filter import packaged_css
+from publish.fetcher import RefusedResource, Sandbox, SandboxFetcher
 
 PNG_1PX = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
