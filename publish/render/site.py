@@ -2,7 +2,7 @@
 
 Separate from the one-file writers (``WRITERS`` returns one ``bytes``): a site is many
 files, so :func:`write_site` returns a mapping of relative path → bytes, which
-``publish build --format html`` writes as a folder and ``publish preview`` serves from
+``publish build --format html`` writes as a folder (``site_folder.save_site``) and ``publish preview`` serves from
 memory. The text, repair and structure are the EPUB's (the same HTML writer with the
 screen text filter); the look is the style's ``screen`` sheets.
 """
@@ -10,9 +10,6 @@ screen text filter); the look is the style's ``screen`` sheets.
 from __future__ import annotations
 
 import hashlib
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -140,25 +137,3 @@ def write_site(book: Book, opts: SiteOptions) -> dict[str, bytes]:
     refused = (f"refused resource: {url}" for url in dict.fromkeys(sandbox.refused))
     opts.warnings.extend(w for w in refused if w not in opts.warnings)
     return files
-
-
-def save_site(files: dict[str, bytes], target: Path) -> None:
-    """Write the site as a folder, replacing the previous one whole (never half-written)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent))
-    try:
-        for rel, data in sorted(files.items()):
-            path = staging / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-            os.chmod(path, 0o644)
-        os.chmod(staging, 0o755)
-        old = target.with_name(f".{target.name}.old")
-        if target.exists():
-            shutil.rmtree(old, ignore_errors=True)
-            os.replace(target, old)
-        os.replace(staging, target)
-        shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
