@@ -2,7 +2,9 @@
 
 Scraped pages are untrusted, and so is the Markdown made from them. The fetcher reads
 only files under the roots it is given (the book's folder, the styles, the installed
-fonts), after resolving symlinks, plus inline ``data:`` images, fonts and style sheets;
+fonts), after resolving symlinks, and only images, fonts and style sheets — each from its
+own place when built by ``Sandbox.policy`` (``publish.render.resources``) — plus inline
+``data:`` images, fonts and style sheets;
 every other URL — ``file:///etc/passwd``, ``../../`` escapes, symlinks that lead out,
 ``http(s)://``, ``ftp:``, ``javascript:``, ``data:text/html`` — is refused with a
 warning that names it. Images are checked against ``publish.limits`` before any decoder
