@@ -18,12 +18,14 @@ workers ignore it and die with the main process (``publish.workers``).
 from __future__ import annotations
 
 import errno
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from enum import Enum
+from multiprocessing.synchronize import Event
 from pathlib import Path
 
 from publish.clean import SUFFIXES, clean_file
@@ -310,19 +312,45 @@ def _in_pool(
 ) -> None:
     """The pages cleaned by ``jobs`` workers, each result added in the pages' order.
 
-    On Ctrl-C the pages not started are cancelled and the ones being cleaned are let
-    finish (their workers ignore SIGINT), so no article is left half-written. A worker
-    that dies (killed, out of memory) fails the pages not yet reported; the batch ends.
+    On Ctrl-C the workers are told to stop, the pages not started are cancelled and the
+    ones being cleaned are let finish (their workers ignore SIGINT), so no article is left
+    half-written. A worker that dies (killed, out of memory) fails the pages not yet
+    reported, and the batch ends.
     """
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=init_worker, initargs=(os.getpid(),))
+    stop = multiprocessing.get_context().Event()
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(os.getpid(), stop))
     done = 0
     try:
         n = len(sources)
-        for r in pool.map(clean_one, sources, [out_dir] * n, [force] * n, [fetch_images] * n, names, chunksize=4):
-            add(r)
-            done += 1
+        for r in pool.map(_clean_unless_stopped, sources, [out_dir] * n, [force] * n, [fetch_images] * n, names, chunksize=4):
+            if r is not None:
+                add(r)
+                done += 1
     except BrokenProcessPool:
         for source in sources[done:]:
             add(FileResult(source, Outcome.FAILED, message="not cleaned: a worker process died (killed, or out of memory?)"))
     finally:
+        stop.set()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+_stop: Event | None = None
+"""In a pool worker: set by the main process on Ctrl-C."""
+
+
+def _init_worker(parent: int, stop: Event) -> None:
+    """Die with the main process, leave Ctrl-C to it (``publish.workers``), and know
+    when it asks the batch to stop."""
+    global _stop
+    init_worker(parent)
+    _stop = stop
+
+
+def _clean_unless_stopped(
+    source: Path, out_dir: Path, force: bool, fetch_images: bool, name: str
+) -> FileResult | None:
+    """``clean_one`` in a worker; None, at once, for a page of a chunk after Ctrl-C: the
+    four pages of a chunk are handed to a worker together, and cannot be cancelled."""
+    if _stop is not None and _stop.is_set():
+        return None
+    return clean_one(source, out_dir, force, fetch_images, name)
