@@ -25,8 +25,8 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from enum import Enum
-from multiprocessing.synchronize import Event
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from publish.clean import SUFFIXES, clean_file
 from publish.commands.clean_names import article_names
@@ -37,6 +37,9 @@ from publish.markdown import to_markdown
 from publish.markdown.read import from_markdown
 from publish.markdown.stamp import is_hand_edited, stamp
 from publish.workers import init_worker
+
+if TYPE_CHECKING:
+    from multiprocessing.synchronize import Event
 
 
 class Outcome(str, Enum):

@@ -130,3 +130,14 @@ def test_an_image_over_the_pixel_limit_in_a_data_uri_is_not_copied(tmp_path: Pat
     assert [f.src for f in figures] == [""]
     assert any("data:image/png;base64,… refused" in w and "10,000×10,000 pixels" in w for w in warnings), warnings
     assert not (tmp_path / "images").exists()
+
+
+def test_a_decompression_bomb_fetched_with_fetch_images_is_dropped_with_a_warning(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from publish.clean import images
+    from tests.safety.conftest import bomb_png
+
+    monkeypatch.setattr(images, "fetch_image", lambda url: bomb_png(12_000, 12_000))
+    page = _page('<img src="/pic/bomb.png">', url="https://www.12371.cn/2021/01/27/ARTI1.shtml")
+    result = clean_bytes(page, tmp_path / "p.html", out_dir=tmp_path / "articles", fetch_images=True)
+    assert any("https://www.12371.cn/pic/bomb.png refused" in w for w in result.warnings), result.warnings
+    assert not (tmp_path / "images").exists()
