@@ -20,7 +20,7 @@ from lxml.etree import XPath, _Element
 
 from publish.clean.byline import Byline, forum_author, parse_byline, parse_date, parse_month
 from publish.clean.extract import INLINE_TAGS, text_content
-from publish.clean.stages import nfkc
+from publish.clean.normalize import nfkc
 from publish.clean.state import RawBlock
 
 _WRAPPER = re.compile(r"^\s*<text\b[^>]*\bid=\"([^\"]*)\"[^>]*>", re.I)

@@ -62,19 +62,20 @@ class Ruler:
 
 def default_ruler() -> Ruler:
     """The stages, in order, for every page."""
-    from publish.clean import decode, images, readers, stages
+    from publish.clean import decode, images, readers
+    from publish.clean.stages import byline, captions, chrome, duplicates, headings, title
     from publish.limits import check_limits
 
     ruler = Ruler()
     ruler.push("check_limits", check_limits)
     ruler.push("decode", decode.decode_page)
     ruler.push("read", readers.read_page)
-    ruler.push("drop_chrome_lines", stages.drop_chrome_lines)
-    ruler.push("lift_byline", stages.lift_byline)
-    ruler.push("find_title", stages.find_title)
-    ruler.push("split_title", stages.split_title)
-    ruler.push("mark_headings", stages.mark_headings)
-    ruler.push("mark_captions", stages.mark_captions)
-    ruler.push("drop_duplicates", stages.drop_duplicates)
+    ruler.push("drop_chrome_lines", chrome.drop_chrome_lines)
+    ruler.push("lift_byline", byline.lift_byline)
+    ruler.push("find_title", title.find_title)
+    ruler.push("split_title", title.split_title)
+    ruler.push("mark_headings", headings.mark_headings)
+    ruler.push("mark_captions", captions.mark_captions)
+    ruler.push("drop_duplicates", duplicates.drop_duplicates)
     ruler.push("resolve_images", images.resolve_images)
     return ruler
