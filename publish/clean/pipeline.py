@@ -63,13 +63,40 @@ class Ruler:
 def default_ruler() -> Ruler:
     """The stages, in order, for every page."""
     from publish.clean import decode, images, readers
-    from publish.clean.stages import byline, captions, chrome, duplicates, headings, title
+    from publish.clean.readers import html_blocks
+    from publish.clean.stages import (
+        body,
+        byline,
+        captions,
+        chrome,
+        duplicates,
+        folded,
+        headings,
+        hidden,
+        lead,
+        links,
+        page_title,
+        structured_data,
+        title,
+    )
     from publish.limits import check_limits
 
     ruler = Ruler()
     ruler.push("check_limits", check_limits)
     ruler.push("decode", decode.decode_page)
     ruler.push("read", readers.read_page)
+    # HTML pages: judged on their tree (nothing to do for a text scrape)
+    ruler.push("page_title", page_title.find_page_title)
+    ruler.push("structured_data", structured_data.read_structured_data)
+    ruler.push("hidden", hidden.drop_hidden)
+    ruler.push("folded", folded.drop_folded)
+    ruler.push("lead", lead.find_lead)
+    ruler.push("body", body.find_body)
+    ruler.push("page_byline", byline.read_page_byline)
+    ruler.push("links", links.drop_links)
+    ruler.push("emit", html_blocks.emit_blocks)
+    ruler.push("opening_title", page_title.prefer_opening_heading)
+    # every page: judged on the raw blocks
     ruler.push("drop_chrome_lines", chrome.drop_chrome_lines)
     ruler.push("lift_byline", byline.lift_byline)
     ruler.push("find_title", title.find_title)

@@ -10,21 +10,21 @@ import re
 from pathlib import Path
 
 import pytest
-
 from lxml.etree import Element
 
 from publish.clean.decode import decode_bytes
 from publish.clean.extract import (
     _MAYBE,
     _UNLIKELY,
+    UnlikelyAncestry,
     _found,
     is_unlikely,
     score_containers,
     text_content,
     text_stats,
-    UnlikelyAncestry,
 )
-from publish.clean.html_reader import parse, select
+from publish.clean.readers.html import parse
+from publish.clean.selectors import select
 
 PROSE = "习近平总书记强调，脱贫攻坚是一场硬仗，越到最后越要紧绷这根弦，不能停顿、不能大意、不能放松。"
 

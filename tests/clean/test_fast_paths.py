@@ -10,9 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from publish.clean.extract import drop_labelled_lists, text_stats
-from publish.clean.html_reader import _HIDDEN, _is_bold_line, _is_hiding, _text_lines, parse
+from publish.clean.readers.html import parse
+from publish.clean.readers.html_blocks import _is_bold_line, _text_lines
 from publish.clean.repair import _ANY_TRIGGER, RULES, TRIGGERS, repair
 from publish.clean.stages.captions import CAPTION_MARKERS, has_caption_marker
+from publish.clean.stages.hidden import _HIDDEN, _is_hiding
 
 _STYLE = st.text(st.sampled_from("displayNONEvisibilityHIDDENopacity0.;:! -123 \tſKİleftTOP%px"), max_size=40)
 

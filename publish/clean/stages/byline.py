@@ -1,11 +1,12 @@
-"""Byline lifted: 发布时间/来源/编辑/作者 lines, datelines, signatures and reporters
-named in the body move into the metadata."""
+"""The byline: 发布时间/来源/编辑/作者 read around an HTML page's body, and the byline
+lines, datelines, signatures and reporters named in the body lifted into the metadata."""
 
 from __future__ import annotations
 
 import re
 
 from publish.clean.byline import bare_name, find_reporters, parse_byline, parse_date, parse_month
+from publish.clean.html_meta import linked_author, page_byline
 from publish.clean.normalize import norm
 from publish.clean.stages.headings import HEADING_MAX
 from publish.clean.state import CleanState, RawBlock
@@ -137,3 +138,15 @@ def _lift_signature(state: CleanState) -> None:
         seen += 1
         if seen >= SIGNATURE_SEARCH or len(block.text) > HEADING_MAX:
             return
+
+
+def read_page_byline(state: CleanState) -> None:
+    """An HTML page's labelled byline around its body; the date and authors to use when
+    no label gives them (JSON-LD, a <meta> or date line, a link to the author's page)."""
+    page = state.html
+    if page is None:
+        return
+    if page.body:
+        state.byline, state.fallback_date = page_byline(page.root, page.body, state.url, _labels(state))
+    state.fallback_date = page.ld_date or state.fallback_date
+    state.fallback_authors = page.ld_authors or ([name] if (name := linked_author(page.root)) else [])

@@ -7,7 +7,6 @@ import re
 
 from publish.clean.state import CleanState
 
-
 _CHROME_CACHE: dict[tuple[str, str], re.Pattern[str]] = {}
 
 

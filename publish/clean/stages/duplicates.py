@@ -7,7 +7,6 @@ import re
 from publish.clean.normalize import bare, norm
 from publish.clean.state import CleanState, RawBlock
 
-
 _FILE_NAME = re.compile(r"^[^\n/\\]{1,160}\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)$", re.I)
 """Alt text that is the image's file name (``Ambox wikify.svg``, MediaWiki's default)."""
 
