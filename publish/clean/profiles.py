@@ -88,13 +88,6 @@ def generic() -> SiteProfile:
     return all_profiles()["generic"]
 
 
-def get_profile(name: str) -> SiteProfile:
-    profiles = all_profiles()
-    if name not in profiles:
-        raise ConfigError(f"unknown site profile {name!r}", hint=f"known: {sorted(profiles)}")
-    return profiles[name]
-
-
 def profile_for_host(host: str) -> SiteProfile | None:
     host = host.lower().removeprefix("www.")
     for profile in all_profiles().values():
