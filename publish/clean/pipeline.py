@@ -1,6 +1,7 @@
 """The cleaner's ordered stages, held in a small Ruler like markdown-it's core chain.
 
-Profiles and tests switch stages on and off by name; nobody edits the list. Each stage is
+Profiles (``[stages] disable/enable`` in ``sites/*.toml``) and tests switch stages on and
+off by name; nobody edits the list. Each stage is
 ``fn(state) -> None`` and mutates the one ``CleanState``.
 """
 
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from publish.clean.state import CleanState
 
@@ -56,8 +58,16 @@ class Ruler:
         return [(r.name, r.fn) for r in self._rules if r.enabled]
 
     def run(self, state: CleanState) -> None:
-        for _name, fn in self.active():
-            fn(state)
+        """Each stage in order, unless the page's profile (chosen by ``read``) switches it."""
+        for rule in self._rules:
+            if state.profile.runs(rule.name, rule.enabled):
+                rule.fn(state)
+
+
+@cache
+def stage_names() -> list[str]:
+    """The names a profile's ``[stages]`` may switch."""
+    return default_ruler().names()
 
 
 def default_ruler() -> Ruler:

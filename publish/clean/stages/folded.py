@@ -8,12 +8,9 @@ from publish.clean.extract import text_content
 from publish.clean.selectors import PageNames, select_each
 from publish.clean.state import CleanState
 
-FOLDED_SHARE_MAX = 0.5
-"""A folded element (``SiteProfile.folded_selectors``) holding more than this share of the
-page's text is the article folded behind a 展开全文 button, not an aside: it is kept."""
 
 
-def _drop_folded(root: _Element, selectors: tuple[str, ...], names: PageNames | None) -> None:
+def _drop_folded(root: _Element, selectors: tuple[str, ...], names: PageNames | None, share_max: float) -> None:
     """Drop what the page shows only on request, unless it is most of the page."""
     found = [el for each in select_each(root, selectors, names) for el in each]
     if not found:
@@ -22,7 +19,7 @@ def _drop_folded(root: _Element, selectors: tuple[str, ...], names: PageNames | 
     for el in found:
         if el.getparent() is None:
             continue
-        if len("".join(text_content(el).split())) <= FOLDED_SHARE_MAX * whole:
+        if len("".join(text_content(el).split())) <= share_max * whole:
             el.drop_tree()
 
 
@@ -33,4 +30,4 @@ def drop_folded(state: CleanState) -> None:
         return
     selectors = state.generic.folded_selectors + (
         state.profile.folded_selectors if state.profile is not state.generic else ())
-    _drop_folded(page.root, selectors, page.names)
+    _drop_folded(page.root, selectors, page.names, state.profile.settings.folded.share_max)

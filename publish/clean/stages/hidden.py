@@ -12,6 +12,7 @@ from lxml.etree import Element, _Element
 
 from publish.clean.extract import text_content
 from publish.clean.selectors import PageNames, select
+from publish.clean.settings import Hidden
 from publish.clean.state import CleanState
 
 DROP_TAGS = (
@@ -19,8 +20,6 @@ DROP_TAGS = (
     "select", "textarea", "nav", "footer", "header", "aside", "template", "canvas",
     "audio", "video", "title", "map", "marquee",
 )
-JS_LINK_PROSE = 60
-"""Characters from which a javascript: link's text is read as prose, not a button."""
 VOID_DROP_TAGS = ("embed", "input", "param", "source", "track")
 """Void elements lxml's HTML parser may wrap following content in: removed, content kept."""
 _HIDDEN = re.compile(
@@ -44,18 +43,17 @@ def _is_hiding(style: str) -> bool:
     return _HIDDEN.search(style) is not None
 
 
-FORM_TEXT_MAX = 300
-"""A <form> with less text than this is a search, login or comment form; a longer one
-wraps the page (ASP.NET pages put everything in one <form>) and is kept."""
 
 
-def _drop_invisible(root: _Element, selectors: tuple[str, ...]) -> tuple[PageNames, list[_Element]]:
+def _drop_invisible(
+    root: _Element, selectors: tuple[str, ...], settings: Hidden
+) -> tuple[PageNames, list[_Element]]:
     """Drop what a reader of the page never sees. Returned: the class and id names of the
     elements left then (``PageNames``), for the selectors run from here on, and those
     elements: while one holds an element, lxml keeps its Python object instead of making
     it anew on the next walk (the text counts walk them all again: a fifth of their cost)."""
     for form in list(root.iter("form")):
-        small = len("".join(text_content(form).split())) < FORM_TEXT_MAX
+        small = len("".join(text_content(form).split())) < settings.form_text_max
         if small and form.getparent() is not None:
             form.drop_tree()
     for el in list(root.iter(*DROP_TAGS)):
@@ -69,7 +67,7 @@ def _drop_invisible(root: _Element, selectors: tuple[str, ...]) -> tuple[PageNam
     # clickable: it is kept as text, without the script.
     for a in list(root.iter("a")):
         if (a.get("href") or "").strip().lower().startswith(("javascript:", "vbscript:")):
-            if len(text_content(a).strip()) >= JS_LINK_PROSE and a.getparent() is not None:
+            if len(text_content(a).strip()) >= settings.js_link_prose and a.getparent() is not None:
                 a.drop_tag()
             else:
                 a.attrib.pop("href", None)
@@ -112,4 +110,5 @@ def drop_hidden(state: CleanState) -> None:
         return
     profile = state.profile
     shared = state.generic.drop_selectors if profile is not state.generic else ()
-    page.names, page.held = _drop_invisible(page.root, shared + profile.drop_selectors)
+    page.names, page.held = _drop_invisible(
+        page.root, shared + profile.drop_selectors, profile.settings.hidden)

@@ -8,28 +8,26 @@ from lxml.etree import _Element
 
 from publish.clean.extract import text_content
 from publish.clean.normalize import norm
-from publish.clean.stages.page_title import TITLE_LINE_MAX
+from publish.clean.settings import Lead
 from publish.clean.state import CleanState
 
-_KICKER_CLASS = re.compile(r"\b(?:pre|yinti|yt|kicker|lead|overtitle)\b", re.I)
-_SUBTITLE_CLASS = re.compile(r"\b(?:sub|subtitle|futi|ft|sub-title)\b", re.I)
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
-def _title_line(el: _Element | None, pattern: re.Pattern[str]) -> str:
+def _title_line(el: _Element | None, pattern: re.Pattern[str], line_max: int) -> str:
     """The text of ``el`` when it is a short heading-like line: a heading tag, or an
     element whose class says 引题/副题."""
     if el is None or not isinstance(el.tag, str):
         return ""
     text = " ".join(text_content(el).split())
-    if not text or len(text) > TITLE_LINE_MAX or text.endswith(("。", "！", "？")):
+    if not text or len(text) > line_max or text.endswith(("。", "！", "？")):
         return ""
     if el.tag in _HEADING_TAGS or pattern.search(el.get("class") or ""):
         return text
     return ""
 
 
-def lead_and_subtitle(root: _Element, title: str) -> tuple[str, str]:
+def lead_and_subtitle(root: _Element, title: str, settings: Lead, line_max: int) -> tuple[str, str]:
     """引题 and 副题: the heading-like lines right above and below the title's heading,
     removed from the page so they are not read again as body text."""
     want = norm(title)
@@ -39,8 +37,8 @@ def lead_and_subtitle(root: _Element, title: str) -> tuple[str, str]:
     if heading is None:
         return "", ""
     before, after = heading.getprevious(), heading.getnext()
-    lead = _title_line(before, _KICKER_CLASS)
-    subtitle = _title_line(after, _SUBTITLE_CLASS)
+    lead = _title_line(before, settings.kicker_class, line_max)
+    subtitle = _title_line(after, settings.subtitle_class, line_max)
     for el, found in ((before, lead), (after, subtitle)):
         if found and el is not None and el.getparent() is not None:
             el.drop_tree()
@@ -48,5 +46,7 @@ def lead_and_subtitle(root: _Element, title: str) -> tuple[str, str]:
 
 
 def find_lead(state: CleanState) -> None:
+    settings = state.profile.settings
     if state.html is not None:
-        state.lead, state.subtitle = lead_and_subtitle(state.html.root, state.title)
+        state.lead, state.subtitle = lead_and_subtitle(
+            state.html.root, state.title, settings.lead, settings.page_title.line_max)

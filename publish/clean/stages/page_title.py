@@ -15,22 +15,16 @@ from lxml.etree import _Element
 from publish.clean.extract import text_content
 from publish.clean.normalize import norm
 from publish.clean.selectors import select
+from publish.clean.settings import site_suffix
 from publish.clean.state import CleanState, RawBlock
 
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|\s-\s|\s–\s|——|\s—\s|-{2,})\s*")
-TITLE_LINE_MAX = 40
-"""A line longer than this is never a title (nor its 引题 or 副题)."""
 
 
-_SITE_SUFFIX = re.compile(
-    r"^(?P<title>.*\S)\s*[-_|｜—–]+\s*(?P<site>[^-_|｜—–]{1,15}"
-    r"(?:网|报|台|社|频道|新闻|在线|网站|官网|客户端|中心|门户|论坛|博客|之声|日报|晚报))\s*$"
-)
-"""``标题-新华网``, ``标题_滚动新闻_中国政府网``: a site or column name after a separator."""
-
-
-def strip_site_suffix(title: str) -> str:
-    while (m := _SITE_SUFFIX.match(title)) and len(m["title"]) >= 4:
+def strip_site_suffix(title: str, words: str) -> str:
+    """``title`` without the site or column names after its separators (``settings.site_suffix``)."""
+    pattern = site_suffix(words)
+    while (m := pattern.match(title)) and len(m["title"]) >= 4:
         title = m["title"]
     return title
 
@@ -54,14 +48,14 @@ def _declared_title(text: str, root: _Element) -> str:
     return " ".join(m.group(1).split()) if m else ""
 
 
-def page_title(text: str, root: _Element, suffix: re.Pattern[str] | None) -> str:
+def page_title(text: str, root: _Element, suffix: re.Pattern[str] | None, site_words: str) -> str:
     """The longest heading the declared title contains (or one of its parts), else the
     declared title without its site name, else the first <h1>."""
     raw = _declared_title(text, root)
     raw = _BREADCRUMB.split(raw)[-1]
     if suffix is not None:
         raw = suffix.sub("", raw).strip()
-    raw = strip_site_suffix(raw)
+    raw = strip_site_suffix(raw, site_words)
     whole = norm(raw)
     parts = [p.strip() for p in _TITLE_SEPARATORS.split(raw) if p.strip()]
     normed_parts = {norm(p) for p in parts}
@@ -93,14 +87,14 @@ _NUMBERED = re.compile(
 """一、 （一） 1. 第二章: a numbered section heading, never a title."""
 
 
-def opening_heading(blocks: list[RawBlock], title: str) -> str:
+def opening_heading(blocks: list[RawBlock], title: str, line_max: int) -> str:
     """The heading a body opens with, when it could be a title (short, no sentence end,
     not numbered like a section) and the body does not print ``title`` itself a little
     further down (then the opening heading is its 引题)."""
     if any(norm(b.text) == norm(title) for b in blocks[:8]):
         return ""
     first = next((b for b in blocks if b.kind != "image"), None)
-    if first is None or first.kind != "heading" or not 2 <= len(first.text) <= TITLE_LINE_MAX:
+    if first is None or first.kind != "heading" or not 2 <= len(first.text) <= line_max:
         return ""
     if first.text.endswith(("。", "！", "？", "：", ":")) or _NUMBERED.match(first.text):
         return ""
@@ -115,7 +109,7 @@ def find_page_title(state: CleanState) -> None:
     root, profile = page.root, state.profile
     explicit = [text_content(e).strip() for s in profile.title_selectors for e in select(root, s)]
     printed = next((t for t in explicit if t), "")
-    title = printed or page_title(state.text, root, profile.title_suffix)
+    title = printed or page_title(state.text, root, profile.title_suffix, profile.settings.page_title.site_words)
     page.title_shown = bool(printed) or is_shown_heading(root, title)
     state.title = " ".join(title.split())
 
@@ -124,5 +118,6 @@ def prefer_opening_heading(state: CleanState) -> None:
     """A page that never prints its <title> as a heading (the site's name there: 显示,
     Joel on Software) has its title as the heading its body opens with."""
     page = state.html
-    if page is not None and not page.title_shown and (opening := opening_heading(state.blocks, state.title)):
+    if page is not None and not page.title_shown and (opening := opening_heading(
+        state.blocks, state.title, state.profile.settings.page_title.line_max)):
         state.title = opening
