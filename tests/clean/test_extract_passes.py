@@ -14,8 +14,6 @@ from lxml.etree import Element
 
 from publish.clean.decode import decode_bytes
 from publish.clean.extract import (
-    _MAYBE,
-    _UNLIKELY,
     UnlikelyAncestry,
     _found,
     is_unlikely,
@@ -23,6 +21,7 @@ from publish.clean.extract import (
     text_content,
     text_stats,
 )
+from publish.clean.profiles import generic
 from publish.clean.readers.html import parse
 from publish.clean.selectors import select
 
@@ -99,7 +98,7 @@ def test_unlikely_elements_score_nothing_unless_asked() -> None:
      "MAIN", "cmt İd", "postContent"],
 )
 def test_class_names_are_matched_as_the_case_blind_patterns_say(names: str) -> None:
-    for pattern in (_UNLIKELY, _MAYBE):
+    for pattern in (generic().settings.body.unlikely, generic().settings.body.maybe):
         assert _found(pattern, names) == bool(pattern.search(names))
 
 

@@ -26,4 +26,4 @@ def find_body(state: CleanState) -> None:
         return
     selected = _select(page.root, state.profile.body_selectors, page.names)
     page.stats = text_stats(selected[0] if selected else page.root)
-    page.body = selected or find_article(page.root, page.stats)
+    page.body = selected or find_article(page.root, page.stats, state.profile.settings.body)

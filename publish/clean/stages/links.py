@@ -11,4 +11,4 @@ def drop_links(state: CleanState) -> None:
     page = state.html
     if page is None or not page.body:
         return
-    drop_link_lists(page.body, page.stats)
+    drop_link_lists(page.body, page.stats, state.profile.settings)
