@@ -152,6 +152,10 @@ def clean(
                 paths, output, force=force, fetch_images=fetch_images, jobs=jobs or None,
                 on_result=report,
             )
+    except command.Interrupted as exc:
+        exit_ = _interrupted()
+        err.print(f"before it: {exc.summary.line()}", markup=False, soft_wrap=True)
+        raise exit_ from None
     except KeyboardInterrupt:
         raise _interrupted() from None
     except PublishError as exc:

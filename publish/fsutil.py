@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from publish.errors import PublishError
@@ -66,10 +67,15 @@ def _sweep(folder: Path, target: str | None) -> list[Path]:
     return removed
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, sweep: bool = True) -> None:
+def atomic_write_bytes(
+    path: Path, data: bytes, *, sweep: bool = True, before_replace: Callable[[], None] | None = None
+) -> None:
     """Write ``data`` to ``path`` all or nothing; a failure names the file and the cause.
 
     ``sweep=False`` when the folder was swept for the whole batch (``sweep_stale_parts_in``).
+    ``before_replace`` runs when the new file is whole, just before it replaces ``path``:
+    an exception it raises leaves ``path`` as it is (``publish clean`` checks there that
+    an editor did not save the file meanwhile).
     """
     tmp = ""
     try:
@@ -84,6 +90,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, sweep: bool = True) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
+        if before_replace is not None:
+            before_replace()
         os.replace(tmp, path)
     except BaseException as exc:
         if tmp:
@@ -97,8 +105,10 @@ def atomic_write_bytes(path: Path, data: bytes, *, sweep: bool = True) -> None:
         raise
 
 
-def atomic_write_text(path: Path, text: str, *, sweep: bool = True) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"), sweep=sweep)
+def atomic_write_text(
+    path: Path, text: str, *, sweep: bool = True, before_replace: Callable[[], None] | None = None
+) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"), sweep=sweep, before_replace=before_replace)
 
 
 def sha256_hex(data: bytes) -> str:

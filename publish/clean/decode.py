@@ -47,10 +47,6 @@ def declared_encoding(head: bytes) -> str | None:
     return None
 
 
-def detect_encoding(data: bytes) -> str:
-    return _detect(data)[0]
-
-
 def _detect(data: bytes) -> tuple[str, str | None]:
     """The encoding, and the text when finding the encoding decoded it already (UTF-8)."""
     for bom, name in _BOMS:

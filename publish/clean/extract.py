@@ -24,8 +24,11 @@ whole subtree, so a 10,000-deep page costs no more than a flat one.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from lxml.etree import _Element, tostring
+
+from publish.clean.settings import Body, Settings, list_label
 
 PARAGRAPH_TAGS = frozenset({"p", "td", "pre", "dd", "blockquote", "li", "h2", "h3", "h4"})
 CONTAINER_TAGS = frozenset(
@@ -37,20 +40,6 @@ INLINE_TAGS = frozenset(
 )
 _MARKS = re.compile(r"[，。；！？、,;!?]")
 _SPACE = re.compile(r"\s+")
-MIN_PARAGRAPH = 10
-"""Characters (outside whitespace) below which an element is not a paragraph."""
-SIBLING_SHARE = 0.2
-_UNLIKELY = re.compile(
-    r"-ad-|banner|breadcrumb|combx|comment|community|disqus|extra|footer|gdpr|header|legends|"
-    r"menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|"
-    r"supplemental|ad-break|agegate|pagination|pager|popup|share|pinglun|xgxw|tuijian",
-    re.I,
-)
-_MAYBE = re.compile(r"and|article|body|column|content|main|shadow|text|detail", re.I)
-"""Readability's "unlikely candidates": an element whose class or id names chrome
-(comments, related lists, footers, share bars) and not content is never the article."""
-LINK_HEAVY = 0.5
-"""Link density above which a block inside the body is chrome (a list of links)."""
 
 
 Counts = tuple[int, int]
@@ -136,16 +125,23 @@ def _link_density(counts: Counts) -> float:
     return links / chars if chars else 1.0
 
 
-def _may_be_paragraph(counts: Counts) -> bool:
+def _generic() -> Settings:
+    """generic.toml's settings, for callers that give none (tests, tools)."""
+    from publish.clean.profiles import generic
+
+    return generic().settings
+
+
+def _may_be_paragraph(counts: Counts, min_paragraph: int) -> bool:
     """Enough text outside links to be a paragraph: an element without it scores 0, and
     ``score_containers`` does not look at it further (it tests the same inline)."""
-    return counts[0] - counts[1] >= MIN_PARAGRAPH
+    return counts[0] - counts[1] >= min_paragraph
 
 
-def _paragraph_score(el: _Element, stats: dict[_Element, Counts]) -> float:
+def _paragraph_score(el: _Element, stats: dict[_Element, Counts], body: Body) -> float:
     tag = _tag(el)
     s = stats[el]
-    if not _may_be_paragraph(s):
+    if not _may_be_paragraph(s, body.min_paragraph):
         return 0.0
     if tag in PARAGRAPH_TAGS:
         text = _inline_text(el) if tag not in ("td", "li", "dd") else _own_text(el)
@@ -154,19 +150,22 @@ def _paragraph_score(el: _Element, stats: dict[_Element, Counts]) -> float:
     else:
         return 0.0
     length = _length(text)
-    if length < MIN_PARAGRAPH:
+    if length < body.min_paragraph:
         return 0.0
-    if _link_density(s) > LINK_HEAVY:
+    if _link_density(s) > body.link_heavy:
         return 0.0
     return 1 + len(_MARKS.findall(text)) + min(length / 100, 3)
 
 
-def is_unlikely(el: _Element) -> bool:
+def is_unlikely(el: _Element, body: Body | None = None) -> bool:
+    """Readability's "unlikely candidates": an element whose class or id names chrome
+    (comments, related lists, footers, share bars) and not content is never the article."""
+    body = body or _generic().body
     cls, ident = el.get("class"), el.get("id")
     if not cls and not ident:
         return False
     names = f"{cls or ''} {ident or ''}"
-    return bool(names.strip()) and _found(_UNLIKELY, names) and not _found(_MAYBE, names)
+    return bool(names.strip()) and _found(body.unlikely, names) and not _found(body.maybe, names)
 
 
 def _found(pattern: re.Pattern[str], names: str) -> bool:
@@ -178,27 +177,23 @@ def _found(pattern: re.Pattern[str], names: str) -> bool:
     letter, hence no ``\\S``/``\\W`` either) finds the same in the lower-cased text without
     the flag; any other pattern or text is searched as it is.
     """
-    folded = _CASE_FOLDED.get(pattern)
+    folded = _case_folded(pattern)
     if folded is None or not names.isascii():
         return pattern.search(names) is not None
     return folded.search(names.lower()) is not None
 
 
-_CASE_FOLDED = {
-    p: re.compile(p.pattern, p.flags & ~re.IGNORECASE)
-    for p in (_UNLIKELY, _MAYBE)
-    if p.flags & re.IGNORECASE and p.pattern.isascii() and p.pattern == p.pattern.lower()
-}
-"""The class-name patterns that ``_found`` may match without re.IGNORECASE."""
+@cache
+def _case_folded(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``pattern`` without re.IGNORECASE when ``_found`` may match it so, else None."""
+    p = pattern
+    if p.flags & re.IGNORECASE and p.pattern.isascii() and p.pattern == p.pattern.lower():
+        return re.compile(p.pattern, p.flags & ~re.IGNORECASE)
+    return None
 
 
-UNLIKELY_SHARE_MAX = 0.5
-"""Inside the body, an "unlikely" element holding more than this share of the body's text
-is a wrapper, not chrome, and is kept."""
-RETRY_MIN_CHARS = 140
-"""An article found with the unlikely filter that has less text than this is searched
-again without it (Readability's retry): broken markup can nest the whole article
-inside an element named "header"."""
+
+
 
 
 class UnlikelyAncestry:
@@ -210,8 +205,9 @@ class UnlikelyAncestry:
     unlikely (lxml's parser never nests them).
     """
 
-    def __init__(self, root: _Element) -> None:
+    def __init__(self, root: _Element, body: Body | None = None) -> None:
         self._root = root
+        self._body = body or _generic().body
         self._inside: dict[_Element, bool] = {}
 
     def __call__(self, el: _Element) -> bool:
@@ -224,7 +220,7 @@ class UnlikelyAncestry:
                 inside = known
                 break
             path.append(node)
-            if node.tag not in ("html", "body") and is_unlikely(node):
+            if node.tag not in ("html", "body") and is_unlikely(node, self._body):
                 inside = True
                 break
             node = None if node is self._root else node.getparent()
@@ -234,17 +230,18 @@ class UnlikelyAncestry:
 
 
 def score_containers(
-    root: _Element, stats: dict[_Element, Counts], *, skip_unlikely: bool = True
+    root: _Element, stats: dict[_Element, Counts], *, skip_unlikely: bool = True, body: Body | None = None
 ) -> dict[_Element, float]:
+    body = body or _generic().body
     scores: dict[_Element, float] = {}
-    unlikely = UnlikelyAncestry(root) if skip_unlikely else None
+    unlikely = UnlikelyAncestry(root, body) if skip_unlikely else None
     # ``stats`` holds root's elements in reverse page order (text_stats): reversed, it is
     # root.iter() without comments, and without touching the tree.
-    candidates = [el for el, (chars, links) in stats.items() if chars - links >= MIN_PARAGRAPH]
+    candidates = [el for el, (chars, links) in stats.items() if chars - links >= body.min_paragraph]
     for el in reversed(candidates):
         if unlikely is not None and unlikely(el):
             continue
-        score = _paragraph_score(el, stats)
+        score = _paragraph_score(el, stats, body)
         if not score:
             continue
         own_block = _tag(el) in CONTAINER_TAGS and _tag(el) not in PARAGRAPH_TAGS
@@ -269,13 +266,16 @@ def _is_prose(el: _Element, stats: dict[_Element, Counts]) -> bool:
     )
 
 
-def find_article(root: _Element, stats: dict[_Element, Counts] | None = None) -> list[_Element]:
+def find_article(
+    root: _Element, stats: dict[_Element, Counts] | None = None, body: Body | None = None
+) -> list[_Element]:
     """The element(s) holding the article, in page order; ``[root]`` when none stands out."""
+    body = body or _generic().body
     stats = stats if stats is not None else text_stats(root)
-    chosen = _best(root, stats, skip_unlikely=True)
-    if _prose_chars(chosen, stats) < RETRY_MIN_CHARS:
-        chosen = _best(root, stats, skip_unlikely=False)
-    if _prose_chars(chosen, stats) < RETRY_MIN_CHARS:
+    chosen = _best(root, stats, body, skip_unlikely=True)
+    if _prose_chars(chosen, stats) < body.retry_min_chars:
+        chosen = _best(root, stats, body, skip_unlikely=False)
+    if _prose_chars(chosen, stats) < body.retry_min_chars:
         # Nothing stands out (a notice, an error page): the whole page is the best guess.
         body = root.find("body")
         return [body if body is not None else root]
@@ -286,15 +286,15 @@ def _prose_chars(chosen: list[_Element], stats: dict[_Element, Counts]) -> int:
     return sum(stats[e][0] - stats[e][1] for e in chosen if e in stats)
 
 
-def _best(root: _Element, stats: dict[_Element, Counts], *, skip_unlikely: bool) -> list[_Element]:
-    scores = score_containers(root, stats, skip_unlikely=skip_unlikely)
+def _best(root: _Element, stats: dict[_Element, Counts], body: Body, *, skip_unlikely: bool) -> list[_Element]:
+    scores = score_containers(root, stats, skip_unlikely=skip_unlikely, body=body)
     if not scores:
         return [root]
     top = max(scores, key=lambda e: scores[e])
     parent = top.getparent()
     if parent is None:
         return [top]
-    threshold = max(10.0, scores[top] * SIBLING_SHARE)
+    threshold = max(10.0, scores[top] * body.sibling_share)
     chosen = []
     for sibling in parent:
         if sibling is top or scores.get(sibling, 0.0) >= threshold or _is_prose(sibling, stats):
@@ -302,23 +302,19 @@ def _best(root: _Element, stats: dict[_Element, Counts], *, skip_unlikely: bool)
     return chosen
 
 
-_LIST_LABEL_WORDS = (
-    r"相关(?:报道|新闻|阅读|文章|链接|专题|稿件)|延伸阅读|推荐阅读|热点推荐|热门推荐|更多精彩|猜你喜欢|往期回顾"
-)
-_LIST_LABEL = re.compile(rf"^[【\[]?(?:{_LIST_LABEL_WORDS})[】\]]?[:：]?$")
-"""The label over a list of links to other articles: the label and its list are chrome."""
-_HAS_LIST_LABEL = re.compile(_LIST_LABEL_WORDS)
 
 
-def drop_labelled_lists(body: list[_Element], stats: dict[_Element, Counts]) -> None:
+def drop_labelled_lists(body: list[_Element], stats: dict[_Element, Counts], words: str | None = None) -> None:
     """A 相关报道 / 延伸阅读 label and the links under it, wherever they sit in the body.
 
     A label is read without white space, and the text of an element is a stretch of the
     text of the part it is in: a part whose text, read so, holds none of the label words
-    has no label, and is not walked (most have none).
+    has no label, and is not walked (most have none). ``words``: the labels
+    (``[stages.links] list_labels``).
     """
+    label, has_label = list_label(words if words is not None else _generic().links.list_labels)
     for part in body:
-        if not _HAS_LIST_LABEL.search("".join(text_content(part).split())):
+        if not has_label.search("".join(text_content(part).split())):
             continue
         for el in list(part.iter()):
             if el is part or not isinstance(el.tag, str) or el.getparent() is None:
@@ -327,7 +323,7 @@ def drop_labelled_lists(body: list[_Element], stats: dict[_Element, Counts]) -> 
             if own is None or not 4 <= own[0] <= 12:
                 continue
             text = "".join(text_content(el).split())
-            if len(text) > 12 or not _LIST_LABEL.match(text):
+            if len(text) > 12 or not label.match(text):
                 continue
             container = el.getparent()
             s = stats.get(container)
@@ -343,10 +339,14 @@ def drop_labelled_lists(body: list[_Element], stats: dict[_Element, Counts]) -> 
             el.drop_tree()
 
 
-def drop_link_lists(body: list[_Element], stats: dict[_Element, Counts] | None = None) -> None:
+def drop_link_lists(
+    body: list[_Element], stats: dict[_Element, Counts] | None = None, settings: Settings | None = None
+) -> None:
     """Remove blocks inside the article that are mostly links: related lists, tags, shares."""
+    settings = settings or _generic()
+    links = settings.links
     if stats is not None:
-        drop_labelled_lists(body, stats)
+        drop_labelled_lists(body, stats, links.list_labels)
     for part in body:
         stats = stats if stats is not None and part in stats else text_stats(part)
         for el in list(part.iter("ul", "ol", "div", "table", "dl", "p", "section", "li")):
@@ -354,10 +354,10 @@ def drop_link_lists(body: list[_Element], stats: dict[_Element, Counts] | None =
             if s is None or el is part:
                 continue
             whole = stats[part][0] if part in stats else s[0]
-            if is_unlikely(el) and el.getparent() is not None and s[0] <= UNLIKELY_SHARE_MAX * whole:
+            if is_unlikely(el, settings.body) and el.getparent() is not None and s[0] <= links.unlikely_share_max * whole:
                 el.drop_tree()
                 continue
             if s[1] == 0 or el.tag == "li":
                 continue
-            if _link_density(s) > LINK_HEAVY and el.getparent() is not None:
+            if _link_density(s) > links.link_heavy and el.getparent() is not None:
                 el.drop_tree()

@@ -6,6 +6,10 @@ checked to be an image (Pillow) and copied under a name made from its content ha
 re-cleaning writes the same file and two pages sharing an image share one file. An image
 the scrape did not keep stays a captioned figure pointing at its original URL, with a
 warning. Nothing is downloaded here.
+
+An image is measured from its header (``publish.limits.image_problem``) before Pillow
+verifies it or anything is copied: one that claims more pixels than the limit (a
+decompression bomb) is dropped with a warning, its caption kept, and the page goes on.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from markdown_it.common.normalize_url import normalizeLink
 
 from publish.clean.state import CleanState
 from publish.fsutil import atomic_write_bytes, sha256_hex
+from publish.limits import image_problem
 
 _DATA_URI = re.compile(r"^data:(image/[\w.+-]+)?(;base64)?,(.*)$", re.S | re.I)
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
@@ -35,7 +40,7 @@ def image_format(data: bytes) -> str | None:
         with Image.open(io.BytesIO(data)) as img:
             img.verify()
             fmt = (img.format or "").lower()
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError):
         return None
     return {"jpeg": "jpg"}.get(fmt, fmt) or None
 
@@ -72,8 +77,17 @@ def _local_bytes(src: str, page: Path) -> bytes | None:
     return None
 
 
+class ImageRefused(Exception):
+    """An image too costly to keep (``image_problem``): the reason is the message."""
+
+
 def save_image(data: bytes, images_dir: Path) -> str | None:
-    """Write ``data`` as ``<hash>.<ext>`` in ``images_dir``; its file name, or None."""
+    """Write ``data`` as ``<hash>.<ext>`` in ``images_dir``; its file name, or None when it
+    is not an image. Raises ImageRefused, before anything is written, for an image whose
+    header claims more pixels than the limit."""
+    problem = image_problem(data, "")
+    if problem:
+        raise ImageRefused(problem)
     ext = image_format(data)
     if ext is None:
         return None
@@ -120,9 +134,17 @@ def _fetched(url: str, state: CleanState) -> str:
     except RefusedResource as exc:
         state.report.append(str(exc))
         return ""
+    except ImageRefused as exc:
+        state.report.append(f"image {url} refused ({exc}); caption kept")
+        return ""
     if name is None:
         return ""
     return Path(os.path.relpath(state.images_dir / name, state.markdown_dir)).as_posix()
+
+
+def _shown(src: str) -> str:
+    """``src`` for a warning: a data: URI by its head only, not its thousands of bytes."""
+    return src[: src.find(",") + 1] + "…" if src.startswith("data:") else src
 
 
 def _resolve(state: CleanState) -> None:
@@ -133,7 +155,12 @@ def _resolve(state: CleanState) -> None:
         saving = state.images_dir is not None and state.markdown_dir is not None
         data = _local_bytes(block.src, state.path) if saving else None
         if data is not None and state.images_dir is not None and state.markdown_dir is not None:
-            name = save_image(data, state.images_dir)
+            try:
+                name = save_image(data, state.images_dir)
+            except ImageRefused as exc:
+                state.report.append(f"image {_shown(block.src)} refused ({exc}); caption kept")
+                block.src = ""
+                continue
             if name is not None:
                 rel = os.path.relpath(state.images_dir / name, state.markdown_dir)
                 block.src = Path(rel).as_posix()

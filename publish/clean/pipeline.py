@@ -1,6 +1,7 @@
 """The cleaner's ordered stages, held in a small Ruler like markdown-it's core chain.
 
-Profiles and tests switch stages on and off by name; nobody edits the list. Each stage is
+Profiles (``[stages] disable/enable`` in ``sites/*.toml``) and tests switch stages on and
+off by name; nobody edits the list. Each stage is
 ``fn(state) -> None`` and mutates the one ``CleanState``.
 """
 
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from publish.clean.state import CleanState
 
@@ -56,25 +58,61 @@ class Ruler:
         return [(r.name, r.fn) for r in self._rules if r.enabled]
 
     def run(self, state: CleanState) -> None:
-        for _name, fn in self.active():
-            fn(state)
+        """Each stage in order, unless the page's profile (chosen by ``read``) switches it."""
+        for rule in self._rules:
+            if state.profile.runs(rule.name, rule.enabled):
+                rule.fn(state)
+
+
+@cache
+def stage_names() -> list[str]:
+    """The names a profile's ``[stages]`` may switch."""
+    return default_ruler().names()
 
 
 def default_ruler() -> Ruler:
     """The stages, in order, for every page."""
-    from publish.clean import decode, images, readers, stages
+    from publish.clean import decode, images, readers
+    from publish.clean.readers import html_blocks
+    from publish.clean.stages import (
+        body,
+        byline,
+        captions,
+        chrome,
+        duplicates,
+        folded,
+        headings,
+        hidden,
+        lead,
+        links,
+        page_title,
+        structured_data,
+        title,
+    )
     from publish.limits import check_limits
 
     ruler = Ruler()
     ruler.push("check_limits", check_limits)
     ruler.push("decode", decode.decode_page)
     ruler.push("read", readers.read_page)
-    ruler.push("drop_chrome_lines", stages.drop_chrome_lines)
-    ruler.push("lift_byline", stages.lift_byline)
-    ruler.push("find_title", stages.find_title)
-    ruler.push("split_title", stages.split_title)
-    ruler.push("mark_headings", stages.mark_headings)
-    ruler.push("mark_captions", stages.mark_captions)
-    ruler.push("drop_duplicates", stages.drop_duplicates)
+    # HTML pages: judged on their tree (nothing to do for a text scrape)
+    ruler.push("page_title", page_title.find_page_title)
+    ruler.push("structured_data", structured_data.read_structured_data)
+    ruler.push("hidden", hidden.drop_hidden)
+    ruler.push("folded", folded.drop_folded)
+    ruler.push("lead", lead.find_lead)
+    ruler.push("body", body.find_body)
+    ruler.push("page_byline", byline.read_page_byline)
+    ruler.push("links", links.drop_links)
+    ruler.push("emit", html_blocks.emit_blocks)
+    ruler.push("opening_title", page_title.prefer_opening_heading)
+    # every page: judged on the raw blocks
+    ruler.push("drop_chrome_lines", chrome.drop_chrome_lines)
+    ruler.push("lift_byline", byline.lift_byline)
+    ruler.push("find_title", title.find_title)
+    ruler.push("split_title", title.split_title)
+    ruler.push("mark_headings", headings.mark_headings)
+    ruler.push("mark_captions", captions.mark_captions)
+    ruler.push("drop_duplicates", duplicates.drop_duplicates)
     ruler.push("resolve_images", images.resolve_images)
     return ruler

@@ -1,8 +1,10 @@
 """Site profiles: what the cleaner knows about one site, loaded from a data file.
 
 Site knowledge is data (``sites/<name>.toml``), never a branch in code: a new site is a
-new file. The ``generic`` profile holds the chrome and byline labels every site shares;
-each site's profile adds to it.
+new file. The ``generic`` profile holds the chrome and byline labels every site shares,
+and every stage's thresholds and vocabulary (``[stages.NAME]``, typed by
+``settings.Settings``); each site's profile adds to the chrome and labels, overrides
+settings, and switches stages off or on by name (``[stages] disable = ["links"]``).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from publish.clean.settings import Settings, settings_from, switches
 from publish.errors import ConfigError
 
 SITES_DIR = Path(__file__).parent / "sites"
@@ -22,6 +25,8 @@ SITES_DIR = Path(__file__).parent / "sites"
 class SiteProfile:
     name: str
     """The site's own name, written to front matter as ``site``."""
+    settings: Settings
+    """Thresholds and vocabulary of the stages (generic.toml's, with this site's changes)."""
     hosts: tuple[str, ...] = ()
     signatures: tuple[re.Pattern[str], ...] = ()
     """Lines that identify a plain-text scrape of this site (it has no URL)."""
@@ -36,6 +41,16 @@ class SiteProfile:
     chrome_lines: tuple[re.Pattern[str], ...] = ()
     labels: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Byline labels by front-matter field: {"editor": ("责任编辑", "编辑")}."""
+    disabled: frozenset[str] = frozenset()
+    """Stages that do not run on this site's pages (generic's and this site's)."""
+    enabled: frozenset[str] = frozenset()
+    """Stages that run on this site's pages even where the chain has them off."""
+
+    def runs(self, stage: str, default: bool) -> bool:
+        """Whether ``stage`` runs on this site's pages (``default``: the chain's say)."""
+        if stage in self.disabled:
+            return False
+        return default or stage in self.enabled
 
 
 def _patterns(values: list[str], source: Path) -> tuple[re.Pattern[str], ...]:
@@ -48,12 +63,13 @@ def _patterns(values: list[str], source: Path) -> tuple[re.Pattern[str], ...]:
     return tuple(out)
 
 
-def load_profile(path: Path) -> SiteProfile:
+def load_profile(path: Path, base: SiteProfile | None = None) -> SiteProfile:
+    """The profile in ``path``; its settings and stage switches over ``base``'s (generic's)."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"cannot read site profile: {exc}", path=path) from exc
-    known = {"name", "hosts", "signatures", "title_suffix", "html", "text", "labels"}
+    known = {"name", "hosts", "signatures", "title_suffix", "html", "text", "labels", "stages"}
     unknown = set(data) - known
     if unknown:
         raise ConfigError(
@@ -64,6 +80,14 @@ def load_profile(path: Path) -> SiteProfile:
     html = data.get("html", {})
     text = data.get("text", {})
     suffix = data.get("title_suffix")
+    stages = data.get("stages", {})
+    if not isinstance(stages, dict):
+        raise ConfigError("[stages] must be a table", path=path)
+    from publish.clean.pipeline import stage_names
+
+    disable, enable = switches(stages, path, stage_names())
+    if base is not None:
+        disable, enable = (base.disabled | disable) - enable, (base.enabled - disable) | enable
     return SiteProfile(
         name=data["name"],
         hosts=tuple(data.get("hosts", ())),
@@ -75,24 +99,23 @@ def load_profile(path: Path) -> SiteProfile:
         folded_selectors=tuple(html.get("folded", ())),
         chrome_lines=_patterns([f"(?:{p})" for p in text.get("chrome_lines", [])], path),
         labels={k: tuple(v) for k, v in data.get("labels", {}).items()},
+        settings=settings_from(stages, base.settings if base is not None else None, path),
+        disabled=disable,
+        enabled=enable,
     )
 
 
 @cache
 def all_profiles() -> dict[str, SiteProfile]:
-    """Every profile shipped in ``sites/``, by file stem."""
-    return {p.stem: load_profile(p) for p in sorted(SITES_DIR.glob("*.toml"))}
+    """Every profile shipped in ``sites/``, by file stem; each inherits generic.toml's."""
+    base = load_profile(SITES_DIR / "generic.toml")
+    return {
+        p.stem: base if p.stem == "generic" else load_profile(p, base) for p in sorted(SITES_DIR.glob("*.toml"))
+    }
 
 
 def generic() -> SiteProfile:
     return all_profiles()["generic"]
-
-
-def get_profile(name: str) -> SiteProfile:
-    profiles = all_profiles()
-    if name not in profiles:
-        raise ConfigError(f"unknown site profile {name!r}", hint=f"known: {sorted(profiles)}")
-    return profiles[name]
 
 
 def profile_for_host(host: str) -> SiteProfile | None:

@@ -9,10 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from publish.clean.byline import Byline
 from publish.clean.profiles import SiteProfile
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+    from publish.clean.extract import Counts
+    from publish.clean.selectors import PageNames
 
 RawKind = Literal["text", "heading", "image", "quote", "item", "table"]
 
@@ -37,6 +43,28 @@ class RawBlock:
 
 
 @dataclass(slots=True)
+class HtmlPage:
+    """An HTML page's tree and what the HTML stages found in it, in the order they run."""
+
+    root: _Element
+    title_shown: bool = False
+    """The page prints its title as a heading (not only in ``<title>``, which some sites
+    fill with their own name)."""
+    ld_date: str = ""
+    """The JSON-LD article's date and authors, read before scripts are dropped."""
+    ld_authors: list[str] = field(default_factory=list)
+    names: PageNames | None = None
+    """The class and id names left after invisible content is dropped, for the selectors."""
+    held: list[_Element] = field(default_factory=list)
+    """Every element left then: while held, lxml keeps their Python objects instead of
+    making them anew on each walk (see ``stages.hidden``)."""
+    body: list[_Element] = field(default_factory=list)
+    """The element(s) holding the article."""
+    stats: dict[_Element, Counts] | None = None
+    """Characters and link characters of every element of the tree the body was found in."""
+
+
+@dataclass(slots=True)
 class CleanState:
     path: Path
     data: bytes
@@ -46,6 +74,8 @@ class CleanState:
     """The decoded page."""
     encoding: str = ""
     is_html: bool = False
+    html: HtmlPage | None = None
+    """The page's tree while the HTML stages work on it; None for a text scrape."""
     url: str = ""
     title: str = ""
     subtitle: str = ""

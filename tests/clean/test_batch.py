@@ -197,3 +197,89 @@ def test_a_batch_sweeps_killed_writers_parts_once_and_lists_no_folder_per_file(
     run([_scrapes(corpus, tmp_path)], articles, jobs=1)
     assert not any(part.exists() for part in left)
     assert listings == []  # no write of the batch listed its folder again
+
+
+def test_a_fault_of_the_cleaner_on_one_page_fails_it_naming_the_file_and_the_rest_go_on(
+    corpus: Path, tmp_path: Path, monkeypatch  # type: ignore[no-untyped-def]
+) -> None:
+    from publish.commands import clean
+
+    real = clean.clean_file
+
+    def fault_on_one(path: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if path.name == "cclw.net__d7605742.html":
+            raise RuntimeError("a bug")
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(clean, "clean_file", fault_on_one)
+    summary = run([_scrapes(corpus, tmp_path)], tmp_path / "articles", jobs=1)
+    failed = {r.source.name: r.message for r in summary.results if r.outcome is Outcome.FAILED}
+    assert list(failed) == ["cclw.net__d7605742.html"]
+    assert "cclw.net__d7605742.html" in failed["cclw.net__d7605742.html"]
+    assert "RuntimeError: a bug" in failed["cclw.net__d7605742.html"]
+    assert summary.count(Outcome.CLEANED) == len(PAGES) - 1
+
+
+def _disk_full_at(write: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The ``write``-th file written (1 = the first) finds the disk full."""
+    import errno
+    import os
+
+    fsync, calls = os.fsync, [0]
+
+    def full(fd: int) -> None:
+        calls[0] += 1
+        if calls[0] == write:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", full)
+
+
+def test_a_full_disk_fails_the_article_it_stops_with_disk_full_and_the_rest_go_on(
+    corpus: Path, tmp_path: Path, monkeypatch  # type: ignore[no-untyped-def]
+) -> None:
+    _disk_full_at(2, monkeypatch)
+    out = tmp_path / "articles"
+    summary = run([_scrapes(corpus, tmp_path)], out, jobs=1)
+    failed = [(r.source.name, r.message) for r in summary.results if r.outcome is Outcome.FAILED]
+    assert failed == [("people.com.cn__gne-people-1.html", "cannot write people.com.cn__gne-people-1.md: disk full")]
+    assert summary.count(Outcome.CLEANED) == len(PAGES) - 1
+    assert not (out / "people.com.cn__gne-people-1.md").exists()
+    assert [p for p in out.iterdir() if p.name.startswith(".")] == []
+
+
+def test_cli_on_a_full_disk_prints_the_summary_and_exits_1(
+    corpus: Path, tmp_path: Path, monkeypatch  # type: ignore[no-untyped-def]
+) -> None:
+    from typer.testing import CliRunner
+
+    from publish.cli import app
+
+    _disk_full_at(1, monkeypatch)
+    result = CliRunner().invoke(app, ["clean", str(_scrapes(corpus, tmp_path)), "-o", str(tmp_path / "articles"), "-j", "1"])
+    assert result.exit_code == 1
+    assert f"{len(PAGES) - 1} cleaned, 0 unchanged, 0 skipped, 1 failed" in result.output
+    assert "disk full" in result.output
+
+
+def test_a_worker_that_dies_fails_the_pages_not_reported_and_the_batch_ends_with_its_summary(
+    corpus: Path, tmp_path: Path, monkeypatch  # type: ignore[no-untyped-def]
+) -> None:
+    import os
+
+    from publish.commands import clean
+
+    real = clean.clean_file
+
+    def killed_on_one(path: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if path.name == "zol.com.cn__6dc2d508.html":
+            os._exit(9)  # what the kernel's out-of-memory killer does to a worker
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(clean, "clean_file", killed_on_one)
+    summary = run([_scrapes(corpus, tmp_path)], tmp_path / "articles", jobs=2)
+    assert len(summary.results) == len(PAGES)
+    failed = [r for r in summary.results if r.outcome is Outcome.FAILED]
+    assert "zol.com.cn__6dc2d508.html" in [r.source.name for r in failed]
+    assert all("a worker process died" in r.message for r in failed)

@@ -10,21 +10,20 @@ import re
 from pathlib import Path
 
 import pytest
-
 from lxml.etree import Element
 
 from publish.clean.decode import decode_bytes
 from publish.clean.extract import (
-    _MAYBE,
-    _UNLIKELY,
+    UnlikelyAncestry,
     _found,
     is_unlikely,
     score_containers,
     text_content,
     text_stats,
-    UnlikelyAncestry,
 )
-from publish.clean.html_reader import parse, select
+from publish.clean.profiles import generic
+from publish.clean.readers.html import parse
+from publish.clean.selectors import select
 
 PROSE = "习近平总书记强调，脱贫攻坚是一场硬仗，越到最后越要紧绷这根弦，不能停顿、不能大意、不能放松。"
 
@@ -99,7 +98,7 @@ def test_unlikely_elements_score_nothing_unless_asked() -> None:
      "MAIN", "cmt İd", "postContent"],
 )
 def test_class_names_are_matched_as_the_case_blind_patterns_say(names: str) -> None:
-    for pattern in (_UNLIKELY, _MAYBE):
+    for pattern in (generic().settings.body.unlikely, generic().settings.body.maybe):
         assert _found(pattern, names) == bool(pattern.search(names))
 
 

@@ -10,9 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from publish.clean.extract import drop_labelled_lists, text_stats
-from publish.clean.html_reader import _HIDDEN, _is_bold_line, _is_hiding, _text_lines, parse
+from publish.clean.readers.html import parse
+from publish.clean.readers.html_blocks import _is_bold_line, _text_lines
 from publish.clean.repair import _ANY_TRIGGER, RULES, TRIGGERS, repair
-from publish.clean.stages import CAPTION_MARKERS, _has_caption_marker
+from publish.clean.stages.captions import CAPTION_MARKERS, has_caption_marker
+from publish.clean.stages.hidden import _HIDDEN, _is_hiding
 
 _STYLE = st.text(st.sampled_from("displayNONEvisibilityHIDDENopacity0.;:! -123 \tſKİleftTOP%px"), max_size=40)
 
@@ -71,7 +73,7 @@ def test_every_caption_marker_holds_what_the_shortcut_looks_for() -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(st.sampled_from("图为片摄影（(/／:：文字 "), max_size=12))
 def test_a_caption_marker_is_found_as_the_pattern_finds_it(text: str) -> None:
-    assert _has_caption_marker(text) == (CAPTION_MARKERS.search(text) is not None)
+    assert has_caption_marker(text) == (CAPTION_MARKERS.search(text) is not None)
 
 
 _TRIGGER_CHARS = sorted(set("".join(p.pattern for p in TRIGGERS.values())) - set("\\[]|") | set("中，x1("))

@@ -110,3 +110,34 @@ def test_an_svg_file_name_as_alt_text_is_not_a_caption(corpus: Path) -> None:
     page = corpus / "wikipedia.org__d5bced5e.html"  # alt="Tango-nosources.svg" on a notice icon
     captions = [b.caption for b in clean_bytes(page.read_bytes(), page).document.blocks if isinstance(b, Figure)]
     assert not any(c.endswith(".svg") for c in captions)
+
+
+def test_a_decompression_bomb_beside_the_page_is_dropped_with_a_warning_and_not_copied(tmp_path: Path) -> None:
+    from tests.safety.conftest import bomb_png
+
+    (tmp_path / "bomb.png").write_bytes(bomb_png(12_000, 12_000))  # 144 megapixels
+    figures, warnings = _figures(_page('<img src="bomb.png">'), tmp_path / "p.html", tmp_path / "articles")
+    assert [(f.src, f.caption) for f in figures] == [("", CAPTION)]
+    assert any("bomb.png refused" in w and "decompression bomb" in w for w in warnings), warnings
+    assert not (tmp_path / "images").exists()
+
+
+def test_an_image_over_the_pixel_limit_in_a_data_uri_is_not_copied(tmp_path: Path) -> None:
+    from tests.safety.conftest import bomb_png
+
+    uri = "data:image/png;base64," + base64.b64encode(bomb_png(10_000, 10_000)).decode()  # 100 megapixels
+    figures, warnings = _figures(_page(f'<img src="{uri}">'), tmp_path / "p.html", tmp_path / "articles")
+    assert [f.src for f in figures] == [""]
+    assert any("data:image/png;base64,… refused" in w and "10,000×10,000 pixels" in w for w in warnings), warnings
+    assert not (tmp_path / "images").exists()
+
+
+def test_a_decompression_bomb_fetched_with_fetch_images_is_dropped_with_a_warning(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from publish.clean import images
+    from tests.safety.conftest import bomb_png
+
+    monkeypatch.setattr(images, "fetch_image", lambda url: bomb_png(12_000, 12_000))
+    page = _page('<img src="/pic/bomb.png">', url="https://www.12371.cn/2021/01/27/ARTI1.shtml")
+    result = clean_bytes(page, tmp_path / "p.html", out_dir=tmp_path / "articles", fetch_images=True)
+    assert any("https://www.12371.cn/pic/bomb.png refused" in w for w in result.warnings), result.warnings
+    assert not (tmp_path / "images").exists()

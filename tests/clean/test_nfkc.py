@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from publish.clean.stages import nfkc
+from publish.clean.normalize import nfkc
 from tests.strategies import texts
 
 _AWKWARD = st.text(st.sampled_from("，：！？（）　…\u00a0ｶﾞ゙ガ가\u1100\u1161e\u0301\u0327ﬁ①Å\u212b。、“”x1"), max_size=20)

@@ -13,9 +13,10 @@ import pytest
 from lxml.etree import Element, _Element
 
 from publish.clean.decode import decode_bytes
-from publish.clean.html_reader import _styled_and_names, parse
 from publish.clean.profiles import all_profiles
+from publish.clean.readers.html import parse
 from publish.clean.selectors import PageNames, required_names, select, select_each
+from publish.clean.stages.hidden import _styled_and_names
 
 SELECTORS = sorted({
     s for p in all_profiles().values()

@@ -6,6 +6,7 @@ page, 10,000-deep nesting, a million elements) are generated here, not committed
 
 from __future__ import annotations
 
+import base64
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +19,7 @@ from publish.errors import CleanError
 from publish.markdown import to_markdown
 from publish.model import Paragraph
 from tests.conftest import SEED
+from tests.safety.conftest import bomb_png
 
 HOSTILE = Path(__file__).parent / "hostile"
 EXPECTED: dict[str, Any] = tomllib.loads((HOSTILE / "EXPECTED.toml").read_text(encoding="utf-8"))
@@ -43,6 +45,10 @@ def _nested(depth: int) -> bytes:
     return _page(b"<div>" * depth + _article() + b"</div>" * depth)
 
 
+def _with_data_uri_image(png: bytes) -> bytes:
+    return _page(b'<p><img src="data:image/png;base64,' + base64.b64encode(png) + b'"></p>' + _article())
+
+
 GENERATORS: dict[str, Callable[[], bytes]] = {
     "50mb-page.html": lambda: _page(_article() * (50 * 1024 * 1024 // len(_article()) + 1)),
     "10000-deep.html": lambda: _nested(10_000),
@@ -50,6 +56,8 @@ GENERATORS: dict[str, Callable[[], bytes]] = {
     "200-deep.html": lambda: _nested(200),
     "utf16-10000-deep.html": lambda: "\ufeff".encode("utf-16-le") + _nested(10_000).decode().encode("utf-16-le"),
     "tags-in-a-script.html": lambda: _page(b"<script>var s = '" + b"<div>" * 5000 + b"';</script>" + _article()),
+    "bomb-png-data-uri.html": lambda: _with_data_uri_image(bomb_png(12_000, 12_000)),
+    "100-megapixel-data-uri.html": lambda: _with_data_uri_image(bomb_png(10_000, 10_000)),
 }
 
 
@@ -72,7 +80,7 @@ def test_every_committed_hostile_file_has_an_expected_outcome() -> None:
 
 @pytest.mark.parametrize(("group", "name", "expected"), _cases())
 def test_hostile_page_gives_its_expected_outcome(
-    group: str, name: str, expected: dict[str, Any], request: pytest.FixtureRequest
+    group: str, name: str, expected: dict[str, Any], request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
     if name in KNOWN_BUGS:
         request.applymarker(pytest.mark.xfail(reason=KNOWN_BUGS[name], strict=True))
@@ -83,9 +91,22 @@ def test_hostile_page_gives_its_expected_outcome(
         assert expected["message"] in caught.value.message
         assert name in str(caught.value)
         return
+    if expected.get("saved"):
+        _check_saved(data, tmp_path / name, expected)
+        return
     document = clean_bytes(data, Path(name)).document
     assert document.meta.title == expected["title"]
     assert sum(isinstance(b, Paragraph) for b in document.blocks) >= expected["paragraphs"]
+
+
+def _check_saved(data: bytes, page: Path, expected: dict[str, Any]) -> None:
+    """The page cleaned with an output folder, as ``publish clean`` does: images decoded."""
+    result = clean_bytes(data, page, out_dir=page.parent / "articles")
+    assert result.document.meta.title == expected["title"]
+    assert sum(isinstance(b, Paragraph) for b in result.document.blocks) >= expected["paragraphs"]
+    assert any(expected["warning"] in w for w in result.warnings), result.warnings
+    images = page.parent / "images"
+    assert len(list(images.iterdir()) if images.exists() else []) == expected["images"]
 
 
 @pytest.mark.parametrize(

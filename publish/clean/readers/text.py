@@ -1,24 +1,13 @@
-"""Readers: a decoded page → raw blocks, one reader per input kind (plain text, HTML).
-
-They only find the pieces; they do not judge what is chrome or metadata — later stages
-do, the same way for both kinds, so a text scrape and an HTML scrape of one article
-come out alike.
-"""
+"""The text reader: a plain-text dump, one raw block per non-empty line."""
 
 from __future__ import annotations
 
 import re
 
-from publish.clean import html_reader
 from publish.clean.profiles import profile_for_text
 from publish.clean.state import CleanState, RawBlock
 
 _INDENT = re.compile(r"^[ \t\u3000\u00a0]+")
-
-
-def looks_like_html(text: str) -> bool:
-    head = text[:2048].lower()
-    return any(tag in head for tag in ("<html", "<!doctype", "<body", "<div", "<p>", "<text "))
 
 
 def read_text(state: CleanState) -> None:
@@ -32,10 +21,3 @@ def read_text(state: CleanState) -> None:
         state.blocks.append(
             RawBlock("text", text=line.strip(), indented=bool(_INDENT.match(line)))
         )
-
-
-def read_page(state: CleanState) -> None:
-    if state.path.suffix.lower() in {".html", ".htm", ".xhtml"} or looks_like_html(state.text):
-        html_reader.read_html(state)
-    else:
-        read_text(state)

@@ -1,0 +1,258 @@
+"""The body's blocks: an HTML body walked in page order into raw blocks.
+
+Each element read whole (a heading, an image, a data table, a paragraph …) has its emitter
+in ``EMITTERS``, by tag, as ``markdown.write.RENDERERS`` has one writer per block; the
+walk is iterative, so hostile nesting cannot exhaust the stack.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from lxml.etree import _Element
+
+from publish.clean.extract import INLINE_TAGS, text_content
+from publish.clean.state import CleanState, RawBlock
+from publish.errors import CleanError
+
+LAZY_SRC = ("data-original", "data-src", "data-lazy-src", "data-echo", "data-url", "src")
+_PLACEHOLDER = re.compile(r"(?:^data:image/(?:gif|svg)|blank\.gif|spacer\.gif|pixel\.gif|loading)", re.I)
+
+
+def _image_src(img: _Element) -> str:
+    for attr in LAZY_SRC:
+        value = (img.get(attr) or "").strip()
+        scheme = value.split(":", 1)[0].lower() if ":" in value[:12] else ""
+        if scheme in ("javascript", "vbscript") or (scheme == "data" and not value[5:11].lower() == "image/"):
+            continue
+        if value and not _PLACEHOLDER.search(value):
+            return value
+    return ""
+
+
+_SOURCE_PARAGRAPH = re.compile(r"\n[^\S\n\u3000]*(?:\n|(?=\u3000))")
+"""A blank source line, or a source line indented with ideographic spaces (``⏎　　人生
+就如……``): the paragraph marks of Chinese pages that set their text without <p>."""
+
+
+def _text_lines(el: _Element) -> list[str]:
+    """Text of an inline-only element in document order, split at <br> and at source
+    paragraph marks (``_SOURCE_PARAGRAPH``).
+
+    Any other newline in the source is white space, as a browser shows it: a paragraph
+    wrapped over several source lines (``谷歌(微博)⏎    在2014年……``) stays one paragraph.
+    Without a <br> the element's text is one run, collected in C (``text_content``: the
+    same text nodes in the same order as the walk below).
+    """
+    if next(el.iter("br"), None) is None:
+        return [" ".join(p.split()) for p in _SOURCE_PARAGRAPH.split(text_content(el))]
+    lines: list[list[str]] = [[]]
+    stack: list[_Element | str] = [el]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            lines[-1].append(item)
+            continue
+        if item.tag == "br":
+            lines.append([])
+        elif isinstance(item.tag, str) and item.text:
+            lines[-1].append(item.text)
+        for child in reversed(item):
+            if child.tail:
+                stack.append(child.tail)
+            stack.append(child)
+    return [" ".join(p.split()) for parts in lines for p in _SOURCE_PARAGRAPH.split("".join(parts))]
+
+
+def _is_inline_only(el: _Element) -> bool:
+    return all(not isinstance(d.tag, str) or d.tag in INLINE_TAGS for d in el.iterdescendants())
+
+
+_SENTENCE_END = re.compile(r"[。！？；：，…!?;:,]\s*$")
+
+
+def _is_bold_line(el: _Element) -> bool:
+    """A short paragraph all in <strong>/<b> without a sentence end: a section heading.
+
+    One that opens with a dash (``——（宋）陆游``) is an attribution, not a heading.
+    """
+    if next(el.iter("strong", "b"), None) is None:
+        return False  # no bold text at all (most paragraphs): nothing to compare
+    text = " ".join(text_content(el).split())
+    if not text or len(text) > 40 or _SENTENCE_END.search(text) or next(el.iterdescendants("img"), None) is not None:
+        return False
+    if text.startswith(("—", "--", "－")):
+        return False
+    bold = "".join(" ".join(text_content(b).split()) for b in el.iter("strong", "b"))
+    return bold.replace(" ", "") == text.replace(" ", "")
+
+
+_BLOCK_EDGE = frozenset(("br", "p", "div", "section", "table", "ul", "ol", "blockquote", "hr"))
+
+
+def _stands_alone(el: _Element) -> bool:
+    """A bold run with a line of its own between <br>s or blocks (``…<br><strong>共享充电宝
+    告别1元时代</strong><br>…``): a line set in bold, as a paragraph of it would be."""
+    if (el.tail or "").strip():
+        return False
+    before, after = el.getprevious(), el.getnext()
+    parent = el.getparent()
+    if before is None:
+        opened = parent is None or not (parent.text or "").strip()
+    else:
+        opened = before.tag in _BLOCK_EDGE and not (before.tail or "").strip()
+    return opened and (after is None or after.tag in _BLOCK_EDGE)
+
+
+ICON_MAX_PX = 40
+"""An image declared this small (width or height attribute) is an icon, not a figure."""
+
+
+def _is_icon(img: _Element) -> bool:
+    for attr in ("width", "height"):
+        value = (img.get(attr) or "").strip().removesuffix("px")
+        if value.isdigit() and int(value) <= ICON_MAX_PX:
+            return True
+    return False
+
+
+Emitter = Callable[[_Element, list[RawBlock]], bool]
+"""Adds the blocks of one element to the list; False when the element needs walking into."""
+
+
+def _heading(level: int) -> Emitter:
+    def emit_heading(el: _Element, out: list[RawBlock]) -> bool:
+        text = " ".join(text_content(el).split())
+        if text:
+            out.append(RawBlock("heading", text=text, level=level))
+        return True
+
+    return emit_heading
+
+
+def _image(el: _Element, out: list[RawBlock]) -> bool:
+    src = _image_src(el)
+    if src and not _is_icon(el):
+        alt = (el.get("alt") or el.get("title") or "").strip()
+        out.append(RawBlock("image", src=src, text=alt))
+    return True
+
+
+def _table(el: _Element, out: list[RawBlock]) -> bool:
+    if any(True for _ in el.iterdescendants("table")):
+        return False  # a layout table: walked into (its cells are not read twice)
+    rows = [
+        [" ".join(text_content(c).split()) for c in tr if c.tag in ("td", "th")]
+        for tr in el.iter("tr")
+    ]
+    rows = [r for r in rows if any(r)]
+    width = max((len(r) for r in rows), default=0)
+    if rows and width > 1 and len(rows) > 1 and len(set(map(len, rows))) == 1:
+        out.append(RawBlock("table", rows=rows))
+        return True
+    return False
+
+
+def _quote(el: _Element, out: list[RawBlock]) -> bool:
+    if not _is_inline_only(el):
+        return False
+    text = " ".join(text_content(el).split())
+    if text:
+        out.append(RawBlock("quote", text=text))
+    return True
+
+
+def _item(el: _Element, out: list[RawBlock]) -> bool:
+    if not _is_inline_only(el):
+        return False
+    parent = el.getparent()
+    text = " ".join(text_content(el).split())
+    if text:
+        out.append(RawBlock("item", text=text, ordered=parent is not None and parent.tag == "ol"))
+    for img in el.iter("img"):
+        _image(img, out)
+    return True
+
+
+def _lines(el: _Element, out: list[RawBlock]) -> bool:
+    """The images of ``el``, then its text lines as paragraphs."""
+    for img in el.iter("img"):
+        _image(img, out)
+    for line in _text_lines(el):
+        if line:
+            out.append(RawBlock("text", text=line))
+    return True
+
+
+def _bold_heading(el: _Element, out: list[RawBlock]) -> None:
+    out.append(RawBlock("heading", text=" ".join(text_content(el).split()), level=2))
+
+
+def _paragraph(el: _Element, out: list[RawBlock]) -> bool:
+    if _is_bold_line(el):
+        _bold_heading(el, out)
+        return True
+    return _lines(el, out)
+
+
+def _bold(el: _Element, out: list[RawBlock]) -> bool:
+    if _stands_alone(el) and _is_bold_line(el):
+        _bold_heading(el, out)
+        return True
+    return _inline(el, out)
+
+
+def _inline(el: _Element, out: list[RawBlock]) -> bool:
+    """Any other element: read as lines of text when it holds only inline content."""
+    return _is_inline_only(el) and _lines(el, out)
+
+
+EMITTERS: dict[str, Emitter] = {
+    **{f"h{level}": _heading(level) for level in range(1, 7)},
+    "img": _image,
+    "table": _table,
+    "blockquote": _quote,
+    "li": _item,
+    "p": _paragraph,
+    "strong": _bold,
+    "b": _bold,
+}
+"""The elements read whole, by tag; any other tag is read by ``_inline``."""
+
+
+def _emit_leaf(el: _Element, tag: str, out: list[RawBlock]) -> bool:
+    """Blocks that are emitted whole; False when ``el`` needs walking into."""
+    return EMITTERS.get(tag, _inline)(el, out)
+
+
+def emit(roots: list[_Element], out: list[RawBlock]) -> None:
+    """The blocks of ``roots`` in page order, by an explicit stack (no recursion)."""
+    stack: list[_Element | str] = list(reversed(roots))
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            for line in item.split("\n"):
+                if line.strip():
+                    out.append(RawBlock("text", text=" ".join(line.split())))
+            continue
+        tag = item.tag if isinstance(item.tag, str) else ""
+        if not tag or _emit_leaf(item, tag, out):
+            continue
+        if item.text and item.text.strip():
+            out.append(RawBlock("text", text=" ".join(item.text.split())))
+        for child in reversed(item):
+            if child.tail and child.tail.strip():
+                stack.append(child.tail)
+            stack.append(child)
+
+
+def emit_blocks(state: CleanState) -> None:
+    """The body's blocks (the whole page's, when no stage chose a body)."""
+    page = state.html
+    if page is None:
+        return
+    whole = page.root.find("body")
+    emit(page.body or [whole if whole is not None else page.root], state.blocks)
+    if not state.blocks:
+        raise CleanError("no article text found on this page", path=state.path)

@@ -1,0 +1,214 @@
+"""The cleaner's thresholds and vocabulary, typed: read from a profile's ``[stages]`` table.
+
+Site knowledge is data: ``sites/generic.toml`` gives every value (the defaults every
+profile inherits), and a site's profile overrides a few, by stage name and key::
+
+    [stages]
+    disable = ["links"]        # stages switched off for this site
+    [stages.body]
+    sibling_share = 0.3
+
+A value of the wrong type, or a key or stage no settings have, stops with a
+``ConfigError`` naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import re
+import typing
+from dataclasses import dataclass, field, fields, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from publish.errors import ConfigError
+
+CASELESS = {"flags": re.IGNORECASE}
+"""Field metadata of a pattern matched without regard to case (class and id names)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hidden:
+    """``hidden``: invisible content out."""
+
+    form_text_max: int
+    """A <form> with less text than this is a search, login or comment form; a longer one
+    wraps the page (ASP.NET pages put everything in one <form>) and is kept."""
+    js_link_prose: int
+    """Characters from which a javascript: link's text is read as prose, not a button."""
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """``folded``: content shown only on request."""
+
+    share_max: float
+    """A folded element holding more than this share of the page's text is the article
+    folded behind a 展开全文 button, not an aside: it is kept."""
+
+
+@dataclass(frozen=True, slots=True)
+class PageTitle:
+    """``page_title``: the title of an HTML page."""
+
+    line_max: int
+    """A line longer than this is never a title (nor its 引题 or 副题)."""
+    site_words: str
+    """Last words of a site or column name after a separator (``标题-新华网``): cut off."""
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """``lead``: 引题 and 副题 by the class of the line above and below the title."""
+
+    kicker_class: re.Pattern[str] = field(metadata=CASELESS)
+    subtitle_class: re.Pattern[str] = field(metadata=CASELESS)
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """``body``: the generic body finder (``extract.find_article``)."""
+
+    min_paragraph: int
+    """Characters (outside whitespace) below which an element is not a paragraph."""
+    sibling_share: float
+    """A sibling of the best container scoring this share of it joins the article."""
+    link_heavy: float
+    """Link density above which a paragraph scores nothing."""
+    retry_min_chars: int
+    """An article found with the unlikely filter that has less text than this is searched
+    again without it (Readability's retry)."""
+    unlikely: re.Pattern[str] = field(metadata=CASELESS)
+    """Class or id names of chrome (comments, related lists, share bars): never the article."""
+    maybe: re.Pattern[str] = field(metadata=CASELESS)
+    """Class or id names that may be content, overruling ``unlikely``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Links:
+    """``links``: link lists inside the body."""
+
+    link_heavy: float
+    """Link density above which a block inside the body is chrome (a list of links)."""
+    unlikely_share_max: float
+    """An "unlikely" element holding more than this share of the body's text is a
+    wrapper, not chrome, and is kept."""
+    list_labels: str
+    """Labels over a list of links to other articles (相关报道, 延伸阅读 …)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Captions:
+    """``mark_captions``: figure captions."""
+
+    caption_max: int
+    """A 图为…… line longer than this is a paragraph, not a caption."""
+    credit_caption_max: int
+    """A line this short that ends in a photo credit, right under an image with no
+    caption, is that image's caption."""
+    photo_credit: re.Pattern[str]
+    """A photo credit closing a line: 视觉中国　资料, 新华社记者 某某 摄, （新华社发）."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every stage's settings, by stage name (the ``[stages.NAME]`` tables)."""
+
+    hidden: Hidden
+    folded: Folded
+    page_title: PageTitle
+    lead: Lead
+    body: Body
+    links: Links
+    mark_captions: Captions
+
+
+SECTIONS: dict[str, type] = {f.name: typing.get_type_hints(Settings)[f.name] for f in fields(Settings)}
+"""The settings class of each stage that has settings."""
+SWITCHES = ("disable", "enable")
+"""The keys of ``[stages]`` that switch stages off and on by name."""
+
+
+def _value(kind: object, flags: int, value: object, where: str, path: Path) -> object:
+    """``value`` checked against the field's type (a pattern is compiled, with ``flags``)."""
+    if typing.get_origin(kind) is re.Pattern:
+        if isinstance(value, str):
+            try:
+                return re.compile(value, flags)
+            except re.error as exc:
+                raise ConfigError(f"{where}: bad pattern {value!r}: {exc}", path=path) from exc
+    elif kind is float and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    elif isinstance(kind, type) and isinstance(value, kind) and not isinstance(value, bool):
+        return value
+    name = "a pattern" if typing.get_origin(kind) is re.Pattern else getattr(kind, "__name__", str(kind))
+    raise ConfigError(f"{where} must be {name}, not {value!r}", path=path)
+
+
+def settings_from(table: dict[str, Any], base: Settings | None, path: Path) -> Settings:
+    """The settings of a profile's ``[stages]`` table over ``base``'s (generic.toml's),
+    each value checked; without a base (generic.toml itself) every value must be given."""
+    for name, values in table.items():
+        if name in SWITCHES:
+            continue
+        if name not in SECTIONS:
+            raise ConfigError(
+                f"[stages.{name}]: no stage with settings is named so", path=path,
+                hint=f"stages with settings: {sorted(SECTIONS)}",
+            )
+        if not isinstance(values, dict):
+            raise ConfigError(f"[stages] {name} must be a table of settings", path=path)
+    sections = {}
+    for name, cls in SECTIONS.items():
+        given = _section(name, cls, table.get(name, {}), path)
+        if base is not None:
+            sections[name] = replace(getattr(base, name), **given)
+            continue
+        missing = sorted({f.name for f in fields(cls)} - set(given))
+        if missing:
+            raise ConfigError(f"[stages.{name}] lacks {missing}", path=path, hint="generic.toml gives every setting")
+        sections[name] = cls(**given)
+    return Settings(**sections)
+
+
+def _section(name: str, cls: type, values: dict[str, Any], path: Path) -> dict[str, object]:
+    hints = typing.get_type_hints(cls)
+    flags = {f.name: f.metadata.get("flags", 0) for f in fields(cls)}
+    out = {}
+    for key, value in values.items():
+        if key not in hints:
+            raise ConfigError(
+                f"[stages.{name}] {key}: unknown setting", path=path,
+                hint=f"settings of {name}: {sorted(hints)}",
+            )
+        out[key] = _value(hints[key], flags[key], value, f"[stages.{name}] {key}", path)
+    return out
+
+
+def switches(table: dict[str, Any], path: Path, known: list[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The stages ``[stages]`` disables and enables, each a stage of ``known``."""
+    found = []
+    for key in SWITCHES:
+        names = table.get(key, [])
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise ConfigError(f"[stages] {key} must be a list of stage names", path=path)
+        unknown = sorted(set(names) - set(known))
+        if unknown:
+            raise ConfigError(f"[stages] {key}: no stage named {unknown}", path=path, hint=f"stages: {known}")
+        found.append(frozenset(names))
+    return found[0], found[1]
+
+
+@cache
+def site_suffix(words: str) -> re.Pattern[str]:
+    """``标题-新华网``, ``标题_滚动新闻_中国政府网``: a site or column name after a separator."""
+    return re.compile(
+        r"^(?P<title>.*\S)\s*[-_|｜—–]+\s*(?P<site>[^-_|｜—–]{1,15}"
+        rf"(?:{words}))\s*$"
+    )
+
+
+@cache
+def list_label(words: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The label over a list of links, alone on its line; and any of its words."""
+    return re.compile(rf"^[【\[]?(?:{words})[】\]]?[:：]?$"), re.compile(words)

@@ -1,0 +1,152 @@
+"""The byline: 发布时间/来源/编辑/作者 read around an HTML page's body, and the byline
+lines, datelines, signatures and reporters named in the body lifted into the metadata."""
+
+from __future__ import annotations
+
+import re
+
+from publish.clean.byline import bare_name, find_reporters, parse_byline, parse_date, parse_month
+from publish.clean.html_meta import linked_author, page_byline
+from publish.clean.normalize import norm
+from publish.clean.stages.headings import HEADING_MAX
+from publish.clean.state import CleanState, RawBlock
+
+
+def _labels(state: CleanState) -> dict[str, tuple[str, ...]]:
+    labels = dict(state.generic.labels)
+    labels.update(state.profile.labels)
+    return labels
+
+
+
+LABEL_VALUE_MAX = 20
+"""A value this short on the line after a bare ``责任编辑：`` belongs to it."""
+
+
+def _join_split_labels(blocks: list[RawBlock], labels: dict[str, tuple[str, ...]]) -> None:
+    """``责任编辑：`` alone on a line, its name on the next: one byline line."""
+    names = {label for values in labels.values() for label in values}
+    for i in range(len(blocks) - 1):
+        block, nxt = blocks[i], blocks[i + 1]
+        bare = block.text.strip().rstrip(":：").strip("【[（( ")
+        if (
+            block.kind == "text" and nxt.kind == "text" and bare in names
+            and block.text.strip().endswith((":", "：")) and len(nxt.text) <= LABEL_VALUE_MAX
+            and ":" not in nxt.text and "：" not in nxt.text
+        ):
+            block.text, nxt.text = f"{block.text.strip()}{nxt.text.strip()}", ""
+    # A label left with no value (``责任编辑：`` over an empty name) is an empty field.
+    blocks[:] = [b for b in blocks if b.kind != "text" or (b.text and not _is_bare_label(b.text, names))]
+
+
+def _is_bare_label(text: str, names: set[str]) -> bool:
+    text = text.strip()
+    return text.endswith((":", "：")) and text.rstrip(":：").strip("【[（( ") in names
+
+
+DATE_LINE_MAX = 40
+"""A line this short that is mostly a date, near the top of the body, is the dateline."""
+_DATE_TEXT = re.compile(r"[\d\s年月日时分秒:：/.\-]|[AaPp][Mm]")
+
+
+def _is_dateline(text: str) -> bool:
+    if len(text) > DATE_LINE_MAX or not parse_date(text):
+        return False
+    return len(_DATE_TEXT.sub("", text)) <= 6
+
+
+_MONTH_LINE = re.compile(r"^(?:19|20)\d\d\s*年\s*\d{1,2}\s*月$")
+
+
+def _is_month_line(block: RawBlock) -> bool:
+    # the month mark first: most lines have none and need no copy without white space
+    return (
+        block.kind in ("text", "heading") and "月" in block.text
+        and bool(_MONTH_LINE.match("".join(block.text.split())))
+    )
+
+
+def _lift_month_line(state: CleanState) -> None:
+    """``2003年5月`` alone on a line (often bold) at the head of the body, under the title
+    and the issuing body, is the document's own date — a report or speech the site
+    reposted later — at the granularity it is written. Only when it is the body's one
+    such line: a chronology's month headings are structure, not a dateline."""
+    found = [i for i, b in enumerate(state.blocks) if _is_month_line(b)]
+    if len(found) == 1 and found[0] < 6 and parse_month(state.blocks[found[0]].text):
+        state.byline.date = state.byline.date or parse_month(state.blocks[found[0]].text)
+        del state.blocks[found[0]]
+
+
+def lift_byline(state: CleanState) -> None:
+    """Move 发布时间/来源/编辑/作者 lines into the metadata; the first values found win.
+
+    A bare date line among the first blocks is the dateline; reporters named in the
+    first or last paragraphs (本报记者某某, （某某　北京报道）) are the authors; a
+    year-month alone (《北京之春》1996年6月号) dates a reprint when nothing else does.
+    """
+    labels = _labels(state)
+    _join_split_labels(state.blocks, labels)
+    _lift_month_line(state)
+    kept = []
+    for i, block in enumerate(state.blocks):
+        if block.kind == "text":
+            byline = parse_byline(block.text, labels)
+            if byline is not None:
+                state.byline.merge(byline)
+                continue
+            if i < 6 and _is_dateline(block.text):
+                state.byline.date = state.byline.date or parse_date(block.text)
+                continue
+        kept.append(block)
+    state.blocks = kept
+    if not state.byline.authors:
+        _lift_signature(state)
+    if not state.byline.authors and bare_name(state.byline.source):
+        # 来源：尹娟 — a person, not a publication: the writer (reposts name theirs so)
+        state.byline.authors = [bare_name(state.byline.source)]
+    texts = [b.text for b in state.blocks if b.kind == "text"]
+    if not state.byline.authors:
+        for text in texts[:2] + texts[-3:]:
+            state.byline.authors = find_reporters(text)
+            if state.byline.authors:
+                break
+    if not state.byline.date and not state.fallback_date:
+        state.fallback_date = next(
+            (parse_month(t) for t in texts[:3] + texts[-3:] if parse_month(t)), ""
+        )
+
+
+SIGNATURE_SEARCH = 3
+"""How many text lines at the top of the body may hold a bare name that signs it."""
+
+
+def _lift_signature(state: CleanState) -> None:
+    """A line that is only a personal name at the top of the body, before any prose
+    (``比赛革命的革命⏎胡平⏎……``), is the author's signature: lifted, not printed twice.
+    Right over the title or a heading it would be a column label (文化, 时政): kept."""
+    seen = 0
+    for i, block in enumerate(state.blocks):
+        if block.kind != "text":
+            continue
+        name = bare_name(block.text)
+        after = next((b for b in state.blocks[i + 1:] if b.kind != "image"), None)
+        over_title = after is None or after.kind == "heading" or norm(after.text) == norm(state.title)
+        if name and not over_title:
+            state.byline.authors = [name]
+            del state.blocks[i]
+            return
+        seen += 1
+        if seen >= SIGNATURE_SEARCH or len(block.text) > HEADING_MAX:
+            return
+
+
+def read_page_byline(state: CleanState) -> None:
+    """An HTML page's labelled byline around its body; the date and authors to use when
+    no label gives them (JSON-LD, a <meta> or date line, a link to the author's page)."""
+    page = state.html
+    if page is None:
+        return
+    if page.body:
+        state.byline, state.fallback_date = page_byline(page.root, page.body, state.url, _labels(state))
+    state.fallback_date = page.ld_date or state.fallback_date
+    state.fallback_authors = page.ld_authors or ([name] if (name := linked_author(page.root)) else [])

@@ -1,0 +1,51 @@
+"""The title: found among the blocks when the reader found none, its copy in the body
+removed (with the 引题 above it), and 主题——副题 split."""
+
+from __future__ import annotations
+
+import re
+
+from publish.clean.normalize import norm
+from publish.clean.stages.headings import HEADING_MAX
+from publish.clean.state import CleanState
+
+
+def find_title(state: CleanState) -> None:
+    """The title: the reader's when it found one, else the first line of a text scrape.
+
+    The body's own copy of the title (an <h1>, the first line) is removed either way.
+    """
+    # A text scrape's first short line is its title; an HTML page's body paragraphs are
+    # never taken for one (its title comes from the page), only a heading is.
+    kinds = ("heading",) if state.is_html else ("text", "heading")
+    if not state.title:
+        for i, block in enumerate(state.blocks):
+            if block.kind in kinds and len(block.text) <= 2 * HEADING_MAX:
+                state.title = block.text
+                del state.blocks[i]
+                break
+    title = norm(state.title)
+    for i, block in enumerate(state.blocks[:8]):
+        if block.kind in ("text", "heading") and title and norm(block.text) == title:
+            del state.blocks[i]
+            _take_lead(state, i)
+            break
+
+
+def _take_lead(state: CleanState, i: int) -> None:
+    """A short heading right above the body's copy of the title, and nothing but headings
+    before it, is the title's 引题 (lead), set over the title as newspapers do."""
+    if state.lead or i == 0 or any(b.kind != "heading" for b in state.blocks[:i]):
+        return
+    above = state.blocks[i - 1]
+    if len(above.text) <= HEADING_MAX:
+        state.lead = above.text
+        del state.blocks[i - 1]
+
+
+def split_title(state: CleanState) -> None:
+    """主题——副题: the part after a double dash is the subtitle (TYPOGRAPHY.md §3)."""
+    m = re.match(r"^(.+?)\s*(?:——|--|—)\s*(.+)$", state.title)
+    if m and not state.subtitle:
+        state.title, state.subtitle = m.group(1).strip(), m.group(2).strip()
+
