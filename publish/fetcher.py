@@ -2,7 +2,9 @@
 
 Scraped pages are untrusted, and so is the Markdown made from them. The fetcher reads
 only files under the roots it is given (the book's folder, the styles, the installed
-fonts), after resolving symlinks, plus inline ``data:`` images, fonts and style sheets;
+fonts), after resolving symlinks, and only images, fonts and style sheets — each from its
+own place when built by ``Sandbox.policy`` (``publish.render.resources``) — plus inline
+``data:`` images, fonts and style sheets;
 every other URL — ``file:///etc/passwd``, ``../../`` escapes, symlinks that lead out,
 ``http(s)://``, ``ftp:``, ``javascript:``, ``data:text/html`` — is refused with a
 warning that names it. Images are checked against ``publish.limits`` before any decoder
@@ -24,7 +26,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import unquote, unquote_to_bytes, urlparse
 from urllib.request import url2pathname
 
@@ -42,6 +44,24 @@ DATA_TYPES = re.compile(
 """Media types a ``data:`` URL may carry; ``data:text/html`` and the rest are refused."""
 
 IMAGE_SUFFIXES = frozenset(".png .jpg .jpeg .gif .webp .bmp .tif .tiff .svg .svgz".split())
+FONT_SUFFIXES = frozenset(".ttf .otf .ttc .otc .woff .woff2".split())
+SHEET_SUFFIXES = frozenset({".css"})
+FONT_SIGNATURES = (b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf", b"wOFF", b"wOF2")
+"""The first four bytes of a TrueType, OpenType, collection, WOFF or WOFF2 file."""
+
+Kind = Literal["image", "font", "sheet"]
+
+
+def file_kind(path: Path) -> Kind | None:
+    """The kind of resource a file is, by its name: the only kinds a build ever reads."""
+    suffix = path.suffix.lower()
+    if suffix in IMAGE_SUFFIXES:
+        return "image"
+    if suffix in FONT_SUFFIXES:
+        return "font"
+    if suffix in SHEET_SUFFIXES:
+        return "sheet"
+    return None
 
 
 class RefusedResource(ValueError):
@@ -75,9 +95,24 @@ class Sandbox:
     """Every URL refused during a build, for the build report."""
     images_only: bool = False
     """Serve image files only (by name): what an article may embed."""
+    places: dict[Kind, tuple[Path, ...]] | None = None
+    """Where each kind of file may be read from (folders, or the files themselves); None:
+    every kind from every root. See :meth:`policy`."""
 
     def __post_init__(self) -> None:
         self.roots = tuple(r.resolve() for r in self.roots)
+        if self.places is not None:
+            self.places = {kind: tuple(p.resolve() for p in found) for kind, found in self.places.items()}
+
+    @classmethod
+    def policy(
+        cls, *, images: tuple[Path, ...], sheets: tuple[Path, ...], fonts: tuple[Path, ...]
+    ) -> Sandbox:
+        """The resource policy of a book: images from ``images`` only, style sheets from
+        ``sheets`` (folders, or single files: a user's --css opens nothing beside it),
+        fonts from ``fonts`` only; each only as the kind of file it is."""
+        places: dict[Kind, tuple[Path, ...]] = {"image": images, "sheet": sheets, "font": fonts}
+        return cls(roots=(*images, *sheets, *fonts), places=places)
 
     def resolve(self, url: str) -> Path:
         """The local file a URL names, or RefusedResource."""
@@ -97,14 +132,18 @@ class Sandbox:
             raise self.refuse(url, "outside the project")
         if not is_file:
             raise self.refuse(url, "no such file")
-        if self.images_only and path.suffix.lower() not in IMAGE_SUFFIXES:
+        kind = file_kind(path)
+        if self.images_only and kind != "image":
             raise self.refuse(url, "not an image file")
+        if kind is None:
+            raise self.refuse(url, "not an image, font or style sheet file")
+        if self.places is not None and not any(path.is_relative_to(p) for p in self.places[kind]):
+            raise self.refuse(url, f"not a place {kind}s are read from")
         if size > MAX_RESOURCE_BYTES:
             raise self.refuse(url, f"larger than {MAX_RESOURCE_BYTES // 1024 // 1024} MB")
-        if path.suffix.lower() in IMAGE_SUFFIXES:
-            problem = image_problem(path.read_bytes(), path.name)
-            if problem:
-                raise self.refuse(url, problem)
+        problem = _content_problem(path, kind)
+        if problem:
+            raise self.refuse(url, problem)
         return path
 
     def read(self, url: str) -> bytes:
@@ -140,6 +179,17 @@ class Sandbox:
         return RefusedResource(f"refused {url}: {why}")
 
 
+def _content_problem(path: Path, kind: Kind) -> str | None:
+    """Why a file is not the kind its name says (or an image ``publish.limits`` refuses)."""
+    if kind == "image":
+        return image_problem(path.read_bytes(), path.name)
+    if kind == "font":
+        with path.open("rb") as fh:
+            head = fh.read(4)
+        return None if head in FONT_SIGNATURES else "not a font file"
+    return None
+
+
 @cache
 def _sandbox_fetcher() -> type:
     """The class below, made on first use: importing WeasyPrint takes 0.4 s, and cleaning
@@ -173,34 +223,6 @@ def __getattr__(name: str) -> Any:
     if name == "SandboxFetcher":
         return _sandbox_fetcher()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-_CSS_IMPORT = re.compile(r"""@import\s+(?:url\(\s*)?(['"]?)([^'")\s;]*)\1\s*\)?[^;]*;""", re.I)
-_CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)""", re.I | re.S)
-
-
-def packaged_css(css: str, sandbox: Sandbox) -> str:
-    """CSS to ship inside an EPUB: every ``@import`` and every ``url()`` that is not an
-    allowed ``data:`` resource is removed (and reported), so no reading system is ever
-    sent to the network or the reader's disk by a style sheet we packed."""
-
-    def drop_import(m: re.Match[str]) -> str:
-        sandbox.refuse(m.group(2), "@import is not packed into an EPUB")
-        return "/* @import removed */"
-
-    def keep_url(m: re.Match[str]) -> str:
-        url = m.group(2).strip()
-        if url[:5].lower() == "data:":
-            try:
-                sandbox.data(url)
-                return m.group(0)
-            except RefusedResource:
-                pass
-        else:
-            sandbox.refuse(url, "external url() is not packed into an EPUB")
-        return "none"
-
-    return _CSS_URL.sub(keep_url, _CSS_IMPORT.sub(drop_import, css))
 
 
 # ---------------------------------------------------------------- --fetch-images

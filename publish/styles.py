@@ -34,10 +34,13 @@ class Style:
     epub_css: tuple[Path, ...]
     trim: str
     folders: tuple[Path, ...]
-    """The style's folder and its parents': where its resources may be read from."""
+    """The style's folder and its parents': where its sheets (and their images) may be read
+    from. Not the folder of a user's own CSS: that may be a home folder."""
     writing_mode: str = "horizontal-tb"
     screen_css: tuple[Path, ...] = ()
     """Sheets for the HTML edition (``publish preview``, ``build --format html``)."""
+    user_css: tuple[Path, ...] = ()
+    """The user's own sheets (``--css``): readable themselves, but nothing beside them."""
 
 
 def available_styles(styles_dir: Path = STYLES_DIR) -> list[str]:
@@ -122,6 +125,7 @@ def load_style(name: str, *, user_css: tuple[Path, ...] = (), styles_dir: Path =
         epub_css=files("epub") + tuple(user_css),
         screen_css=files("screen") + tuple(user_css),
         trim=trim,
-        folders=tuple(folder for folder, _ in chain) + tuple(c.parent for c in user_css),
+        folders=tuple(folder for folder, _ in chain),
         writing_mode=writing_mode,
+        user_css=tuple(user_css),
     )

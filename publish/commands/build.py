@@ -13,7 +13,8 @@ from publish.fsutil import atomic_write_bytes
 from publish.render import WRITERS
 from publish.render.epub import EpubOptions
 from publish.render.pdf import PDF_VARIANTS, PdfOptions
-from publish.render.site import SiteOptions, save_site, write_site
+from publish.render.site import SiteOptions, write_site
+from publish.render.site_folder import save_site
 
 FORMATS = ("pdf", "epub")
 """What ``--format all`` makes; the HTML edition is asked for by name."""

@@ -15,13 +15,16 @@ import logging
 import mimetypes
 import threading
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, HTTPServer, ThreadingHTTPServer
 from pathlib import Path
+from typing import cast
 from urllib.parse import unquote, urlparse
 
 from publish.book import load_book
 from publish.errors import PublishError
+from publish.fetcher import RefusedResource, Sandbox
 from publish.fonts import WEIGHTS, find_face
+from publish.render.resources import book_sandbox
 from publish.render.site import INDEX, SiteOptions, write_site
 from publish.styles import load_style
 
@@ -93,7 +96,7 @@ class PreviewState:
             style = load_style(book.style, user_css=self.user_css)
             self.style_folders = style.folders
             self.article_folders = tuple({c.path.parent for c in book.chapters})
-            fonts, faces_css = preview_faces(style.roles)
+            fonts, faces_css = preview_faces(style.roles, book_sandbox(book.root, style))
             opts = SiteOptions(user_css=self.user_css, head_extra=faces_css + script)
             files, error = write_site(book, opts), ""
             self.images = frozenset(opts.local_images)
@@ -129,8 +132,9 @@ class PreviewState:
         return self.files.get(rel)
 
 
-def preview_faces(roles: tuple[str, ...]) -> tuple[dict[str, Path], str]:
-    """The installed faces served under /_fonts/, and the @font-face rules naming them."""
+def preview_faces(roles: tuple[str, ...], sandbox: Sandbox) -> tuple[dict[str, Path], str]:
+    """The installed faces served under /_fonts/, and the @font-face rules naming them:
+    only files the book's sandbox takes for fonts in the font folders."""
     files: dict[str, Path] = {}
     rules = []
     for role in roles:
@@ -138,7 +142,11 @@ def preview_faces(roles: tuple[str, ...]) -> tuple[dict[str, Path], str]:
             face = find_face(role)
         except PublishError:
             continue  # the screen falls back to the reader's own faces (the EPUB stacks)
-        for weight, path in face.files.items():
+        for weight, found in face.files.items():
+            try:
+                path = sandbox.resolve(found.resolve().as_uri())
+            except RefusedResource:
+                continue
             files[path.name] = path
             rules.append(
                 f'@font-face {{ font-family: "{face.family}"; font-weight: {WEIGHTS[weight]}; '
@@ -157,9 +165,28 @@ def error_page(message: str, script: str) -> bytes:
     ).encode("utf-8")
 
 
+LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "[::1]"})
+MISDIRECTED = b"publish preview answers only to http://localhost, 127.0.0.1 or [::1]\n"
+
+
+def loopback_host(host: str | None, port: int) -> bool:
+    """Whether a request's Host header names this machine (and this port, if any).
+
+    A web page the editor visits can make its own name resolve to 127.0.0.1 (DNS
+    rebinding) and read the preview through it; its requests carry that name in Host."""
+    if not host:
+        return False
+    name, given = host.strip().lower(), ""
+    if not name.endswith("]") and ":" in name:
+        name, _, given = name.rpartition(":")
+    return name in LOOPBACK_NAMES and given in ("", str(port))
+
+
 def handler_for(state: PreviewState) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+            if not loopback_host(self.headers.get("Host"), cast(HTTPServer, self.server).server_port):
+                return self.send(421, MISDIRECTED, "text/plain; charset=utf-8")
             path = unquote(urlparse(self.path).path)
             with state.lock:
                 if path == VERSION_PATH:

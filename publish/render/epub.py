@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from publish.book import Book
+from publish.css_filter import packaged_css
 from publish.errors import RenderError
-from publish.fetcher import RefusedResource, Sandbox, packaged_css
-from publish.fonts import font_roots
+from publish.fetcher import RefusedResource, Sandbox
 from publish.render import assemble
 from publish.render.cover import cached_cover
 from publish.render.epub_docs import (
@@ -46,6 +46,7 @@ from publish.render.epub_meta import (
     sources,
 )
 from publish.render.html import article, human_date, sections
+from publish.render.resources import book_sandbox
 from publish.styles import Style, load_style
 from publish.typography import vertical_html
 
@@ -154,7 +155,8 @@ def _cover(book: Book, sandbox: Sandbox, cache: bool) -> PackagedImage:
         name = f"images/{hashlib.sha256(data).hexdigest()[:16]}.png"
         return PackagedImage(name=name, media_type="image/png", data=data, original_bytes=len(data))
     try:
-        return package_image(sandbox.read(book.cover.resolve().as_uri()), COVER_LIMITS)
+        image = sandbox.narrowed(book.root).read(book.cover.resolve().as_uri())
+        return package_image(image, COVER_LIMITS)
     except (RefusedResource, ValueError) as exc:
         raise RenderError(f"the cover image cannot be used: {exc}", path=book.cover,
                           hint="name a JPEG or PNG inside the book's folder in book.toml's cover") from exc
@@ -213,7 +215,7 @@ def write_epub(book: Book, opts: EpubOptions) -> bytes:
     from ebooklib import epub
 
     style = load_style(opts.style or book.style, user_css=opts.user_css)
-    sandbox = Sandbox(roots=(book.root, *style.folders, *font_roots()))
+    sandbox = book_sandbox(book.root, style)
     lang = book.meta.language
     LOGGER.info("Step 1 - writing %d articles in style %s", len(book.chapters), style.name)
     pkg = _Package()

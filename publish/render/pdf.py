@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 
 from publish import refit
 from publish.book import Book
-from publish.fetcher import Sandbox
-from publish.fonts import font_face_css, font_roots
+from publish.fonts import font_face_css
 from publish.refit import Edit
 from publish.render import assemble
+from publish.render.resources import book_sandbox
 from publish.styles import Style, load_style
 
 if TYPE_CHECKING:
@@ -101,7 +101,7 @@ def _own_sheets(book: Book, style: Style, extras: str) -> Loaded:
 
     from publish.fetcher import SandboxFetcher
 
-    sandbox = Sandbox(roots=(book.root, *style.folders, *font_roots()))
+    sandbox = book_sandbox(book.root, style)
     fetcher = SandboxFetcher(sandbox)
     # @font-face rules register only through the FontConfiguration shared by every sheet
     # and the layout; without it WeasyPrint silently uses whatever fontconfig finds.

@@ -2,7 +2,7 @@
 
 Separate from the one-file writers (``WRITERS`` returns one ``bytes``): a site is many
 files, so :func:`write_site` returns a mapping of relative path → bytes, which
-``publish build --format html`` writes as a folder and ``publish preview`` serves from
+``publish build --format html`` writes as a folder (``site_folder.save_site``) and ``publish preview`` serves from
 memory. The text, repair and structure are the EPUB's (the same HTML writer with the
 screen text filter); the look is the style's ``screen`` sheets.
 """
@@ -10,19 +10,17 @@ screen text filter); the look is the style's ``screen`` sheets.
 from __future__ import annotations
 
 import hashlib
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
 from publish.book import Book
+from publish.css_filter import site_css
 from publish.fetcher import Sandbox
-from publish.fonts import font_roots
 from publish.render import assemble
 from publish.render.epub import epub_css
 from publish.render.html import RenderContext, article, attr, sections
+from publish.render.resources import book_sandbox
 from publish.styles import load_style
 from publish.typography import screen_html
 
@@ -112,15 +110,16 @@ class _Images:
 def write_site(book: Book, opts: SiteOptions) -> dict[str, bytes]:
     """Every file of the HTML edition, by path relative to the site's folder."""
     style = load_style(opts.style or book.style, user_css=opts.user_css)
-    sandbox = Sandbox(roots=(book.root, *style.folders, *font_roots()))
-    images = _Images(sandbox)
+    sandbox = book_sandbox(book.root, style)
+    articles = sandbox.narrowed(book.root)
+    images = _Images(articles)
     missing: list[str] = []
     files: dict[str, bytes] = {
-        STYLESHEET: epub_css(style.screen_css).encode("utf-8"),
+        STYLESHEET: site_css(epub_css(style.screen_css), sandbox).encode("utf-8"),
         INDEX: page(book, book.meta.title, index_body(book), opts),
     }
     for i, chapter in enumerate(book.chapters):
-        ctx = assemble.chapter_context(book, i, sandbox, for_print=False, missing=missing)
+        ctx = assemble.chapter_context(book, i, articles, for_print=False, missing=missing)
         resolve = ctx.image_src
 
         def image_src(src: str, resolve=resolve, folder=chapter.path.parent) -> str | None:  # type: ignore[no-untyped-def]
@@ -135,26 +134,6 @@ def write_site(book: Book, opts: SiteOptions) -> dict[str, bytes]:
         files[page_name(i)] = page(book, chapter.document.meta.title, body, opts)
     files.update(images.files)
     opts.warnings.extend(w for w in missing if w not in opts.warnings)
+    refused = (f"refused resource: {url}" for url in dict.fromkeys(sandbox.refused))
+    opts.warnings.extend(w for w in refused if w not in opts.warnings)
     return files
-
-
-def save_site(files: dict[str, bytes], target: Path) -> None:
-    """Write the site as a folder, replacing the previous one whole (never half-written)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent))
-    try:
-        for rel, data in sorted(files.items()):
-            path = staging / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-            os.chmod(path, 0o644)
-        os.chmod(staging, 0o755)
-        old = target.with_name(f".{target.name}.old")
-        if target.exists():
-            shutil.rmtree(old, ignore_errors=True)
-            os.replace(target, old)
-        os.replace(staging, target)
-        shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise

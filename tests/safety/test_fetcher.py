@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from publish.fetcher import RefusedResource, Sandbox, SandboxFetcher, packaged_css
+from publish.css_filter import packaged_css
+from publish.fetcher import RefusedResource, Sandbox, SandboxFetcher
 
 PNG_1PX = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
@@ -128,3 +129,27 @@ def test_packed_epub_css_keeps_no_remote_import_font_or_image(sandbox: Sandbox) 
         assert remote not in packed
     assert "color: #333" in packed
     assert len(sandbox.refused) == 4
+
+
+def test_a_file_of_no_resource_kind_is_refused_even_inside_the_project(project: Path, sandbox: Sandbox) -> None:
+    (project / "book.toml").write_text("[book]", encoding="utf-8")
+    with pytest.raises(RefusedResource, match="not an image, font or style sheet"):
+        sandbox.read((project / "book.toml").as_uri())
+
+
+def test_a_file_named_as_a_font_that_is_not_one_is_refused(project: Path, sandbox: Sandbox) -> None:
+    (project / "face.ttf").write_text("机密", encoding="utf-8")
+    with pytest.raises(RefusedResource, match="not a font file"):
+        sandbox.read((project / "face.ttf").as_uri())
+
+
+def test_each_kind_is_read_from_its_own_place_only(project: Path, tmp_path: Path) -> None:
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    (fonts / "a.png").write_bytes(PNG_1PX)
+    (project / "face.ttf").write_bytes(b"\x00\x01\x00\x00" + b"\x00" * 60)
+    sandbox = Sandbox.policy(images=(project,), sheets=(), fonts=(fonts,))
+    for misplaced in (fonts / "a.png", project / "face.ttf"):
+        with pytest.raises(RefusedResource, match="not a place"):
+            sandbox.read(misplaced.as_uri())
+    assert sandbox.read((project / "articles" / "images" / "a.png").as_uri()) == PNG_1PX

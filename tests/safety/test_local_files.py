@@ -90,3 +90,110 @@ def test_your_css_folder_does_not_open_its_files_to_articles(
         images = [n for n in epub.namelist() if n.startswith("EPUB/images/")]
         # only the typographic cover, not the 3×3 secret
         assert len(images) == 1 and epub.read(images[0]) != png(3, 3)
+
+
+# ---------------------------------------------------------------- the HTML edition and the preview
+# They read through the same policy as the PDF and the EPUB: an article's figure is an image
+# file in the book's folder, nothing else the build may read (the style's files, the faces,
+# the folder of a --css file).
+
+SECRET = b"root:x:0:0:secret"
+
+
+def _hostile_figure(case: str, book_root: Path, tmp_path: Path) -> str:
+    """The src of a figure naming a file the build may read for another purpose only."""
+    from publish.fonts import find_face
+    from publish.styles import load_style
+
+    if case == "beside-your-css":  # an image, but in your CSS's folder, not the book's
+        return "../../secret.png"
+    if case == "not-an-image-in-the-book":
+        return "../book.toml"
+    if case == "a-face-file":
+        return str(next(iter(find_face("song").files.values())).resolve())
+    if case == "a-style-sheet":
+        return str(load_style("book").screen_css[0].resolve())
+    raise AssertionError(case)
+
+
+HOSTILE_FIGURES = ["beside-your-css", "not-an-image-in-the-book", "a-face-file", "a-style-sheet"]
+
+
+def _your_css(tmp_path: Path) -> Path:
+    from tests.safety.conftest import png
+
+    (tmp_path / "secret.png").write_bytes(png(3, 3) + SECRET)  # beside my.css, outside the book
+    css = tmp_path / "my.css"
+    css.write_text("p { color: #222; }", encoding="utf-8")
+    return css
+
+
+@pytest.mark.parametrize("case", HOSTILE_FIGURES)
+def test_the_html_edition_copies_no_file_but_the_books_images(
+    case: str, make_book: BookMaker, tmp_path: Path
+) -> None:
+    css = _your_css(tmp_path)
+    src = _hostile_figure(case, tmp_path / "book", tmp_path)
+    book = make_book(f"![图为不应读取的文件。]({src})")
+
+    result = build.run(book, tmp_path / "dist", ("html",), user_css=(css,))
+
+    site = result.outputs[0]
+    assert any(src in w for w in result.warnings), result.warnings
+    assert not (site / "images").exists()
+    assert '<figure class="missing">' in (site / "a1.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", HOSTILE_FIGURES)
+def test_the_preview_serves_no_file_but_the_books_images(
+    case: str, make_book: BookMaker, tmp_path: Path
+) -> None:
+    from publish.commands import preview
+
+    css = _your_css(tmp_path)
+    src = _hostile_figure(case, tmp_path / "book", tmp_path)
+    book = make_book(f"![图为不应读取的文件。]({src})")
+
+    state = preview.PreviewState(book, user_css=(css,))
+    state.render()
+
+    assert not state.error, state.error
+    assert sorted(state.files) == ["a1.html", "index.html", "style.css"]
+    assert any(src in w for w in state.warnings), state.warnings
+
+
+def test_a_face_that_is_not_a_font_file_is_not_served_by_the_preview(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from publish import fonts
+    from publish.commands import preview
+    from publish.render.resources import book_sandbox
+    from publish.styles import load_style
+
+    planted = tmp_path / "fonts"
+    planted.mkdir()
+    (planted / "NotoSerifSC-Regular.ttf").write_bytes(SECRET)  # named like a face, but not one
+    monkeypatch.setenv("PUBLISH_FONTS_DIR", str(planted))
+    fonts._index.cache_clear()
+    try:
+        served, rules = preview.preview_faces(("song",), book_sandbox(tmp_path, load_style("book")))
+    finally:
+        monkeypatch.undo()
+        fonts._index.cache_clear()
+
+    assert "NotoSerifSC-Regular.ttf" not in served and "NotoSerifSC-Regular.ttf" not in rules
+    assert all(path.read_bytes()[:4] != SECRET[:4] for path in served.values())
+
+
+def test_a_style_sheet_beside_your_css_is_not_read(tmp_path: Path) -> None:
+    from publish.fetcher import RefusedResource
+    from publish.render.resources import book_sandbox
+    from publish.styles import load_style
+
+    css = _your_css(tmp_path)
+    (tmp_path / "other.css").write_text("p { color: red; }", encoding="utf-8")
+    sandbox = book_sandbox(tmp_path / "book", load_style("book", user_css=(css,)))
+
+    assert sandbox.resolve(css.as_uri()) == css.resolve()
+    with pytest.raises(RefusedResource):
+        sandbox.resolve((tmp_path / "other.css").as_uri())

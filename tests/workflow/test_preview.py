@@ -82,6 +82,34 @@ def test_unknown_paths_are_404_and_never_read_files(served: preview.PreviewServe
         assert caught.value.code == 404
 
 
+def _status_with_host(server: preview.PreviewServer, host: str) -> int:
+    """The status of GET / sent with this Host header (as a DNS-rebinding page would)."""
+    import http.client
+
+    port = server.server.server_address[1]
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        conn.putrequest("GET", "/", skip_host=True)
+        conn.putheader("Host", host.format(port=port))
+        conn.endheaders()
+        return conn.getresponse().status
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize(
+    "host", ["evil.example", "evil.example:{port}", "localhost.evil.example:{port}", "127.0.0.1.nip.io:{port}",
+             "127.0.0.1:1", "0.0.0.0:{port}"],
+)
+def test_a_request_naming_another_host_is_refused(still: preview.PreviewServer, host: str) -> None:
+    assert _status_with_host(still, host) == 421
+
+
+@pytest.mark.parametrize("host", ["localhost:{port}", "127.0.0.1:{port}", "[::1]:{port}", "LOCALHOST", "127.0.0.1"])
+def test_a_request_naming_this_machine_is_served(still: preview.PreviewServer, host: str) -> None:
+    assert _status_with_host(still, host) == 200
+
+
 def test_browser_shows_an_article_edit_without_a_manual_reload(
     served: preview.PreviewServer, book_copy: Path, browser: Browser
 ) -> None:
