@@ -1,4 +1,5 @@
-"""Bounds on what untrusted input may cost: page size, element count, nesting, image size.
+"""Bounds on what untrusted input may cost: page size, element count, nesting, image size,
+an SVG's elements and what its references expand to, the size of a book's own files.
 
 Separate from the cleaner and the fetcher because both need the same numbers and because
 the checks must run before any parser sees the input: a 50 MB page, 10,000 nested

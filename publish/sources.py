@@ -63,10 +63,16 @@ def read_source(path: Path, limit: int = LIMITS.source_bytes) -> str:
     be opened and UnicodeDecodeError when it is not UTF-8, as ``read_text`` raises them.
     """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    with open(os.open(path, flags), "rb") as handle:  # the file checked is the file read
-        problem = _problem(os.fstat(handle.fileno()), limit)
-        if problem:
-            raise _refusal(path, problem, limit)
+    fd = os.open(path, flags)
+    try:  # the file checked is the file read
+        problem = _problem(os.fstat(fd), limit)
+    except BaseException:
+        os.close(fd)
+        raise
+    if problem:
+        os.close(fd)
+        raise _refusal(path, problem, limit)
+    with open(fd, "rb") as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:
         raise _refusal(path, f"grew past the {_megabytes(limit)} limit while it was read", limit)

@@ -173,17 +173,17 @@ def test_an_article_over_the_size_limit_is_refused(make_book: BookMaker) -> None
     book = make_book("")
     huge = book.parent / "articles" / "huge.md"
     with open(huge, "wb") as handle:
-        handle.truncate(LIMITS.source_bytes + 1)  # sparse: no disk, no time
+        handle.truncate(LIMITS.source_bytes + 1024 * 1024)  # sparse: no disk, no time
     _articles(book, "articles/huge.md")
-    with pytest.raises(ConfigError, match=r"huge.md is 8 MB, more than the 8 MB limit"):
+    with pytest.raises(ConfigError, match=r"huge.md is 9 MB, more than the 8 MB limit"):
         load_book(book)
 
 
 def test_a_style_sheet_over_the_size_limit_is_refused(tmp_path: Path) -> None:
     css = tmp_path / "mine.css"
     with open(css, "wb") as handle:
-        handle.truncate(LIMITS.source_bytes + 1)
-    with pytest.raises(ConfigError, match=r"mine.css is 8 MB, more than the 8 MB limit"):
+        handle.truncate(LIMITS.source_bytes + 1024 * 1024)
+    with pytest.raises(ConfigError, match=r"mine.css is 9 MB, more than the 8 MB limit"):
         load_style("book", user_css=(css,))
 
 
