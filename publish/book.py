@@ -17,6 +17,7 @@ from publish.errors import ConfigError, PublishError
 from publish.markdown import from_markdown
 from publish.markdown.frontmatter import is_iso_date
 from publish.model import Document
+from publish.sources import read_source
 from publish.styles import resolve_style
 
 TRIMS = {
@@ -104,12 +105,14 @@ def _check(data: dict[str, Any], path: Path) -> list[str]:
 def load_book(path: Path, *, style: str | None = None) -> Book:
     """Read book.toml and every article it lists; ``style`` overrides the book's."""
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = read_source(path)
     except OSError as exc:
         raise ConfigError(
             f"cannot read the book manifest: {exc.strerror}", path=path,
             hint="pass --book with the path of a book.toml (publish init makes one)",
         ) from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError("cannot read the book manifest: not UTF-8 text", path=path) from exc
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
@@ -133,7 +136,7 @@ def load_book(path: Path, *, style: str | None = None) -> Book:
     for rel in book_data["articles"]:
         article = root / rel
         try:
-            text = article.read_text(encoding="utf-8")
+            text = read_source(article)
             chapters.append(Chapter(article, from_markdown(text, path=article)))
         except OSError as exc:
             problems.append(f"cannot read article {rel!r}: {exc.strerror}")

@@ -21,6 +21,7 @@ import logging
 import mimetypes
 import re
 import socket
+import threading
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -245,6 +246,28 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
         return new
 
 
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
+
+
+def is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """A global address, and for IPv6 one that carries no IPv4 address of this machine or
+    the local network either: ``::ffff:127.0.0.1`` (IPv4-mapped), ``2002:7f00:1::``
+    (6to4), ``64:ff9b::a00:1`` (NAT64) reach the IPv4 address inside them, whatever
+    ``is_global`` says of the IPv6 one. IPv4-compatible addresses (``::127.0.0.1``,
+    deprecated since 2006) and Teredo tunnels (``2001::/32``) are refused whole."""
+    if not address.is_global:
+        return False
+    if isinstance(address, ipaddress.IPv4Address):
+        return True
+    if address in _IPV4_COMPATIBLE or address.teredo is not None:
+        return False
+    inner = address.ipv4_mapped or address.sixtofour
+    if inner is None and address in _NAT64:
+        inner = ipaddress.IPv4Address(int(address) & 0xFFFF_FFFF)
+    return inner is None or inner.is_global
+
+
 def _check_host(url: str, *, allow_private: bool) -> None:
     """Refuse hosts on this machine or the local network: a page must not make an
     editor's computer send requests to their router or intranet."""
@@ -256,8 +279,7 @@ def _check_host(url: str, *, allow_private: bool) -> None:
     if allow_private:
         return
     for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if not address.is_global:
+        if not is_public(ipaddress.ip_address(info[4][0])):
             raise RefusedResource(f"refused {url}: {host} is a local or private address")
 
 
@@ -269,43 +291,101 @@ def _refuse_private_peer(sock: socket.socket, host: str) -> None:
     first time and 127.0.0.1 the second (DNS rebinding). Checking the peer of the open
     socket closes that window, for redirects too."""
     address = ipaddress.ip_address(sock.getpeername()[0])
-    if not address.is_global:
+    if not is_public(address):
         sock.close()
         raise RefusedResource(f"refused {host}: it connected to {address}, a local or private address")
 
 
-def _guarded(connection: type[http.client.HTTPConnection], allow_private: bool):  # type: ignore[no-untyped-def]
-    """A connection class whose sockets pass ``_refuse_private_peer`` (unless allowed)."""
+class _Deadline:
+    """One fetch's time limit, connecting and headers included.
+
+    A socket timeout bounds each wait, not their sum: a server that sends its headers a
+    byte a second keeps every wait short and holds the fetch for as long as it likes.
+    Every connection the fetch opens (a redirect opens another) connects within the time
+    left and is shut down when the time is up, which ends whatever read waits on it. The
+    shutdown goes through a duplicate of the socket's descriptor: TLS wraps the socket in
+    a new object and detaches the first, but a shutdown of either descriptor is the
+    connection's, the handshake included.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.at = time.monotonic() + seconds
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def left(self) -> float:
+        return max(0.001, self.at - time.monotonic())
+
+    def passed(self) -> bool:
+        return self.expired or time.monotonic() > self.at
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock.dup())
+            if self.expired:
+                _shut(self._sockets[-1])
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                _shut(sock)
+
+    def close(self) -> None:
+        """Stop the clock and close the duplicates (the connections are closed by theirs)."""
+        self._timer.cancel()
+        with self._lock:
+            for sock in self._sockets:
+                sock.close()
+            self._sockets.clear()
+
+
+def _shut(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:  # the connection is already closed
+        pass
+
+
+def _guarded(connection: type[http.client.HTTPConnection], allow_private: bool, deadline: _Deadline):  # type: ignore[no-untyped-def]
+    """A connection class whose sockets pass ``_refuse_private_peer`` (unless allowed),
+    connect within the time the fetch has left and are shut down when it runs out."""
 
     def make(host: str, **kwargs: object) -> http.client.HTTPConnection:
         conn = connection(host, **kwargs)  # type: ignore[arg-type]
-        if not allow_private:
-            create = conn._create_connection  # type: ignore[attr-defined]
+        create = conn._create_connection  # type: ignore[attr-defined]
 
-            def create_checked(*args: object, **kw: object) -> socket.socket:
-                sock: socket.socket = create(*args, **kw)
+        def create_checked(address: object, timeout: object, *args: object) -> socket.socket:
+            sock: socket.socket = create(address, deadline.left(), *args)
+            deadline.watch(sock)
+            if not allow_private:
                 _refuse_private_peer(sock, host)
-                return sock
+            return sock
 
-            conn._create_connection = create_checked  # type: ignore[attr-defined]
+        conn._create_connection = create_checked  # type: ignore[attr-defined]
         return conn
 
     return make
 
 
 class _GuardedHTTPHandler(urllib.request.HTTPHandler):
-    def __init__(self, allow_private: bool) -> None:
+    def __init__(self, allow_private: bool, deadline: _Deadline) -> None:
         super().__init__()
-        self._connection = _guarded(http.client.HTTPConnection, allow_private)
+        self._connection = _guarded(http.client.HTTPConnection, allow_private, deadline)
 
     def http_open(self, req):  # type: ignore[no-untyped-def]
         return self.do_open(self._connection, req)
 
 
 class _GuardedHTTPSHandler(urllib.request.HTTPSHandler):
-    def __init__(self, allow_private: bool) -> None:
+    def __init__(self, allow_private: bool, deadline: _Deadline) -> None:
         super().__init__()
-        self._connection = _guarded(http.client.HTTPSConnection, allow_private)
+        self._connection = _guarded(http.client.HTTPSConnection, allow_private, deadline)
 
     def https_open(self, req):  # type: ignore[no-untyped-def]
         return self.do_open(self._connection, req, context=self._context)  # type: ignore[attr-defined]
@@ -322,40 +402,54 @@ def fetch_image(
 
     Refused (RefusedResource naming the URL): other schemes, redirects to them, local or
     private hosts, a response that is not ``image/*``, more than ``max_bytes``, slower in
-    total than ``timeout_s``, or an image ``publish.limits`` refuses.
+    total than ``timeout_s`` (connecting, headers and body, redirects included; the name
+    lookup is the system resolver's), or an image ``publish.limits`` refuses.
     """
     if urlparse(url).scheme not in ("http", "https"):
         raise RefusedResource(f"refused {url}: only http(s) images are fetched")
     _check_host(url, allow_private=allow_private)
+    deadline = _Deadline(timeout_s)
+    try:
+        data = _fetch(url, deadline, max_bytes, allow_private)
+    finally:
+        deadline.close()
+    problem = image_problem(data, urlparse(url).path)
+    if problem:
+        raise RefusedResource(f"refused {url}: {problem}")
+    return data
+
+
+def _fetch(url: str, deadline: _Deadline, max_bytes: int, allow_private: bool) -> bytes:
+    """The body of ``url``, within ``deadline`` and ``max_bytes``."""
     opener = urllib.request.OpenerDirector()
     for handler in (
-        _GuardedHTTPHandler(allow_private), _GuardedHTTPSHandler(allow_private),
+        _GuardedHTTPHandler(allow_private, deadline), _GuardedHTTPSHandler(allow_private, deadline),
         urllib.request.HTTPDefaultErrorHandler(), urllib.request.HTTPErrorProcessor(),
         _HttpOnlyRedirects(),
     ):
         opener.add_handler(handler)
     request = urllib.request.Request(url, headers={"User-Agent": "publish (image fetch)"})
     request.allow_private = allow_private  # type: ignore[attr-defined]
-    deadline = time.monotonic() + timeout_s
+    too_slow = f"refused {url}: took longer than {deadline.seconds:.0f} s"
+    chunks: list[bytes] = []
     try:
-        with opener.open(request, timeout=timeout_s) as response:
+        with opener.open(request, timeout=deadline.seconds) as response:
             kind = response.headers.get_content_type()
             if not kind.startswith("image/"):
                 raise RefusedResource(f"refused {url}: it is {kind}, not an image")
-            chunks: list[bytes] = []
             size = 0
             while chunk := response.read1(64 * 1024):  # one recv: a drip cannot stall it
                 size += len(chunk)
                 if size > max_bytes:
                     limit = f"{max_bytes / 1024 / 1024:.1f}".rstrip("0").rstrip(".")
                     raise RefusedResource(f"refused {url}: larger than {limit} MB")
-                if time.monotonic() > deadline:
-                    raise RefusedResource(f"refused {url}: took longer than {timeout_s:.0f} s")
+                if deadline.passed():
+                    raise RefusedResource(too_slow)
                 chunks.append(chunk)
     except (OSError, http.client.HTTPException) as exc:  # URLError, timeouts, resets
+        if deadline.passed():  # the shut-down socket reads as a closed connection
+            raise RefusedResource(too_slow) from exc
         raise RefusedResource(f"could not fetch {url}: {exc}") from exc
-    data = b"".join(chunks)
-    problem = image_problem(data, urlparse(url).path)
-    if problem:
-        raise RefusedResource(f"refused {url}: {problem}")
-    return data
+    if deadline.expired:  # shut down mid-body: what arrived is not the whole image
+        raise RefusedResource(too_slow)
+    return b"".join(chunks)

@@ -1,4 +1,5 @@
-"""Bounds on what untrusted input may cost: page size, element count, nesting, image size.
+"""Bounds on what untrusted input may cost: page size, element count, nesting, image size,
+an SVG's elements and what its references expand to, the size of a book's own files.
 
 Separate from the cleaner and the fetcher because both need the same numbers and because
 the checks must run before any parser sees the input: a 50 MB page, 10,000 nested
@@ -16,14 +17,12 @@ from dataclasses import dataclass
 from itertools import accumulate
 from operator import sub
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
+from xml.etree import ElementTree
 
 from PIL import Image
 
 from publish.errors import CleanError
-
-if TYPE_CHECKING:
-    from publish.clean.state import CleanState
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +37,15 @@ class Limits:
     image_pixels: int = 64_000_000
     """A full A4 page at 600 dpi is 35 megapixels."""
     image_bytes: int = 64 * 1024 * 1024
+    svg_elements: int = 50_000
+    """Start tags in one SVG: WeasyPrint draws some 10,000 a second, so this is a few
+    seconds of a build; a chart or a map drawn for print has a few thousand."""
+    svg_drawn: int = 100_000
+    """Elements drawn once every ``<use>`` and ``href``/``url(#…)`` reference is followed:
+    nested references multiply (ten ``<use>`` of ten ``<use>``… is a bomb of 2 KB), so
+    the count is of the expansion, not of the references written."""
+    source_bytes: int = 8 * 1024 * 1024
+    """book.toml, an article or a style sheet: the longest article in the corpus is 13 KB."""
 
 
 LIMITS = Limits()
@@ -149,7 +157,7 @@ def image_problem(data: bytes, name: str, limits: Limits = LIMITS) -> str:
         return f"larger than {_megabytes(limits.image_bytes)}"
     looks_svg = data.lstrip()[:5] in (b"<?xml", b"<svg ", b"<svg>")
     if name.lower().endswith((".svg", ".svgz")) or looks_svg:
-        return svg_problem(data)
+        return svg_problem(data, limits)
     try:
         with warnings.catch_warnings():  # the warning Pillow gives is our refusal below
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
@@ -174,9 +182,10 @@ _SVG_EXTERNAL = re.compile(
 system would follow it itself."""
 
 
-def svg_problem(data: bytes) -> str:
-    """SVG with a DTD can define entities that read files or expand without bound, and
-    SVG can link files and URLs that a reading system would fetch."""
+def svg_problem(data: bytes, limits: Limits = LIMITS) -> str:
+    """SVG with a DTD can define entities that read files or expand without bound, SVG can
+    link files and URLs that a reading system would fetch, and its elements and references
+    can cost a renderer minutes and gigabytes (``svg_cost``)."""
     if data[:2] == b"\x1f\x8b":
         return "compressed SVG (svgz) is not accepted"
     low = data.lower()
@@ -184,9 +193,92 @@ def svg_problem(data: bytes) -> str:
         return "SVG with a DOCTYPE or entities is not accepted (they can read files)"
     if _SVG_EXTERNAL.search(low):
         return "SVG that links an external file or URL is not accepted"
+    return svg_cost(data, limits)
+
+
+def svg_cost(data: bytes, limits: Limits = LIMITS) -> str:
+    """Why drawing an SVG would cost too much ('' when it would not).
+
+    The start tags are counted first, by one linear scan, so no parser sees a million
+    elements; then the tree (as WeasyPrint parses it: ElementTree, the DTD already
+    refused) gives the count of elements drawn with every reference followed.
+    """
+    elements = len(_START_TAG.findall(_as_utf8ish(data)))
+    if elements > limits.svg_elements:
+        return f"SVG with {elements:,} elements, more than the {limits.svg_elements:,} limit"
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError:
+        return ""  # WeasyPrint's parser refuses it too, and says so
+    drawn = svg_drawn(root, limits.svg_drawn)
+    if drawn is None:
+        return "SVG whose references (<use>, href, url(#…)) lead back to themselves"
+    if drawn > limits.svg_drawn:
+        return (
+            "SVG whose references (<use>, href, url(#…)) expand to more than "
+            f"{limits.svg_drawn:,} elements drawn"
+        )
     return ""
 
 
-def check_limits(state: CleanState) -> None:
+_HREFS = ("href", "{http://www.w3.org/1999/xlink}href")
+_URL_REF = re.compile(r"url\(\s*['\"]?[^'\")#]*#([^'\")\s]+)")
+
+
+def _references(element: ElementTree.Element) -> list[str]:
+    """The ids an element draws again: the fragment of an ``href`` (``<use>``, patterns,
+    gradients; ``#id`` or the file's own name and ``#id``, both of which WeasyPrint
+    follows) and of ``url(…#id)`` in any attribute (fill, clip-path, filter, style …)."""
+    ids = [element.get(name, "").partition("#")[2] for name in _HREFS if "#" in element.get(name, "")]
+    for value in element.attrib.values():
+        if "url(" in value:
+            ids += _URL_REF.findall(value)
+    return ids
+
+
+def svg_drawn(root: ElementTree.Element, cap: int) -> int | None:
+    """Elements drawn from ``root``, every reference counted with all it draws; None for
+    a cycle of references. Counts stop growing past ``cap`` (enough to refuse).
+
+    A depth-first walk over children and references with an explicit stack (no recursion
+    limit on a deep file), each element's count kept once: linear in elements plus
+    references, however much they would expand.
+    """
+    by_id = {element.get("id"): element for element in root.iter() if element.get("id")}
+
+    def after(element: ElementTree.Element) -> list[ElementTree.Element]:
+        return [*element, *(by_id[i] for i in _references(element) if i in by_id)]
+
+    drawn: dict[ElementTree.Element, int] = {}
+    open_: set[ElementTree.Element] = set()  # the walk's current path: a reference back is a cycle
+    stack: list[tuple[ElementTree.Element, bool]] = [(root, False)]
+    while stack:
+        element, closing = stack.pop()
+        if closing:
+            open_.discard(element)
+            drawn[element] = min(cap + 1, 1 + sum(drawn[n] for n in after(element)))
+        elif element in open_:
+            return None
+        elif element not in drawn:
+            open_.add(element)
+            stack.append((element, True))
+            for nxt in after(element):
+                if nxt in open_:
+                    return None
+                if nxt not in drawn:
+                    stack.append((nxt, False))
+    return drawn[root]
+
+
+class _Page(Protocol):
+    """What ``check_limits`` reads of the cleaner's state (its ``CleanState``)."""
+
+    @property
+    def data(self) -> bytes: ...
+    @property
+    def path(self) -> Path: ...
+
+
+def check_limits(state: _Page) -> None:
     """The cleaner's first stage: refuse a page before anything decodes or parses it."""
     check_page(state.data, state.path)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from publish.errors import ConfigError
 from publish.fonts import PROJECT_DIR
+from publish.sources import check_source, read_source
 
 STYLES_DIR = PROJECT_DIR / "styles"
 _KEYS = {"description", "extends", "roles", "print", "epub", "screen", "trim", "writing_mode"}
@@ -81,7 +82,7 @@ def load_style(name: str, *, user_css: tuple[Path, ...] = (), styles_dir: Path =
                 f"unknown style {current!r}", hint=f"styles: {', '.join(available_styles(styles_dir))}"
             )
         try:
-            data = tomllib.loads(spec.read_text(encoding="utf-8"))
+            data = tomllib.loads(read_source(spec))
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"not valid TOML: {exc}", path=spec) from exc
         unknown = set(data) - _KEYS
@@ -97,14 +98,16 @@ def load_style(name: str, *, user_css: tuple[Path, ...] = (), styles_dir: Path =
         for folder, data in chain:
             for rel in data.get(kind, []):  # type: ignore[attr-defined]
                 path = folder / str(rel)
-                if not path.is_file():
+                if not path.exists():
                     raise ConfigError(f"style file {rel!r} does not exist", path=folder / "style.toml")
+                check_source(path)
                 out.append(path)
         return tuple(out)
 
     for css in user_css:
-        if not css.is_file():
+        if not css.exists():
             raise ConfigError("the style sheet does not exist", path=css)
+        check_source(css)
     roles: list[str] = []
     trim = "A5"
     description = ""

@@ -26,17 +26,47 @@ class _Loader(_SafeLoader):  # type: ignore[misc]
     pass
 
 
-_Loader.yaml_implicit_resolvers = {
+class AliasError(yaml.composer.ComposerError):
+    """Front matter that uses a YAML alias (``*name``)."""
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """The pure-Python loader, refusing every alias where it is composed.
+
+    An alias repeats its anchor's value; aliases of aliases nest, and 563 bytes of them
+    become gigabytes once the value is printed (a "billion laughs"). No article needs
+    one, and libyaml's composer, being C, cannot be told to refuse them: front matter
+    with a ``*`` is read by this loader instead (see ``load``).
+    """
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()  # type: ignore[no-untyped-call]
+            raise AliasError(
+                None, None, f"YAML aliases (*{event.anchor}) are not accepted", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+_WITHOUT_TIMESTAMPS = {
     key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_Loader.yaml_implicit_resolvers = _WITHOUT_TIMESTAMPS
+_NoAliasLoader.yaml_implicit_resolvers = _WITHOUT_TIMESTAMPS
 
 EXTRA_KEYS = ("checksum",)
 """Keys that describe the file, not the article: accepted, not part of Meta."""
 
 
 def load(text: str) -> dict[str, Any]:
-    data = yaml.load(text, Loader=_Loader) if text.strip() else {}
+    """The front matter's mapping; yaml.YAMLError when it is not YAML or uses an alias.
+
+    An alias is written ``*name``: text without a ``*`` has none and is read by libyaml
+    (fast), the rest by ``_NoAliasLoader``, which stops at the first alias with its line.
+    """
+    loader = _Loader if "*" not in text else _NoAliasLoader
+    data = yaml.load(text, Loader=loader) if text.strip() else {}
     if not isinstance(data, dict):
         raise ValueError("front matter must be a mapping of keys to values")
     return data

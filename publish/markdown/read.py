@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import yaml
 from markdown_it.tree import SyntaxTreeNode
 
 from publish.cjk import is_wide
@@ -161,10 +162,22 @@ def _document(tree: SyntaxTreeNode, path: Path | None) -> Document:
             f"front matter: {exc}", path=path,
             hint="the file must start with ---, key: value lines (title: …), and ---",
         ) from exc
-    except Exception as exc:  # yaml.YAMLError and its subclasses
-        raise ConfigError(f"front matter is not valid YAML: {exc}", path=path) from exc
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"front matter is not valid YAML: {yaml_reason(exc)}", path=path) from exc
+    except RecursionError as exc:  # the pure-Python composer recurses per nesting level
+        raise ConfigError("front matter is not valid YAML: it nests lists or mappings too deeply", path=path) from exc
     body = [n for n in tree.children if n.type != "front_matter"]
     return Document(meta=meta, blocks=_blocks(body))
+
+
+def yaml_reason(exc: yaml.YAMLError) -> str:
+    """What is wrong and where, lines counted in the article's file: its front matter
+    starts on line 2, after the opening ``---``."""
+    if not isinstance(exc, yaml.MarkedYAMLError) or exc.problem_mark is None:
+        return str(exc) or type(exc).__name__
+    mark = exc.problem_mark
+    context = f"{exc.context}; " if exc.context else ""
+    return f"{context}{exc.problem} (line {mark.line + 2}, column {mark.column + 1})"
 
 
 def read_checksum(text: str) -> str:

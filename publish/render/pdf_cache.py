@@ -6,7 +6,9 @@ modification time, the part's HTML (its text, anchors and image URLs), the bytes
 image it names, its own CSS (running head) and, for a PDF, the number of its first page.
 The EPUB's drawn cover is kept here too, keyed by the book's title lines and the faces.
 The folder (``$PUBLISH_CACHE``, else ``.cache/render/`` beside book.toml) holds only
-derived files: deleting it costs one full build, nothing else.
+derived files: deleting it costs one full build, nothing else. Each entry begins with its
+own name (``entry_header``), so an entry moved or copied under another key is a miss, not
+a book built from the wrong part; temporary files a killed writer left are swept.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import hashlib
 import json
 import os
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -145,22 +148,77 @@ class RenderCache:
         self._write(f"{key}.png", data)
 
     def _read(self, name: str) -> bytes | None:
+        """The entry's payload; None (a miss) when absent or not the entry ``name``."""
         if self.folder is None:
             return None
+        path = self.folder / name[:2] / name
         try:
-            return (self.folder / name[:2] / name).read_bytes()
+            data = path.read_bytes()
         except OSError:
             return None
+        header = entry_header(name)
+        if not data.startswith(header):
+            # Another entry's bytes under this name (copied, renamed, swapped) or an entry
+            # of an older format: using it would build the wrong page. Dropped, rebuilt.
+            with contextlib.suppress(OSError):
+                path.unlink()
+            return None
+        return data[len(header):]
 
     def _write(self, name: str, data: bytes) -> None:
         if self.folder is None:
             return
         target = self.folder / name[:2] / name
-        tmp = target.with_name(f".{name}.{os.getpid()}.tmp")
+        tmp = target.with_name(f".{name}.{os.getpid()}{TMP_SUFFIX}")
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(data)
+            sweep_stale_tmp(target.parent)
+            tmp.write_bytes(entry_header(name) + data)
             os.replace(tmp, target)  # whole or absent; no fsync: a lost entry is a miss
         except OSError:
             with contextlib.suppress(OSError):
                 tmp.unlink(missing_ok=True)  # a cache that cannot be written only costs time
+
+
+ENTRY_MAGIC = b"publish-render-cache 1 "
+TMP_SUFFIX = ".tmp"
+STALE_TMP_S = 3600.0
+"""A write takes well under a second: a temporary file this old was left by a writer
+that was killed, whatever its pid now names."""
+_TMP_NAME = re.compile(r"^\..+\.(\d+)\.tmp$")
+
+
+def entry_header(name: str) -> bytes:
+    """What every entry starts with: its own file name (the key and the kind), so an entry
+    read under another name is known for what it is. The payload after it is the cached
+    bytes themselves, unchanged."""
+    return ENTRY_MAGIC + name.encode("ascii") + b"\n"
+
+
+def sweep_stale_tmp(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove the temporary files in ``folder`` that no writer will rename: their writer's
+    process is gone (``kill -9`` mid-write) or they are older than ``STALE_TMP_S``."""
+    now = time.time() if now is None else now
+    removed = []
+    with contextlib.suppress(OSError):
+        for path in folder.iterdir():
+            match = _TMP_NAME.match(path.name)
+            if match is None:
+                continue
+            with contextlib.suppress(OSError):
+                if not _alive(int(match.group(1))) or now - path.stat().st_mtime > STALE_TMP_S:
+                    path.unlink()
+                    removed.append(path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):  # another user's process; nonsense
+        return True
+    return True

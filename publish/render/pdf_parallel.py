@@ -25,6 +25,7 @@ import dataclasses
 import hashlib
 import logging
 import multiprocessing
+import os
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -43,6 +44,7 @@ from publish.render.pdf_cache import RenderCache, cache_dir, font_files, part_ke
 from publish.render.pdf_merge import PartPdf, merge
 from publish.render.pdf_worker import Done, Job, Loaded, Setup, init_worker, loaded, local_board, run, warm
 from publish.refit import Edit
+from publish.sources import read_source
 from publish.styles import Style
 
 LOGGER = logging.getLogger(__name__)
@@ -67,9 +69,12 @@ def _run_all(jobs: Sequence[Job], workers: int, size: int, known: dict[int, int]
     counts = context.Array("i", [known.get(i, -1) for i in range(size)], lock=False)
     anchors = context.Array("i", [-1] * targets, lock=False)
     condition = context.Condition()
+    # A forked worker dies with this process; a forkserver's with the server, which
+    # exits when this process does.
+    parent = os.getpid() if context.get_start_method() == "fork" else None
     with ProcessPoolExecutor(
         max_workers=min(workers, len(jobs)), mp_context=context,
-        initializer=init_worker, initargs=(counts, condition, anchors),
+        initializer=init_worker, initargs=(parent, counts, condition, anchors),
     ) as pool:
         # map submits in order and every job waits only for earlier ones: no deadlock.
         return list(pool.map(run, jobs))
@@ -119,8 +124,7 @@ def _setup_key(setup: Setup, texts: list[str]) -> str:
 
 
 def _read(path: str) -> str:
-    with open(path, encoding="utf-8") as handle:
-        return handle.read()
+    return read_source(Path(path))
 
 
 def _target_slots(book: Book) -> list[tuple[tuple[int, str], ...]]:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from publish import refit
+from publish import refit, workers
 from publish.errors import RenderError
 from publish.render import harfbuzz
 from publish.render.pdf_cache import Layout, RenderCache, part_key, pdf_key
@@ -157,9 +157,11 @@ _LOADED: dict[Setup, Loaded] = {}
 atexit.register(_LOADED.clear)
 
 
-def init_worker(counts: Counts, condition: Any, anchors: Counts | None = None) -> None:
-    """Pool initializer: the build's shared board."""
+def init_worker(parent: int | None, counts: Counts, condition: Any, anchors: Counts | None = None) -> None:
+    """Pool initializer: die with ``parent`` and leave Ctrl-C to it (``publish.workers``;
+    None: with whichever process started this one), then the build's shared board."""
     global _BOARD
+    workers.init_worker(parent)
     _BOARD = Board(counts, condition, anchors)
 
 

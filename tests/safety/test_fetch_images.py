@@ -3,6 +3,7 @@ bounded in size and time, never to this machine or the local network by default.
 
 from __future__ import annotations
 
+import ipaddress
 import threading
 import time
 from collections.abc import Iterator
@@ -10,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from publish.fetcher import RefusedResource, fetch_image
+from publish.fetcher import RefusedResource, fetch_image, is_public
 from tests.safety.conftest import bomb_png, png
 
 IMAGE = png(4, 4)
@@ -24,6 +25,9 @@ class _Site(BaseHTTPRequestHandler):
             self.send_response(302)
             self.send_header("Location", "file:///etc/passwd")
             self.end_headers()
+            return
+        if self.path == "/slow-headers.png":
+            self._trickle_headers()
             return
         if self.path == "/drip.png":
             self.send_response(200)
@@ -46,6 +50,18 @@ class _Site(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def _trickle_headers(self) -> None:
+        """Headers a byte every 0.1 s for 5 s: every wait is short, their sum is not."""
+        head = b"HTTP/1.0 200 OK\r\nContent-Type: image/png\r\nX-Slow: " + b"x" * 50
+        try:
+            for byte in head:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.1)
+            self.wfile.write(b"\r\n\r\n" + IMAGE)
+        except OSError:  # the client gave up: what the test wants
+            pass
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -112,6 +128,41 @@ def test_an_image_over_the_size_limit_is_refused(site: str) -> None:
 def test_a_server_that_drips_is_cut_off_at_the_time_limit(site: str) -> None:
     with pytest.raises(RefusedResource, match="took longer than"):
         fetch_image(f"{site}/drip.png", allow_private=True, timeout_s=1)
+
+
+def test_a_server_that_trickles_its_headers_is_cut_off_at_the_time_limit(site: str) -> None:
+    start = time.monotonic()
+    with pytest.raises(RefusedResource, match="took longer than 1 s"):
+        fetch_image(f"{site}/slow-headers.png", allow_private=True, timeout_s=1)
+    assert time.monotonic() - start < 2
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "::127.0.0.1",  # IPv4-compatible
+        "::8.8.8.8",  # IPv4-compatible, deprecated: refused whole
+        "::ffff:127.0.0.1",  # IPv4-mapped
+        "::ffff:192.168.1.1",
+        "2002:7f00:1::1",  # 6to4 of 127.0.0.1
+        "2002:c0a8:101::1",  # 6to4 of 192.168.1.1
+        "2001:0:4136:e378:8000:63bf:3fff:fdd2",  # Teredo
+        "64:ff9b::a00:1",  # NAT64 of 10.0.0.1
+    ],
+)
+def test_ipv6_addresses_that_carry_a_private_ipv4_address_are_private(address: str) -> None:
+    assert not is_public(ipaddress.ip_address(address))
+
+
+@pytest.mark.parametrize("address", ["8.8.8.8", "2607:f8b0:4005:80c::200e", "::ffff:8.8.8.8", "2002:808:808::1"])
+def test_public_addresses_stay_public(address: str) -> None:
+    assert is_public(ipaddress.ip_address(address))
+
+
+def test_an_ipv4_compatible_loopback_url_is_refused(site: str) -> None:
+    port = site.rsplit(":", 1)[1]
+    with pytest.raises(RefusedResource, match="local or private address"):
+        fetch_image(f"http://[::127.0.0.1]:{port}/a.png")
 
 
 def test_a_decompression_bomb_is_refused(site: str) -> None:
