@@ -11,9 +11,9 @@ from publish.book import load_book
 from publish.errors import ConfigError
 from publish.fsutil import atomic_write_bytes
 from publish.render import WRITERS
-from publish.render.epub import EpubOptions
-from publish.render.pdf import PDF_VARIANTS, PdfOptions
-from publish.render.site import SiteOptions, save_site, write_site
+from publish.render.epub.write import EpubOptions
+from publish.render.html.write import SiteOptions, save_site, write_site
+from publish.render.pdf.write import PDF_VARIANTS, PdfOptions
 
 FORMATS = ("pdf", "epub")
 """What ``--format all`` makes; the HTML edition is asked for by name."""

@@ -9,13 +9,13 @@ from publish.book import Book
 
 
 def _pdf(book: Book, opts: Any) -> bytes:
-    from publish.render.pdf import write_pdf
+    from publish.render.pdf.write import write_pdf
 
     return write_pdf(book, opts)
 
 
 def _epub(book: Book, opts: Any) -> bytes:
-    from publish.render.epub import write_epub
+    from publish.render.epub.write import write_epub
 
     return write_epub(book, opts)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from publish.book import load_book
-from publish.render.pdf import PdfOptions, write_pdf
+from publish.render.pdf.write import PdfOptions, write_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 TEN = ROOT / "tests" / "books" / "ten"
@@ -72,7 +72,7 @@ def test_an_unchanged_rebuild_lays_nothing_out(book_copy: Path, monkeypatch: pyt
 def test_articles_whose_numbers_moved_are_laid_out_once_with_their_cached_refit(book_copy: Path) -> None:
     import weasyprint.document
 
-    from publish.render import pdf_worker
+    from publish.render.pdf import worker as pdf_worker
 
     build(book_copy)
     first = book_copy.parent / load_book(book_copy).chapters[0].path.relative_to(book_copy.parent)

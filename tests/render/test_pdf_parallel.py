@@ -11,7 +11,7 @@ import pikepdf
 import pytest
 
 from publish.book import load_book
-from publish.render.pdf import PdfOptions, write_pdf
+from publish.render.pdf.write import PdfOptions, write_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 TEN = ROOT / "tests" / "books" / "ten" / "book.toml"
@@ -124,7 +124,7 @@ def test_a_one_article_book_is_laid_out_in_one_pass(monkeypatch: pytest.MonkeyPa
     def no_parts(*_: object) -> None:
         raise AssertionError("built per article")
 
-    monkeypatch.setattr("publish.render.pdf_parallel.write_pdf_parallel", no_parts)
+    monkeypatch.setattr("publish.render.pdf.parallel.write_pdf_parallel", no_parts)
     book = load_book(BOOK)
     assert len(book.chapters) == 1
     assert write_pdf(book, PdfOptions(cache=False)).startswith(b"%PDF-")

@@ -11,9 +11,9 @@ from typing import Any
 import pikepdf
 import pytest
 
-from publish import refit
 from publish.book import load_book
-from publish.render.pdf import PdfOptions, write_pdf
+from publish.render.pdf.weasy import refit
+from publish.render.pdf.write import PdfOptions, write_pdf
 
 pytestmark = pytest.mark.slow
 

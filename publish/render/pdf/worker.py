@@ -27,13 +27,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from publish import refit
 from publish.errors import RenderError
-from publish.render import harfbuzz
-from publish.render.pdf_cache import Layout, RenderCache, part_key, pdf_key
-from publish.render.pdf_parts import fill_numbers
-from publish.render.pdf_fonts import stub_program
-from publish.render.pdf_text import stripped
+from publish.render.cache import Layout, RenderCache, part_key, pdf_key
+from publish.render.pdf.fonts import stub_program
+from publish.render.pdf.parts import fill_numbers
+from publish.render.pdf.weasy import harfbuzz, refit
+from publish.render.pdf.weasy.text_spaces import stripped
 
 WAIT_SECONDS = 600.0
 """How long a part waits for the page counts before it; a hung build fails instead."""
@@ -50,7 +49,7 @@ class Setup:
     cache: Path | None
     fonts: tuple[Path, ...] = ()
     """The font files the sheets name: a part embeds a stub of each face cut from one of
-    them, and the merge cuts the face once for the whole book (``pdf_fonts``)."""
+    them, and the merge cuts the face once for the whole book (``pdf.fonts``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,9 +256,9 @@ def _install_hook() -> None:
     """Route WeasyPrint's margin-box layout through ``_margin_boxes`` (once per process)."""
     import weasyprint.layout as layout
 
-    from publish.render import weasy_speed
+    from publish.render.pdf.weasy import speedups
 
-    weasy_speed.install()
+    speedups.install()
     _install_stubs()
     if getattr(layout.make_margin_boxes, "_publish_hook", False):
         return

@@ -14,16 +14,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from publish import refit
 from publish.book import Book
 from publish.fetcher import Sandbox
 from publish.fonts import font_face_css, font_roots
-from publish.refit import Edit
 from publish.render import assemble
+from publish.render.pdf.weasy import refit
+from publish.render.pdf.weasy.refit import Edit
 from publish.styles import Style, load_style
 
 if TYPE_CHECKING:
-    from publish.render.pdf_worker import Loaded
+    from publish.render.pdf.worker import Loaded
 
 # WeasyPrint, pikepdf and the per-article build are imported where they are used, so
 # that importing PdfOptions (every ``publish build``, EPUB only included) stays cheap.
@@ -51,7 +51,7 @@ class PdfOptions:
     jobs: int = 0
     """Worker processes for the per-article build; 0: one per core."""
     cache: bool = True
-    """Reuse rendered articles from the render cache (see ``pdf_cache``)."""
+    """Reuse rendered articles from the render cache (see ``render.cache``)."""
     single_pass: bool = False
     """Lay the book out as one document (always so for tagged and PDF/A-UA output)."""
     warnings: list[str] = field(default_factory=list)
@@ -75,13 +75,13 @@ build's 1.14 s, medians of 5 runs on 2 shared cores)."""
 
 
 def write_pdf(book: Book, opts: PdfOptions) -> bytes:
-    """The book's PDF: per article, in parallel and cached (``pdf_parallel``), unless the
+    """The book's PDF: per article, in parallel and cached (``pdf.parallel``), unless the
     output is tagged or a PDF/A-UA variant, whose structure tree spans the whole book, or
     the book is a single article."""
     one_pass = opts.single_pass or opts.tagged or bool(opts.pdf_variant)
     if one_pass or len(book.chapters) <= ONE_PASS_ARTICLES:
         return write_pdf_single(book, opts)
-    from publish.render.pdf_parallel import ParallelOptions, write_pdf_parallel
+    from publish.render.pdf.parallel import ParallelOptions, write_pdf_parallel
 
     style = load_style(opts.style or book.style, user_css=opts.user_css)
     LOGGER.info("Per-article build of %d articles in style %s", len(book.chapters), style.name)
@@ -94,7 +94,7 @@ def write_pdf(book: Book, opts: PdfOptions) -> bytes:
 
 def _own_sheets(book: Book, style: Style, extras: str) -> Loaded:
     """The faces and sheets for a one-article book, loaded in this process alone (not
-    with ``pdf_worker.loaded``: importing the per-article build would cost this build,
+    with ``pdf.worker.loaded``: importing the per-article build would cost this build,
     the slowest against plain WeasyPrint, 0.06 s)."""
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
@@ -122,7 +122,7 @@ def _start(book: Book, style: Style, opts: PdfOptions) -> tuple[Loaded, list[tup
     extras = _print_extras(opts)
     if len(book.chapters) <= ONE_PASS_ARTICLES:
         return _own_sheets(book, style, extras), None
-    from publish.render.pdf_parallel import ParallelOptions, one_pass_start
+    from publish.render.pdf.parallel import ParallelOptions, one_pass_start
 
     return one_pass_start(book, style, extras, ParallelOptions(jobs=opts.jobs, cache=opts.cache))
 
@@ -131,10 +131,10 @@ def write_pdf_single(book: Book, opts: PdfOptions) -> bytes:
     """The book laid out as one WeasyPrint document."""
     from weasyprint import HTML
 
-    from publish.render import weasy_speed
-    from publish.render.pdf_text import stripped
+    from publish.render.pdf.weasy import speedups
+    from publish.render.pdf.weasy.text_spaces import stripped
 
-    weasy_speed.install()
+    speedups.install()
     style = load_style(opts.style or book.style, user_css=opts.user_css)
     LOGGER.info("Step 1 - loading faces %s; the refit decided per article", ", ".join(style.roles))
     (sandbox, fetcher, stylesheets, font_config), decided = _start(book, style, opts)
@@ -166,7 +166,7 @@ def write_pdf_single(book: Book, opts: PdfOptions) -> bytes:
     opts.warnings.extend(f"refused resource: {url}" for url in dict.fromkeys(sandbox.refused[refused:]))
     if not opts.pdf_variant:
         return bytes(pdf)
-    from publish.render.pdf_archival import conform
+    from publish.render.pdf.archival import conform
 
     LOGGER.info("Step 5 - writing the file as %s validators read it", opts.pdf_variant)
     return conform(bytes(pdf), opts.pdf_variant)

@@ -2,8 +2,8 @@
 
 One XHTML document per article, made by the same HTML writer as the PDF, with the
 screen text filter (reading systems justify Chinese themselves). Cover, title page and
-navigation are written by ``epub_docs``, metadata by ``epub_meta``, images and fonts by
-``epub_media`` and ``epub_fonts``; ebooklib lays out the package. Identifiers and dates
+navigation are written by ``epub.docs``, metadata by ``epub.meta``, images and fonts by
+``epub.media`` and ``epub.fonts``; ebooklib lays out the package. Identifiers and dates
 come from the book, so the same book gives the same bytes.
 """
 
@@ -23,8 +23,9 @@ from publish.errors import RenderError
 from publish.fetcher import RefusedResource, Sandbox, packaged_css
 from publish.fonts import font_roots
 from publish.render import assemble
+from publish.render.cache import RenderCache, cache_dir
 from publish.render.cover import cached_cover
-from publish.render.epub_docs import (
+from publish.render.epub.docs import (
     Landmark,
     NavEntry,
     TitlePage,
@@ -34,10 +35,9 @@ from publish.render.epub_docs import (
     ncx_document,
     title_page,
 )
-from publish.render.epub_fonts import FORMATS, embed_fonts, font_face_rules
-from publish.render.epub_media import ImageLimits, PackagedImage, package_image
-from publish.render.pdf_cache import RenderCache, cache_dir
-from publish.render.epub_meta import (
+from publish.render.epub.fonts import FORMATS, embed_fonts, font_face_rules
+from publish.render.epub.media import ImageLimits, PackagedImage, package_image
+from publish.render.epub.meta import (
     Produced,
     accessibility,
     book_identifier,
@@ -45,9 +45,9 @@ from publish.render.epub_meta import (
     modified_date,
     sources,
 )
-from publish.render.html import article, human_date, sections
+from publish.render.xhtml import article, human_date, sections
 from publish.styles import Style, load_style
-from publish.typography import vertical_html
+from publish.typeset.hints import vertical_html
 
 __all__ = ["EpubOptions", "book_identifier", "epub_css", "write_epub"]
 

@@ -21,10 +21,10 @@ from publish.book import Book
 from publish.fetcher import Sandbox
 from publish.fonts import font_roots
 from publish.render import assemble
-from publish.render.epub import epub_css
-from publish.render.html import RenderContext, article, attr, sections
+from publish.render.epub.write import epub_css
+from publish.render.xhtml import RenderContext, article, attr, sections
 from publish.styles import load_style
-from publish.typography import screen_html
+from publish.typeset.hints import screen_html
 
 STYLESHEET = "style.css"
 INDEX = "index.html"
