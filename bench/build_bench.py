@@ -42,7 +42,7 @@ MEASURE = textwrap.dedent(
     import weasyprint, ebooklib
     from publish.commands import build
     from publish.book import load_book
-    from publish.render.pdf import PdfOptions, write_pdf
+    from publish.render.pdf.write import PdfOptions, write_pdf
     def cpu_all():
         return sum(r.ru_utime + r.ru_stime for r in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)))
     t0 = time.perf_counter(); c0 = time.process_time(); a0 = cpu_all()
