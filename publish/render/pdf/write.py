@@ -18,6 +18,7 @@ from publish.book import Book
 from publish.fetcher import Sandbox
 from publish.fonts import font_face_css, font_roots
 from publish.render import assemble
+from publish.render.pdf import weasy
 from publish.render.pdf.weasy import refit
 from publish.render.pdf.weasy.refit import Edit
 from publish.styles import Style, load_style
@@ -83,6 +84,7 @@ def write_pdf(book: Book, opts: PdfOptions) -> bytes:
         return write_pdf_single(book, opts)
     from publish.render.pdf.parallel import ParallelOptions, write_pdf_parallel
 
+    opts.warnings.extend(weasy.check())
     style = load_style(opts.style or book.style, user_css=opts.user_css)
     LOGGER.info("Per-article build of %d articles in style %s", len(book.chapters), style.name)
     pdf, warnings = write_pdf_parallel(
@@ -131,10 +133,9 @@ def write_pdf_single(book: Book, opts: PdfOptions) -> bytes:
     """The book laid out as one WeasyPrint document."""
     from weasyprint import HTML
 
-    from publish.render.pdf.weasy import speedups
     from publish.render.pdf.weasy.text_spaces import stripped
 
-    speedups.install()
+    opts.warnings.extend(weasy.install())
     style = load_style(opts.style or book.style, user_css=opts.user_css)
     LOGGER.info("Step 1 - loading faces %s; the refit decided per article", ", ".join(style.roles))
     (sandbox, fetcher, stylesheets, font_config), decided = _start(book, style, opts)
@@ -142,7 +143,6 @@ def write_pdf_single(book: Book, opts: PdfOptions) -> bytes:
     LOGGER.info("Step 2 - assembling %d articles in style %s", len(book.chapters), style.name)
     missing: list[str] = []
     document_html = assemble.book_html(book, sandbox=sandbox.narrowed(book.root), for_print=True, missing=missing)
-    refit.install()
     base_url = book.root.resolve().as_uri() + "/"
     html = HTML(string=document_html, base_url=base_url, url_fetcher=fetcher)
     if decided is not None:
