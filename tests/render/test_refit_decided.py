@@ -12,7 +12,8 @@ import pytest
 from publish.book import load_book
 from publish.render.cache import Layout, RenderCache
 from publish.render.pdf.weasy import refit
-from publish.render.pdf.write import PdfOptions, write_pdf
+from publish.render.edition import Options
+from publish.render.pdf.write import render as write_pdf
 from publish.styles import load_style
 from publish.typeset.hints import print_html
 
@@ -45,7 +46,7 @@ def one_pass(decided: bool) -> tuple[bytes, int]:
 
             start = pdf._start
             patch.setattr(pdf, "_start", lambda *a: (start(*a)[0], None))
-        data = write_pdf(load_book(TEN), PdfOptions(single_pass=True, jobs=2, cache=False))
+        data = write_pdf(load_book(TEN), Options(single_pass=True, jobs=2, cache=False)).data
     return data, layouts[0]
 
 

@@ -25,6 +25,7 @@ from publish.fonts import font_roots
 from publish.render import assemble
 from publish.render.cache import RenderCache, cache_dir
 from publish.render.cover import cached_cover
+from publish.render.edition import Options, Output
 from publish.render.epub.docs import (
     Landmark,
     NavEntry,
@@ -49,7 +50,7 @@ from publish.render.xhtml import article, human_date, sections
 from publish.styles import Style, load_style
 from publish.typeset.hints import vertical_html
 
-__all__ = ["EpubOptions", "book_identifier", "epub_css", "write_epub"]
+__all__ = ["book_identifier", "epub_css", "render"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -66,19 +67,6 @@ EPUB_FONT_STACKS = {
 CSS_HREF = "style/book.css"
 COVER_LIMITS = ImageLimits(max_side=2560, max_bytes=1_000_000)
 """Covers stay large: stores and libraries ask for 1600 × 2560 at most."""
-
-
-@dataclass(frozen=True, slots=True)
-class EpubOptions:
-    style: str | None = None
-    user_css: tuple[Path, ...] = ()
-    embed_fonts: str | None = None
-    """None, or the flavour of subset faces to embed: "woff2" or "ttf"."""
-    cache: bool = True
-    """Take the drawn cover from the render cache (see ``cover.cached_cover``)."""
-    warnings: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    """What the build did that a user may want to know (embedded font sizes …)."""
 
 
 CSS_COMMENT = re.compile(r"/\*.*?\*/\s*", re.DOTALL)
@@ -209,7 +197,7 @@ def _item(epub: Any, uid: str, name: str, media_type: str, data: bytes, props: t
     return item
 
 
-def write_epub(book: Book, opts: EpubOptions) -> bytes:
+def render(book: Book, opts: Options) -> Output:
     from ebooklib import epub
 
     style = load_style(opts.style or book.style, user_css=opts.user_css)
@@ -235,13 +223,14 @@ def write_epub(book: Book, opts: EpubOptions) -> bytes:
                        authors=book.meta.authors, lang=lang)
 
     fonts = []
+    notes: list[str] = []
     if opts.embed_fonts:
         if opts.embed_fonts not in FORMATS:
             raise RenderError(f"unknown font format {opts.embed_fonts!r}", hint=f"use one of {', '.join(FORMATS)}")
         LOGGER.info("Step 3 - subsetting faces (%s)", opts.embed_fonts)
         fonts = embed_fonts([front, nav, *(doc for _, _, doc in pkg.chapters)], opts.embed_fonts)
         total = sum(len(f.data) for f in fonts)
-        opts.notes.append(f"embedded {len(fonts)} subset faces ({opts.embed_fonts}): {total / 1024:.0f} KB — "
+        notes.append(f"embedded {len(fonts)} subset faces ({opts.embed_fonts}): {total / 1024:.0f} KB — "
                           + ", ".join(f"{f.role} {f.weight} {f.characters} chars {len(f.data) / 1024:.0f} KB"
                                       for f in fonts))
     # The style sheets are the user's to edit, so they are packed without any url() that
@@ -276,9 +265,8 @@ def write_epub(book: Book, opts: EpubOptions) -> bytes:
                 {"type": "title-page", "title": "书名页", "href": "title.xhtml"},
                 {"type": "toc", "title": "目录", "href": "nav.xhtml"},
                 {"type": "text", "title": "正文", "href": first}]
-    opts.warnings.extend(w for w in pkg.missing if w not in opts.warnings)
-    opts.warnings.extend(f"refused resource: {url}" for url in sandbox.refused)
-    return _normalise_zip(_package_bytes(eb, book, lang))
+    warnings = (*dict.fromkeys(pkg.missing), *(f"refused resource: {url}" for url in sandbox.refused))
+    return Output(_normalise_zip(_package_bytes(eb, book, lang)), warnings=warnings, notes=tuple(notes))
 
 
 def _package_bytes(eb: Any, book: Book, lang: str) -> bytes:

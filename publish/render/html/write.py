@@ -1,6 +1,6 @@
 """The book → an HTML edition: a static site of one page per article, an index and images.
 
-Separate from the one-file writers (``WRITERS`` returns one ``bytes``): a site is many
+Separate from the one-file writers (their ``Output`` holds one ``bytes``): a site is many
 files, so :func:`write_site` returns a mapping of relative path → bytes, which
 ``publish build --format html`` writes as a folder and ``publish preview`` serves from
 memory. The text, repair and structure are the EPUB's (the same HTML writer with the
