@@ -45,6 +45,7 @@ def run(
             f"unknown PDF variant {options.pdf_variant!r}", hint=f"--pdf-variant takes one of: {', '.join(PDF_VARIANTS)}"
         )
     book = load_book(book_path, style=options.style)
+    options = dataclasses.replace(options, style=book.style)  # found beside the book, if it is there
     result = BuildResult()
     for fmt in formats:
         if on_step:
