@@ -42,7 +42,8 @@ MEASURE = textwrap.dedent(
     import weasyprint, ebooklib
     from publish.commands import build
     from publish.book import load_book
-    from publish.render.pdf import PdfOptions, write_pdf
+    from publish.render.edition import Options
+    from publish.render.pdf.write import render as write_pdf
     def cpu_all():
         return sum(r.ru_utime + r.ru_stime for r in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)))
     t0 = time.perf_counter(); c0 = time.process_time(); a0 = cpu_all()
@@ -50,7 +51,7 @@ MEASURE = textwrap.dedent(
     if kind == "ours-pdf" or kind == "ours-epub":
         target = build.run(book, out, (kind.split("-")[1],)).outputs[0]
     elif kind == "ours-single":
-        target.write_bytes(write_pdf(load_book(book), PdfOptions(single_pass=True)))
+        target.write_bytes(write_pdf(load_book(book), Options(single_pass=True)).data)
     elif kind == "ours-rebuild":
         build.run(book, out, ("pdf",))
         articles = sorted((book.parent / "articles").glob("*.md"))

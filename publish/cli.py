@@ -23,6 +23,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from publish import __version__
 from publish.errors import PublishError
+from publish.render import EDITIONS
+from publish.render.edition import Options
 
 if TYPE_CHECKING:
     from publish.commands.doctor import Report
@@ -175,17 +177,14 @@ def clean(
         raise typer.Exit(1)
 
 
-class Format(str, Enum):
-    pdf = "pdf"
-    epub = "epub"
-    html = "html"
-    all = "all"
+Format = Enum("Format", {name: name for name in (*EDITIONS, "all")}, type=str)  # type: ignore[misc]
+"""``--format``: every edition the registry names, and all (those ``in_all``)."""
 
 
 @app.command()
 def build(
     book: Annotated[Path, typer.Option("--book", "-b", help="The book manifest.")] = Path("content/book.toml"),
-    format: Annotated[Format, typer.Option("--format", "-f", help="What to make.")] = Format.all,
+    format: Annotated[Format, typer.Option("--format", "-f", help="What to make.")] = Format("all"),
     output: Annotated[Path, typer.Option("--output", "-o", help="Output folder.")] = Path("dist"),
     style: Annotated[str | None, typer.Option("--style", "-s", help="Style to use instead of the book's (see styles/).")] = None,
     css: Annotated[list[Path] | None, typer.Option("--css", help="Your own CSS, layered over the style.")] = None,
@@ -206,7 +205,7 @@ def build(
     """
     from publish.commands import build as command
 
-    formats = command.FORMATS if format is Format.all else (format.value,)
+    formats = command.FORMATS if format.value == "all" else (format.value,)
     _State.quiet = _State.quiet or as_json
     try:
         with _progress() as bar:
@@ -216,11 +215,11 @@ def build(
                 done = formats.index(fmt)
                 bar.update(task, completed=done, description=f"building {fmt}")
 
-            result = command.run(
-                book, output, formats, style=style, user_css=tuple(css or ()),
-                pdf_variant=pdf_variant, bleed_mm=bleed, marks=marks, tagged=tagged, embed_fonts=embed_fonts,
-                jobs=jobs, cache=not no_cache, on_step=step,
+            options = Options(
+                style=style, user_css=tuple(css or ()), pdf_variant=pdf_variant, bleed_mm=bleed, marks=marks,
+                tagged=tagged, embed_fonts=embed_fonts, jobs=jobs, cache=not no_cache,
             )
+            result = command.run(book, output, formats, options, on_step=step)
     except PublishError as exc:
         if as_json:
             _emit_json({"ok": False, "error": str(exc)})

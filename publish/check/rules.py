@@ -13,8 +13,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from publish.check.lines import Line
-from publish.cjk import HAN
-from publish.typography import LEFT_INK_MARKS, NO_LINE_END, NO_LINE_START, OPENING, STRETCH_LIMIT_EM
+from publish.typeset.cjk import HAN
+from publish.typeset.hints import (
+    LEFT_INK_MARKS,
+    NO_LINE_END,
+    NO_LINE_START,
+    OPENING,
+    STRETCH_LIMIT_EM,
+)
 
 _LETTER = re.compile(f"[{HAN}A-Za-z0-9]")
 _TOC_ENTRY = re.compile(r"[·.…]{3,}\s*\d+$")
@@ -25,7 +31,7 @@ OVERFLOW_TOLERANCE_PT = 1.0
 """How far past the text frame a line may reach: rounding of advances. Hanging
 punctuation is not used, so nothing is meant to reach past the frame."""
 # A mark of ``LEFT_INK_MARKS`` at a line's end has its ink in the left half of its box:
-# set half-width (``halt``) or hanging (``publish.line_end``), the PDF still gives it a
+# set half-width (``halt``) or hanging (``publish.render.pdf.weasy.line_end``), the PDF still gives it a
 # whole em, since nothing follows to carry a shortened advance, so the line's ink ends
 # half an em before its box does. The rules read a line's end by its ink.
 HEADING_FACES = ("Hei", "Sans", "Bold", "Heavy", "Black")

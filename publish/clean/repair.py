@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from publish.cjk import HAN, WIDE, is_wide
+from publish.typeset.cjk import HAN, WIDE, is_wide
 
 # Every pattern is compiled here, once: the rules run on every string of every page.
 _WIDE = f"[{WIDE}]"

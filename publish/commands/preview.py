@@ -1,6 +1,6 @@
 """``publish preview``: the HTML edition served on 127.0.0.1, reloading as the editor works.
 
-The site is rendered into memory by ``publish.render.site`` and served by the standard
+The site is rendered into memory by ``publish.render.html.write`` and served by the standard
 library's HTTP server in a thread. A watcher thread polls the modification times of
 book.toml, the Markdown under the book's folder and the style's files; on a change it
 renders again and bumps a version number. Each page carries a few lines of script that
@@ -24,8 +24,8 @@ from publish.book import load_book
 from publish.errors import PublishError
 from publish.fetcher import RefusedResource, Sandbox
 from publish.fonts import WEIGHTS, find_face
+from publish.render.html.write import INDEX, SiteOptions, write_site
 from publish.render.resources import book_sandbox
-from publish.render.site import INDEX, SiteOptions, write_site
 from publish.styles import load_style
 
 LOGGER = logging.getLogger(__name__)

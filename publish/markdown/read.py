@@ -13,7 +13,6 @@ from pathlib import Path
 import yaml
 from markdown_it.tree import SyntaxTreeNode
 
-from publish.cjk import is_wide
 from publish.errors import ConfigError
 from publish.markdown import frontmatter
 from publish.markdown.dialect import markdown_parser
@@ -34,6 +33,7 @@ from publish.model import (
     Table,
     Text,
 )
+from publish.typeset.cjk import is_wide
 
 
 def _merge_text(nodes: list[Inline]) -> tuple[Inline, ...]:

@@ -1,24 +1,31 @@
-"""Renderers: the book → an output format. Every writer has the same shape."""
+"""Renderers: the book → an edition. Every edition has the same shape (``render.edition``).
+
+To add an edition: a package beside ``pdf/``, ``epub/`` and ``html/`` whose module has
+``render(book: Book, options: Options) -> Output``, and one line in ``EDITIONS``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING
 
-from publish.book import Book
+from publish.render.edition import Edition, Options, Output
+
+if TYPE_CHECKING:  # the registry is read by the CLI at start-up: it loads no renderer
+    from publish.book import Book
+
+EDITIONS: dict[str, Edition] = {
+    edition.name: edition
+    for edition in (
+        Edition("pdf", "publish.render.pdf.write", "{name}.pdf"),
+        Edition("epub", "publish.render.epub.write", "{name}.epub"),
+        Edition("html", "publish.render.html.edition", "{name}-html", in_all=False),
+    )
+}
+"""Format name → edition, in the order ``--format all`` makes them."""
 
 
-def _pdf(book: Book, opts: Any) -> bytes:
-    from publish.render.pdf import write_pdf
-
-    return write_pdf(book, opts)
-
-
-def _epub(book: Book, opts: Any) -> bytes:
-    from publish.render.epub import write_epub
-
-    return write_epub(book, opts)
-
-
-WRITERS: dict[str, Callable[[Book, Any], bytes]] = {"pdf": _pdf, "epub": _epub}
-"""Format name → writer; imported lazily so `publish clean` never loads WeasyPrint."""
+def render(name: str, book: Book, options: Options) -> Output:
+    """The edition ``name`` of ``book``."""
+    output: Output = importlib.import_module(EDITIONS[name].module).render(book, options)
+    return output

@@ -11,8 +11,8 @@ from urllib.parse import urlparse
 
 from publish.book import Book, Chapter
 from publish.fetcher import RefusedResource, Sandbox
-from publish.render.html import RenderContext, article, attr, sections
-from publish.typography import heading_html, print_html, screen_html
+from publish.render.xhtml import RenderContext, article, attr, sections
+from publish.typeset.hints import heading_html, print_html, screen_html
 
 
 def chapter_anchor(index: int) -> str:

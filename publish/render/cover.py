@@ -17,7 +17,7 @@ from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from publish.book import BookMeta
 from publish.fonts import find_face
-from publish.render.pdf_cache import RenderCache, stat_token
+from publish.render.cache import RenderCache, stat_token
 
 SIZE = (1600, 2400)
 """Width × height in pixels: 2:3, the shape stores and readers expect of a cover."""

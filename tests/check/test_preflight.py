@@ -1,6 +1,6 @@
 """PDF/A-1b output validated by an independent validator, Apache PDFBox Preflight
 (`publish check --pdfa`), and what our last step does to get there
-(`publish.render.pdf_archival`)."""
+(`publish.render.pdf.archival`)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from PIL import Image
 from publish.check.archive import archive_findings
 from publish.check.preflight import preflight_findings
 from publish.commands import build
-from publish.render.pdf_archival import RDF, declare_namespaces_per_description
+from publish.render.pdf.archival import RDF, declare_namespaces_per_description
 
 pytestmark = pytest.mark.slow
 

@@ -173,7 +173,7 @@ def test_an_unknown_pdf_variant_is_refused_before_anything_is_built(tmp_path: Pa
 def test_the_pdf_variants_we_accept_are_weasyprints() -> None:
     from weasyprint.pdf import VARIANTS
 
-    from publish.render.pdf import PDF_VARIANTS
+    from publish.render.pdf.write import PDF_VARIANTS
 
     assert sorted(PDF_VARIANTS) == sorted(v for v in VARIANTS if v != "debug")
 

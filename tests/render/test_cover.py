@@ -14,7 +14,7 @@ from PIL import Image
 
 from publish.book import BookMeta
 from publish.render import cover
-from publish.render.pdf_cache import RenderCache
+from publish.render.cache import RenderCache
 from tests.conftest import BOOK
 
 META = BookMeta(name="t", title="党旗高扬　决战决胜", subtitle="2020年组织工作盘点·抓党建促脱贫攻坚",
@@ -86,7 +86,7 @@ def test_an_epub_build_does_not_import_the_pdf_renderer(tmp_path: Path) -> None:
 
 
 def test_an_epub_build_does_not_import_the_cleaner(tmp_path: Path) -> None:
-    """Reading Markdown needs only the character classes (publish.cjk), not the cleaner's
+    """Reading Markdown needs only the character classes (publish.typeset.cjk), not the cleaner's
     pipeline and its few hundred patterns compiled at import."""
     listing = "sorted(m for m in sys.modules if m.startswith('publish.clean'))"
     assert _modules_after_an_epub_build(tmp_path, listing) == "[]"

@@ -55,7 +55,7 @@ def test_spine_is_cover_title_page_contents_then_articles_in_book_order(multi_ep
 
 def test_nav_lists_each_article_with_its_sections(multi_epub: Path) -> None:
     from publish.book import load_book
-    from publish.render.html import sections
+    from publish.render.xhtml import sections
 
     book = load_book(MULTI)
     toc = read(multi_epub, "nav.xhtml").xpath("//h:nav[@epub:type='toc']/h:ol/h:li", namespaces=NS)
@@ -126,7 +126,7 @@ def test_modified_date_is_the_newest_date_in_the_content(built_epub: Path) -> No
 
 def test_identifier_is_derived_from_the_book(built_epub: Path, multi_epub: Path) -> None:
     from publish.book import load_book
-    from publish.render.epub_meta import book_identifier
+    from publish.render.epub.meta import book_identifier
 
     ident = opf(built_epub).xpath("//dc:identifier/text()", namespaces=NS)
     assert ident == [book_identifier(load_book(BOOK))]

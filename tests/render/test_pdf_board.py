@@ -11,9 +11,9 @@ import pytest
 
 from publish.book import load_book
 from publish.errors import RenderError
-from publish.render import pdf_parts
-from publish.render.pdf_cache import Layout
-from publish.render.pdf_worker import ABSENT, Job, Setup, _publish_anchors, local_board
+from publish.render.cache import Layout
+from publish.render.pdf import parts as pdf_parts
+from publish.render.pdf.worker import ABSENT, Job, Setup, _publish_anchors, local_board
 
 SETUP = Setup(base_url="file:///book/", roots=(), sheets=(), cache=None)
 

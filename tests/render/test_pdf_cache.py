@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from publish.book import load_book
-from publish.render.pdf import PdfOptions, write_pdf
+from publish.render.edition import Options
+from publish.render.pdf.write import render as write_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 TEN = ROOT / "tests" / "books" / "ten"
@@ -29,7 +30,7 @@ def cached_files(book: Path) -> set[Path]:
 
 
 def build(book: Path, *, cache: bool = True) -> bytes:
-    return write_pdf(load_book(book), PdfOptions(jobs=1, cache=cache))
+    return write_pdf(load_book(book), Options(jobs=1, cache=cache)).data
 
 
 def test_rebuild_after_an_edit_lays_out_only_the_edited_article(book_copy: Path) -> None:
@@ -72,7 +73,7 @@ def test_an_unchanged_rebuild_lays_nothing_out(book_copy: Path, monkeypatch: pyt
 def test_articles_whose_numbers_moved_are_laid_out_once_with_their_cached_refit(book_copy: Path) -> None:
     import weasyprint.document
 
-    from publish.render import pdf_worker
+    from publish.render.pdf import worker as pdf_worker
 
     build(book_copy)
     first = book_copy.parent / load_book(book_copy).chapters[0].path.relative_to(book_copy.parent)

@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from publish.render.pdf_cache import STALE_TMP_S, Layout, RenderCache
+from publish.render.cache import STALE_TMP_S, Layout, RenderCache
 
 PDF_A = b"%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n"
 PDF_B = b"%PDF-1.7\n2 0 obj <<>> endobj\n%%EOF\n"

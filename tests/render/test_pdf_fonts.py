@@ -13,10 +13,9 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from publish.fonts import find_face, font_face_css
-from publish.render import harfbuzz
-from publish.render import pdf_worker
-from publish.render.pdf_fonts import cid_widths, share_faces, stub_program
-from publish.render.pdf_merge import PartPdf, merge
+from publish.render.pdf.fonts import cid_widths, share_faces, stub_program
+from publish.render.pdf.merge import PartPdf, merge
+from publish.render.pdf.weasy import font_stubs, harfbuzz
 
 FIRST = "这一年，决战深贫，栉风沐雨、披荆斩棘；"
 SECOND = "这一路，决胜小康，人民至上、初心弥坚。"
@@ -39,12 +38,9 @@ def part(text: str) -> bytes:
 
 def stub_part(text: str) -> bytes:
     """The part as a worker of the per-article build writes it: the Song face a stub."""
-    pdf_worker._install_stubs()
-    pdf_worker._STUBS.files = pdf_worker._file_identities((SONG,))
-    try:
+    font_stubs.install()
+    with font_stubs.stubbing((SONG,)):
         return part(text)
-    finally:
-        pdf_worker._STUBS.files = None
 
 
 @pytest.fixture(scope="module")
@@ -182,7 +178,7 @@ def test_a_stub_whose_face_is_not_among_the_fonts_stops_the_build(stub_parts: li
 
 def test_a_face_cut_before_is_taken_from_the_cache(stub_parts: list[bytes], tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    from publish.render.pdf_cache import RenderCache
+    from publish.render.cache import RenderCache
 
     cache = RenderCache(tmp_path)
     first = merge([PartPdf(p) for p in stub_parts], [SONG], cache)

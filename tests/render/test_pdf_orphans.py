@@ -18,8 +18,9 @@ TEN = ROOT / "tests" / "books" / "ten" / "book.toml"
 BUILD = f"""
 from pathlib import Path
 from publish.book import load_book
-from publish.render.pdf import PdfOptions, write_pdf
-write_pdf(load_book(Path({str(TEN)!r})), PdfOptions(jobs=2, cache=False))
+from publish.render.edition import Options
+from publish.render.pdf.write import render as write_pdf
+write_pdf(load_book(Path({str(TEN)!r})), Options(jobs=2, cache=False))
 """
 
 

@@ -11,7 +11,8 @@ import pikepdf
 import pytest
 
 from publish.book import load_book
-from publish.render.pdf import PdfOptions, write_pdf
+from publish.render.edition import Options
+from publish.render.pdf.write import render as write_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 TEN = ROOT / "tests" / "books" / "ten" / "book.toml"
@@ -53,8 +54,8 @@ def link_targets(pdf: bytes) -> list[tuple[int, int]]:
 @pytest.fixture(scope="module")
 def both_builds() -> tuple[bytes, bytes]:
     book = load_book(TEN)
-    single = write_pdf(book, PdfOptions(single_pass=True))
-    parallel = write_pdf(book, PdfOptions(jobs=2, cache=False))
+    single = write_pdf(book, Options(single_pass=True)).data
+    parallel = write_pdf(book, Options(jobs=2, cache=False)).data
     return single, parallel
 
 
@@ -124,7 +125,7 @@ def test_a_one_article_book_is_laid_out_in_one_pass(monkeypatch: pytest.MonkeyPa
     def no_parts(*_: object) -> None:
         raise AssertionError("built per article")
 
-    monkeypatch.setattr("publish.render.pdf_parallel.write_pdf_parallel", no_parts)
+    monkeypatch.setattr("publish.render.pdf.parallel.write_pdf_parallel", no_parts)
     book = load_book(BOOK)
     assert len(book.chapters) == 1
-    assert write_pdf(book, PdfOptions(cache=False)).startswith(b"%PDF-")
+    assert write_pdf(book, Options(cache=False)).data.startswith(b"%PDF-")

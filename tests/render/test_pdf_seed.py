@@ -33,8 +33,8 @@ def test_no_fallback_face_is_used(built_pdf: Path) -> None:
 
 def test_body_lines_are_flush_right(built_pdf: Path) -> None:
     """Inside a paragraph every line but the last ends its ink at the right edge of the
-    measure (a line-end mark's blank half hangs past it: ``publish.line_end``)."""
-    from publish.typography import LEFT_INK_MARKS
+    measure (a line-end mark's blank half hangs past it: ``publish.render.pdf.weasy.line_end``)."""
+    from publish.typeset.hints import LEFT_INK_MARKS
 
     with pdfplumber.open(built_pdf) as pdf:
         page = pdf.pages[5]

@@ -11,9 +11,10 @@ from typing import Any
 import pikepdf
 import pytest
 
-from publish import refit
 from publish.book import load_book
-from publish.render.pdf import PdfOptions, write_pdf
+from publish.render.pdf.weasy import refit
+from publish.render.edition import Options
+from publish.render.pdf.write import render as write_pdf
 
 pytestmark = pytest.mark.slow
 
@@ -41,7 +42,7 @@ def built(hide: bool) -> tuple[bytes, int]:
         patch.setattr(page, "make_page", counted)
         if not hide:  # the second look is a second layout of the whole document
             patch.setattr(refit, "LOOK_ALONE", False)
-        data = write_pdf(book, PdfOptions(cache=False))
+        data = write_pdf(book, Options(cache=False)).data
     return data, pages[0]
 
 

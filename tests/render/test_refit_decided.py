@@ -9,12 +9,13 @@ from typing import Any
 
 import pytest
 
-from publish import refit
 from publish.book import load_book
-from publish.render.pdf import PdfOptions, write_pdf
-from publish.render.pdf_cache import Layout, RenderCache
+from publish.render.cache import Layout, RenderCache
+from publish.render.pdf.weasy import refit
+from publish.render.edition import Options
+from publish.render.pdf.write import render as write_pdf
 from publish.styles import load_style
-from publish.typography import print_html
+from publish.typeset.hints import print_html
 
 ROOT = Path(__file__).resolve().parents[2]
 TEN = ROOT / "tests" / "books" / "ten" / "book.toml"
@@ -41,11 +42,11 @@ def one_pass(decided: bool) -> tuple[bytes, int]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(weasyprint.document, "layout_document", counted)
         if not decided:
-            from publish.render import pdf
+            from publish.render.pdf import write as pdf
 
             start = pdf._start
             patch.setattr(pdf, "_start", lambda *a: (start(*a)[0], None))
-        data = write_pdf(load_book(TEN), PdfOptions(single_pass=True, jobs=2, cache=False))
+        data = write_pdf(load_book(TEN), Options(single_pass=True, jobs=2, cache=False)).data
     return data, layouts[0]
 
 

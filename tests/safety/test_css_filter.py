@@ -15,7 +15,7 @@ import pytest
 from publish.commands import build
 from publish.css_filter import filtered_css
 from publish.fetcher import Sandbox
-from publish.render.epub import CSS_HREF, epub_css
+from publish.render.epub.write import CSS_HREF, epub_css
 from publish.styles import available_styles, load_style
 from tests.safety.conftest import BookMaker
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from publish.errors import PublishError
-from publish.render import site_folder
-from publish.render.site_folder import STALE_AFTER_S, save_site, sweep_staging
+from publish.render.html import folder as site_folder
+from publish.render.html.folder import STALE_AFTER_S, save_site, sweep_staging
 
 
 def _site(version: str) -> dict[str, bytes]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from publish.typography import DASH, JOINER, QUARTER, QUARTER_BREAK, plain_text, print_html
+from publish.typeset.hints import DASH, JOINER, QUARTER, QUARTER_BREAK, plain_text, print_html
 
 SEED = Path(__file__).resolve().parents[2] / "content" / "articles" / "000_67f8410aa76e5cfb.md"
 
@@ -55,7 +55,7 @@ def test_a_line_with_latin_breaks_after_a_half_width_colon_not_before_the_verb(t
 def test_a_paragraph_is_wrapped_for_squeezing_but_its_last_line_or_so() -> None:
     """span.fit holds the paragraph; span.tail, its last FIT_ZONE_EM, never squeezes
     unless the second layout pass asks for it."""
-    from publish.typography import FIT_OPEN, FIT_ZONE_EM, TAIL_OPEN
+    from publish.typeset.hints import FIT_OPEN, FIT_ZONE_EM, TAIL_OPEN
 
     line = next(ln for ln in SEED.read_text(encoding="utf-8").splitlines() if len(ln) > 200)
     html = print_html(line)
@@ -66,7 +66,7 @@ def test_a_paragraph_is_wrapped_for_squeezing_but_its_last_line_or_so() -> None:
 
 
 def test_headings_and_short_runs_are_not_wrapped_for_squeezing() -> None:
-    from publish.typography import heading_html
+    from publish.typeset.hints import heading_html
 
     assert "fit" not in heading_html("2020年组织工作盘点·抓党建促脱贫攻坚——党旗高扬　决战决胜")
     assert "fit" not in print_html("遴选182名优秀队员")
@@ -79,7 +79,7 @@ def test_a_latin_word_may_end_a_line_but_a_number_keeps_its_unit() -> None:
 
 
 def test_latin_words_of_five_letters_may_hyphenate_at_syllables() -> None:
-    from publish.typography import SOFT_HYPHEN
+    from publish.typeset.hints import SOFT_HYPHEN
 
     html = print_html("英文单词“impossible”和DeepMind、AI")
     assert f"im{SOFT_HYPHEN}pos{SOFT_HYPHEN}si{SOFT_HYPHEN}ble" in html and f"Deep{SOFT_HYPHEN}Mind" in html
@@ -102,7 +102,7 @@ def test_hints_leave_the_ten_article_book_unchanged() -> None:
 
 def test_a_title_phrase_of_up_to_sixteen_characters_is_kept_whole_where_the_style_allows() -> None:
     """外国专家：/中美合作共赢符合国际社会利益 — not …国际社/会利益 (the ten-article book)."""
-    from publish.typography import heading_html
+    from publish.typeset.hints import heading_html
 
     html = heading_html("外国专家：中美合作共赢符合国际社会利益")
     assert '<span class="nobr">外' in html
@@ -110,7 +110,7 @@ def test_a_title_phrase_of_up_to_sixteen_characters_is_kept_whole_where_the_styl
 
 
 def test_a_phrase_longer_than_any_measure_may_break_anywhere() -> None:
-    from publish.typography import heading_html
+    from publish.typeset.hints import heading_html
 
     html = heading_html("在决战决胜脱贫攻坚座谈会上的重要讲话精神传达学习：全面落实")
     assert html.startswith("在") and plain_text(html).startswith("在决战决胜脱贫攻坚座谈会上的重要讲话精神传达学习：全面落实")
@@ -120,7 +120,7 @@ def test_a_phrase_longer_than_any_measure_may_break_anywhere() -> None:
 def test_byline_items_are_separated_by_a_breakable_gap() -> None:
     """A byline longer than the measure wraps between its items, never inside one."""
     from publish.model import Document, Meta
-    from publish.render.html import BYLINE_GAP, RenderContext, byline
+    from publish.render.xhtml import BYLINE_GAP, RenderContext, byline
 
     doc = Document(Meta(title="t", source="云南日报", authors=("胡晓蓉",), editor="孙重远",
                         date="2022-02-13T04:22:00+08:00"), ())

@@ -1,5 +1,5 @@
 """A pause or closing mark that ends a justified line hangs its blank half past the
-measure, so the line's ink ends flush with the others (``publish.line_end``)."""
+measure, so the line's ink ends flush with the others (``publish.render.pdf.weasy.line_end``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from publish.check.lines import read_lines
 from publish.check.rules import Layout, ink_end, measure, paragraph_ends
-from publish.typography import LEFT_INK_MARKS
+from publish.typeset.hints import LEFT_INK_MARKS
 
 
 def _mark_ended_lines(layout: Layout) -> list[tuple[float, float]]:

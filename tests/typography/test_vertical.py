@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from publish.typography import vertical_html
+from publish.typeset.hints import vertical_html
 
 
 def test_one_and_two_digit_numbers_stand_upright() -> None:

@@ -75,7 +75,7 @@ def test_init_book_uses_its_own_copy_of_the_style(tmp_path: Path) -> None:
 
 
 def test_an_edit_to_the_copied_style_reaches_the_html_edition(tmp_path: Path) -> None:
-    from publish.render.site import SiteOptions, write_site
+    from publish.render.html.write import SiteOptions, write_site
 
     project = init.run(tmp_path / "my-book")
     screen = tmp_path / "my-book" / "styles" / "book" / "screen.css"

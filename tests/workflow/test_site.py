@@ -7,7 +7,7 @@ from pathlib import Path
 
 from publish.book import load_book
 from publish.commands import build
-from publish.render.site import SiteOptions, write_site
+from publish.render.html.write import SiteOptions, write_site
 
 
 def test_the_site_has_an_index_a_page_per_article_and_a_stylesheet(book_copy: Path, tmp_path: Path) -> None:
@@ -38,7 +38,7 @@ def test_the_site_has_the_same_repaired_text_as_the_epub(default_book) -> None: 
 
 
 def test_a_date_is_printed_as_the_sites_print_it_to_its_precision() -> None:
-    from publish.render.html import human_date
+    from publish.render.xhtml import human_date
 
     assert human_date("2021-01-27T11:03:00+08:00") == "2021年1月27日 11:03"
     assert human_date("2021-01-27") == "2021年1月27日"

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from publish.commands import build
-from publish.render.site import SiteOptions, write_site
+from publish.render.html.write import SiteOptions, write_site
 from publish.styles import STYLES_DIR, load_style, resolve_style
 
 

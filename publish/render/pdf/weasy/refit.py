@@ -4,9 +4,9 @@ WeasyPrint breaks lines greedily and justifies by stretching spaces. When the ru
 a line cannot break — a number with its unit (“2020年，”), a Latin word with the next
 character (“DeepMind开”), or a paragraph's last two letters, which the 孤字 joiner keeps
 together (“一半”。”) — the line before is left short and its gaps stretched, often past
-the checker's limit (``publish.typography.STRETCH_LIMIT_EM``).
+the checker's limit (``publish.typeset.hints.STRETCH_LIMIT_EM``).
 
-``publish.typography`` wraps each paragraph's text in ``span.fit`` and its last line or
+``publish.typeset.hints`` wraps each paragraph's text in ``span.fit`` and its last line or
 so in ``span.tail``: the style lets the head squeeze (each justification point up to
 0.03em below zero), never the tail, since a paragraph's last line is not justified back
 to solid. This module watches the first layout: when a justified line is stretched past
@@ -40,7 +40,7 @@ flush-left lines) nothing is decided; a line stretched there makes ``Undecided``
 layout, and the build falls back to the three layouts.
 
 Installed by the PDF writers (``install``) around WeasyPrint's own functions, like the
-page-number hook in ``publish.render.pdf_worker``.
+page-number hook in ``publish.render.pdf.worker``.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from publish.typography import JOINER, STRETCH_LIMIT_EM
+from publish.typeset.hints import JOINER, STRETCH_LIMIT_EM
 
 SQUEEZE_CLASS = "fit squeeze"
 TIGHT_CLASS = "fit squeeze tight"
@@ -126,7 +126,7 @@ def _stop_after_pagination(original: Any) -> Any:
     def make_all_pages(*args: Any, **kwargs: Any) -> Iterator[Any]:
         yield from original(*args, **kwargs)
         if getattr(_STATE, "alone", False):
-            raise _Again  # paragraphs alone: never a page number drawn or counted (pdf_worker)
+            raise _Again  # paragraphs alone: never a page number drawn or counted (pdf.worker)
         found: list[_Stretched] | None = getattr(_STATE, "stretched", None)
         if found:
             front: set[int] | None = getattr(_STATE, "front", None)
@@ -339,13 +339,13 @@ def decide(html: Any, decided: Sequence[Sequence[Edit]]) -> None:
 
 def install() -> None:
     """Wrap WeasyPrint's justification, pagination and render (once per process), with
-    the line-end justification of ``publish.line_end``: the refit watches the lines that
+    the line-end justification of ``publish.render.pdf.weasy.line_end``: the refit watches the lines that
     one justifies, so the two are never installed apart."""
     import weasyprint
     import weasyprint.layout as layout
     import weasyprint.layout.inline as inline
 
-    from publish import line_end
+    from publish.render.pdf.weasy import line_end
 
     line_end.install()
     if getattr(weasyprint.HTML.render, "_publish_refit", False):

@@ -5,7 +5,7 @@ Separate from the renderer because it works on finished PDFs with pikepdf. The f
 its bookmarks re-pointed at the appended pages, and its named destinations (the anchors the
 目录's links name) merged into one name tree, so the links of the front matter land on the
 articles' pages as in a one-pass build. Then the parts' subsets of each face become one
-(``pdf_fonts``), so the book embeds each face once, as a one-pass build does.
+(``pdf.fonts``), so the book embeds each face once, as a one-pass build does.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pikepdf
 
-from publish.render.pdf_cache import RenderCache
-from publish.render.pdf_fonts import share_faces
+from publish.render.cache import RenderCache
+from publish.render.pdf.fonts import share_faces
 
 
 @dataclass(frozen=True, slots=True)

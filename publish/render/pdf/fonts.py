@@ -12,7 +12,7 @@ file for the union of their glyphs, made with WeasyPrint's own steps (``harfbuzz
 the program is byte for byte the one a one-pass build of the same glyphs embeds.
 
 The workers do not cut the style's faces at all: each part embeds a *stub* of each (its
-.notdef glyph only; ``pdf_worker``), and this step replaces every stub. A face whose fonts
+.notdef glyph only; ``pdf.worker``), and this step replaces every stub. A face whose fonts
 cannot become one without changing a glyph — the parts disagree on a glyph's width or
 text, or a part maps a missing character (a custom encoding, which the checker reports) —
 keeps one font per part, each stub replaced by the subset WeasyPrint would have made for
@@ -36,8 +36,8 @@ from typing import TypeVar
 import pikepdf
 
 from publish.errors import RenderError
-from publish.render import harfbuzz
-from publish.render.pdf_cache import RenderCache, stat_token
+from publish.render.cache import RenderCache, stat_token
+from publish.render.pdf.weasy import harfbuzz
 
 LOGGER = logging.getLogger(__name__)
 
@@ -190,7 +190,7 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 
 def stub_program(path: Path) -> bytes:
     """The face at ``path`` cut down to its .notdef glyph: what a part embeds in place of
-    its own subset when the merge will cut the face for the whole book (see pdf_worker)."""
+    its own subset when the merge will cut the face for the whole book (see pdf.worker)."""
     return _stub(path, _stamp(path))
 
 

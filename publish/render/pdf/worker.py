@@ -11,29 +11,27 @@ any margin box (``weasyprint.layout.layout_document`` is a generator that makes 
 then adds each page's margin boxes as it yields it), so the worker lays its part out
 numbered from 1, publishes its page count the moment pagination is done, waits for the
 counts of the parts before it, and shifts the page counter of every page before the first
-margin box — folios and running heads — is made. One layout per part, no second pass.
+margin box — folios and running heads — is made (``weasy.pagination``). One layout per
+part, no second pass.
 """
 
 from __future__ import annotations
 
 import atexit
 import dataclasses
-import hashlib
-import os
 import re
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from publish import refit, workers
+from publish import workers
 from publish.errors import RenderError
-from publish.render import harfbuzz
-from publish.render.pdf_cache import Layout, RenderCache, part_key, pdf_key
-from publish.render.pdf_parts import fill_numbers
-from publish.render.pdf_fonts import stub_program
-from publish.render.pdf_text import stripped
+from publish.render.cache import Layout, RenderCache, part_key, pdf_key
+from publish.render.pdf import weasy
+from publish.render.pdf.parts import fill_numbers
+from publish.render.pdf.weasy import font_stubs, harfbuzz, pagination, refit
+from publish.render.pdf.weasy.text_spaces import stripped
 
 WAIT_SECONDS = 600.0
 """How long a part waits for the page counts before it; a hung build fails instead."""
@@ -50,7 +48,7 @@ class Setup:
     cache: Path | None
     fonts: tuple[Path, ...] = ()
     """The font files the sheets name: a part embeds a stub of each face cut from one of
-    them, and the merge cuts the face once for the whole book (``pdf_fonts``)."""
+    them, and the merge cuts the face once for the whole book (``pdf.fonts``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +198,7 @@ def warm(setup: Setup) -> None:
         return
     from weasyprint import HTML
 
-    _install_hook()
+    weasy.install()
     _, fetcher, sheets, config = loaded(setup)
     families = dict.fromkeys(_FAMILY.findall(" ".join(v for k, v in setup.sheets if k == "string")))
     lines = "".join(f'<p style="font-family: &quot;{f}&quot;">一二 ab 12</p>' for f in families)
@@ -208,84 +206,6 @@ def warm(setup: Setup) -> None:
     with stripped():
         html.render(stylesheets=sheets, font_config=config).write_pdf()
     _WARM.add(setup)
-
-
-_HOOK = threading.local()
-_STUBS = threading.local()
-"""``files``: identity → font file, while a part's PDF is written; else absent."""
-_HEAD = 65536
-
-
-def _identity(size: int, head: bytes) -> tuple[int, bytes]:
-    return size, hashlib.blake2b(head[:_HEAD], digest_size=16).digest()
-
-
-def _file_identities(paths: tuple[Path, ...]) -> dict[tuple[int, bytes], Path]:
-    """Size and a hash of the first 64 KB of each font file: how a face WeasyPrint loaded
-    (its whole file, as bytes) is known as one of them without hashing 15 MB."""
-    out: dict[tuple[int, bytes], Path] = {}
-    for path in paths:
-        try:
-            with open(path, "rb") as handle:
-                out.setdefault(_identity(os.fstat(handle.fileno()).st_size, handle.read(_HEAD)), path)
-        except OSError:
-            continue
-    return out
-
-
-def _install_stubs() -> None:
-    """Route WeasyPrint's font subsetting through ``_stubbed`` (once per process)."""
-    from weasyprint.pdf.fonts import Font
-
-    if getattr(Font.subset, "_publish_hook", False):
-        return
-    original = Font.subset
-
-    def subset(font: Any, to_unicode: dict[int, str], hinting: bool) -> None:
-        files: dict[tuple[int, bytes], Path] | None = getattr(_STUBS, "files", None)
-        plain = not (font.png or font.svg or font.colr or "fvar" in font.tables) and font.index == 0
-        if files and to_unicode and plain:  # a face the merge can cut as WeasyPrint would
-            path = files.get(_identity(len(font.file_content), font.file_content))
-            if path is not None:
-                font.file_content = stub_program(path)
-                return
-        original(font, to_unicode, hinting)
-
-    subset._publish_hook = True  # type: ignore[attr-defined]
-    Font.subset = subset
-
-
-def _install_hook() -> None:
-    """Route WeasyPrint's margin-box layout through ``_margin_boxes`` (once per process)."""
-    import weasyprint.layout as layout
-
-    from publish.render import weasy_speed
-
-    weasy_speed.install()
-    _install_stubs()
-    if getattr(layout.make_margin_boxes, "_publish_hook", False):
-        return
-    original = layout.make_margin_boxes
-
-    def margin_boxes(context: Any, page: Any, state: Any) -> Any:
-        on_paginated: Callable[[Any], None] | None = getattr(_HOOK, "on_paginated", None)
-        if on_paginated is not None:
-            _HOOK.on_paginated = None
-            on_paginated(context)
-        return original(context, page, state)
-
-    margin_boxes._publish_hook = True  # type: ignore[attr-defined]
-    layout.make_margin_boxes = margin_boxes
-
-
-def _shift_page_counter(context: Any, delta: int) -> None:
-    seen: set[int] = set()
-    for entry in context.page_maker:
-        values = entry[3][1]
-        if id(values) in seen or "page" not in values:
-            continue
-        seen.add(id(values))
-        values["page"] = [v + delta for v in values["page"]]
 
 
 def run(job: Job, board: Board | None = None) -> Done:
@@ -354,26 +274,21 @@ def _run(job: Job, board: Board) -> Done:
             return Done(layout=known, first_page=first, pdf=data)
     from weasyprint import CSS
 
-    _install_hook()
-    refit.install()
+    weasy.install()
     sandbox, fetcher, sheets, config = loaded(job.setup)
     before = len(sandbox.refused)
     numbering: list[int] = [1]
 
-    def on_paginated(context: Any) -> None:
-        pages = len(context.page_maker) - 1
+    def paginated(context: Any) -> None:
         if job.publish:
-            board.publish(job.index, pages - 1)  # the sentinel's page is not the book's
+            board.publish(job.index, pagination.page_count(context) - 1)  # the sentinel's page is not the book's
         if job.write:
             numbering[0] = board.first_page(job.index)
-            _shift_page_counter(context, numbering[0] - 1)
+            pagination.shift_page_counter(context, numbering[0] - 1)
 
-    _HOOK.on_paginated = on_paginated
-    try:
+    with pagination.on_paginated(paginated):
         extra = [CSS(string=job.css, font_config=config)] if job.css else []
         html, document = _render(job, known, fetcher, [*sheets, *extra], config)
-    finally:
-        _HOOK.on_paginated = None
     pages = document.pages[:-1]
     anchors: dict[str, int] = {}
     for number, page in enumerate(pages):
@@ -389,11 +304,7 @@ def _run(job: Job, board: Board) -> Done:
     if job.write:
         # Each face the style names is embedded as a stub, cut for the book by the merge:
         # subsetting a 15 MB face for every part was a fifth of a part's writing.
-        _STUBS.files = _file_identities(job.setup.fonts) if harfbuzz.available() else None
-        try:
-            with stripped():
-                data = bytes(document.copy(pages).write_pdf())
-        finally:
-            _STUBS.files = None
+        with font_stubs.stubbing(job.setup.fonts if harfbuzz.available() else ()), stripped():
+            data = bytes(document.copy(pages).write_pdf())
         cache.store_pdf(pdf_key(job.key, numbering[0]), data)
     return Done(layout=layout, first_page=numbering[0], pdf=data, refused=sandbox.refused[before:])

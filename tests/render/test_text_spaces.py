@@ -9,7 +9,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from publish.render.pdf_text import strip_array, stripped
+from publish.render.pdf.weasy.text_spaces import strip_array, stripped
 
 SPACE = "0001"
 WIDTH = 224

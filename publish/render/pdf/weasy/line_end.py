@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from publish.typography import LEFT_INK_MARKS, STRETCH_LIMIT_EM
+from publish.typeset.hints import LEFT_INK_MARKS, STRETCH_LIMIT_EM
 
 INVISIBLE = " \u00a0\u2060\u00ad\u200b"
 """What may follow the mark in the line's text without being drawn (justification

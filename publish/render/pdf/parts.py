@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from publish.book import Book
 from publish.fetcher import Sandbox
 from publish.render import assemble
-from publish.render.html import article, attr, sections
-from publish.typography import heading_html, screen_html
+from publish.render.xhtml import article, attr, sections
+from publish.typeset.hints import heading_html, screen_html
 
 SENTINEL = '<div class="publish-part-end" style="break-before: right"></div>'
 """Opens the recto after a part; its page is dropped."""

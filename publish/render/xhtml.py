@@ -3,7 +3,7 @@
 Python emits structure and classes only; fonts, sizes and page layout are the style's
 CSS. The output is well-formed XHTML so the EPUB writer can use it as is. The text
 filter decides how text is written: with justification hints for print, plain for
-e-readers (see ``publish.typography``).
+e-readers (see ``publish.typeset.hints``).
 """
 
 from __future__ import annotations

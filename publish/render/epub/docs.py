@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from publish.render.html import attr
-from publish.typography import screen_html
+from publish.render.xhtml import attr
+from publish.typeset.hints import screen_html
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 OPS_NS = "http://www.idpf.org/2007/ops"

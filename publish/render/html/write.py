@@ -1,8 +1,8 @@
 """The book → an HTML edition: a static site of one page per article, an index and images.
 
-Separate from the one-file writers (``WRITERS`` returns one ``bytes``): a site is many
+Separate from the one-file writers (their ``Output`` holds one ``bytes``): a site is many
 files, so :func:`write_site` returns a mapping of relative path → bytes, which
-``publish build --format html`` writes as a folder (``site_folder.save_site``) and ``publish preview`` serves from
+``publish build --format html`` writes as a folder (``html.folder.save_site``) and ``publish preview`` serves from
 memory. The text, repair and structure are the EPUB's (the same HTML writer with the
 screen text filter); the look is the style's ``screen`` sheets.
 """
@@ -18,11 +18,11 @@ from publish.book import Book
 from publish.css_filter import site_css
 from publish.fetcher import Sandbox
 from publish.render import assemble
-from publish.render.epub import epub_css
-from publish.render.html import RenderContext, article, attr, sections
+from publish.render.epub.write import epub_css
 from publish.render.resources import book_sandbox
+from publish.render.xhtml import RenderContext, article, attr, sections
 from publish.styles import load_style
-from publish.typography import screen_html
+from publish.typeset.hints import screen_html
 
 STYLESHEET = "style.css"
 INDEX = "index.html"

@@ -1,18 +1,18 @@
 """The per-article PDF build: parts laid out in parallel, cached, and merged into the book.
 
-Separate from ``pdf.py`` (the one-pass build, kept for tagged and PDF/A output) because
+Separate from ``pdf.write`` (the one-pass build, kept for tagged and PDF/A output) because
 this is the orchestration:
 
 1. the front matter (title page, 目录 with placeholder numbers) is counted, and
 2. every article is laid out once, in the same pool of processes, in book order; each
    learns its first page from the page counts the others publish as soon as they are
-   paginated (see ``pdf_worker``), and writes its PDF; the cache answers for unchanged
+   paginated (see ``pdf.worker``), and writes its PDF; the cache answers for unchanged
    articles;
 3. the front matter is laid out again with the real 目录 numbers, in the same pool, once
    every article has published the pages of its anchors;
 4. the PDFs (each with its justification spaces already taken out, in its worker, and
    cached so) are merged with pikepdf, and each face's per-part subsets become one
-   (``pdf_fonts``).
+   (``pdf.fonts``).
 
 A part's page count does not depend on its numbering (every part opens on a recto), so
 after an edit only the edited article is laid out again, and later ones only if its
@@ -39,11 +39,21 @@ from publish.cpu import available_cores
 from publish.errors import RenderError
 from publish.fetcher import Sandbox
 from publish.fonts import font_face_css, font_roots
-from publish.render import pdf_parts
-from publish.render.pdf_cache import RenderCache, cache_dir, font_files, part_key, setup_key
-from publish.render.pdf_merge import PartPdf, merge
-from publish.render.pdf_worker import Done, Job, Loaded, Setup, init_worker, loaded, local_board, run, warm
-from publish.refit import Edit
+from publish.render.cache import RenderCache, cache_dir, font_files, part_key, setup_key
+from publish.render.pdf import parts as pdf_parts
+from publish.render.pdf.merge import PartPdf, merge
+from publish.render.pdf.weasy.refit import Edit
+from publish.render.pdf.worker import (
+    Done,
+    Job,
+    Loaded,
+    Setup,
+    init_worker,
+    loaded,
+    local_board,
+    run,
+    warm,
+)
 from publish.sources import read_source
 from publish.styles import Style
 
@@ -87,7 +97,7 @@ def _context() -> multiprocessing.context.BaseContext:
     if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["publish.render.pdf_worker", "weasyprint"])
+    context.set_forkserver_preload(["publish.render.pdf.worker", "weasyprint"])
     return context
 
 
@@ -105,12 +115,12 @@ def _setup(book: Book, style: Style, extras: str, cache: bool) -> Setup:
     return dataclasses.replace(setup, fonts=font_files(_sheet_texts(setup)))
 
 
-RENDERING_CODE = (
-    "pdf_worker.py", "pdf_parts.py", "pdf_cache.py", "pdf_fonts.py", "pdf_text.py", "harfbuzz.py", "../refit.py",
-    "../line_end.py",
-)
-"""Modules whose code shapes a cached part beyond its HTML and CSS: a change to them
-makes new keys even where the version number stayed the same."""
+def rendering_code() -> list[Path]:
+    """Modules whose code shapes a cached part beyond its HTML and CSS: every module of the
+    PDF edition (its WeasyPrint hooks included) and the cache's own rules. A change to them
+    makes new keys even where the version number stayed the same."""
+    here = Path(__file__).parent
+    return [*sorted(here.rglob("*.py")), here.parent / "cache.py"]
 
 
 def _sheet_texts(setup: Setup) -> list[str]:
@@ -118,8 +128,7 @@ def _sheet_texts(setup: Setup) -> list[str]:
 
 
 def _setup_key(setup: Setup, texts: list[str]) -> str:
-    here = Path(__file__).parent
-    code = hashlib.sha256(b"".join((here / name).read_bytes() for name in RENDERING_CODE)).hexdigest()
+    code = hashlib.sha256(b"".join(path.read_bytes() for path in rendering_code())).hexdigest()
     return setup_key(f"publish {__version__} {code} weasyprint {version('weasyprint')}", texts)
 
 

@@ -23,8 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from publish.refit import Edit
-
+from publish.render.pdf.weasy.refit import Edit
 
 CACHE_ENV = "PUBLISH_CACHE"
 _FILE_URL = re.compile(r'(?:src|href)="(file:[^"]+)"')
@@ -128,7 +127,7 @@ class RenderCache:
         self._write(f"{key}.pdf", data)
 
     def font(self, key: str) -> bytes | None:
-        """A face cut for a merged book (``pdf_fonts``): a TrueType or OpenType file."""
+        """A face cut for a merged book (``pdf.fonts``): a TrueType or OpenType file."""
         data = self._read(f"{key}.font")
         if data is None or data[:4] not in (b"\x00\x01\x00\x00", b"OTTO", b"true") or len(data) < 64:
             return None

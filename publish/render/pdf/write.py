@@ -10,23 +10,23 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from publish import refit
 from publish.book import Book
 from publish.fonts import font_face_css
-from publish.refit import Edit
 from publish.render import assemble
+from publish.render.edition import Options, Output
+from publish.render.pdf import weasy
+from publish.render.pdf.weasy import refit
+from publish.render.pdf.weasy.refit import Edit
 from publish.render.resources import book_sandbox
 from publish.styles import Style, load_style
 
 if TYPE_CHECKING:
-    from publish.render.pdf_worker import Loaded
+    from publish.render.pdf.worker import Loaded
 
 # WeasyPrint, pikepdf and the per-article build are imported where they are used, so
-# that importing PdfOptions (every ``publish build``, EPUB only included) stays cheap.
+# that importing this module (``PDF_VARIANTS``: every ``publish build``) stays cheap.
 
 LOGGER = logging.getLogger(__name__)
 
@@ -38,26 +38,7 @@ PDF_VARIANTS = (
 named here so a wrong one is refused before anything is built, without importing it."""
 
 
-@dataclass(frozen=True, slots=True)
-class PdfOptions:
-    style: str | None = None
-    """Overrides the book's style."""
-    user_css: tuple[Path, ...] = ()
-    pdf_variant: str | None = None
-    """WeasyPrint's pdf/a-*, pdf/ua-* variants."""
-    bleed_mm: float = 0.0
-    marks: bool = False
-    tagged: bool = False
-    jobs: int = 0
-    """Worker processes for the per-article build; 0: one per core."""
-    cache: bool = True
-    """Reuse rendered articles from the render cache (see ``pdf_cache``)."""
-    single_pass: bool = False
-    """Lay the book out as one document (always so for tagged and PDF/A-UA output)."""
-    warnings: list[str] = field(default_factory=list)
-
-
-def _print_extras(opts: PdfOptions) -> str:
+def _print_extras(opts: Options) -> str:
     rules = []
     if opts.bleed_mm:
         rules.append(f"@page {{ bleed: {opts.bleed_mm}mm; }}")
@@ -74,27 +55,27 @@ seed article, bench/build_bench.py's measurement: one pass 0.83 s against the pe
 build's 1.14 s, medians of 5 runs on 2 shared cores)."""
 
 
-def write_pdf(book: Book, opts: PdfOptions) -> bytes:
-    """The book's PDF: per article, in parallel and cached (``pdf_parallel``), unless the
+def render(book: Book, opts: Options) -> Output:
+    """The book's PDF: per article, in parallel and cached (``pdf.parallel``), unless the
     output is tagged or a PDF/A-UA variant, whose structure tree spans the whole book, or
     the book is a single article."""
     one_pass = opts.single_pass or opts.tagged or bool(opts.pdf_variant)
     if one_pass or len(book.chapters) <= ONE_PASS_ARTICLES:
         return write_pdf_single(book, opts)
-    from publish.render.pdf_parallel import ParallelOptions, write_pdf_parallel
+    from publish.render.pdf.parallel import ParallelOptions, write_pdf_parallel
 
+    notes = weasy.check()
     style = load_style(opts.style or book.style, user_css=opts.user_css)
     LOGGER.info("Per-article build of %d articles in style %s", len(book.chapters), style.name)
     pdf, warnings = write_pdf_parallel(
         book, style, _print_extras(opts), ParallelOptions(jobs=opts.jobs, cache=opts.cache)
     )
-    opts.warnings.extend(warnings)
-    return pdf
+    return Output(pdf, warnings=(*notes, *warnings))
 
 
 def _own_sheets(book: Book, style: Style, extras: str) -> Loaded:
     """The faces and sheets for a one-article book, loaded in this process alone (not
-    with ``pdf_worker.loaded``: importing the per-article build would cost this build,
+    with ``pdf.worker.loaded``: importing the per-article build would cost this build,
     the slowest against plain WeasyPrint, 0.06 s)."""
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
@@ -113,7 +94,7 @@ def _own_sheets(book: Book, style: Style, extras: str) -> Loaded:
     return sandbox, fetcher, sheets, font_config
 
 
-def _start(book: Book, style: Style, opts: PdfOptions) -> tuple[Loaded, list[tuple[Edit, ...]] | None]:
+def _start(book: Book, style: Style, opts: Options) -> tuple[Loaded, list[tuple[Edit, ...]] | None]:
     """The faces and sheets, and the refit's changes to each article decided by laying
     the articles out alone in parallel (or taken from the render cache), so that the
     book is laid out once, not three times for one stretched line (``refit.decide``).
@@ -122,19 +103,18 @@ def _start(book: Book, style: Style, opts: PdfOptions) -> tuple[Loaded, list[tup
     extras = _print_extras(opts)
     if len(book.chapters) <= ONE_PASS_ARTICLES:
         return _own_sheets(book, style, extras), None
-    from publish.render.pdf_parallel import ParallelOptions, one_pass_start
+    from publish.render.pdf.parallel import ParallelOptions, one_pass_start
 
     return one_pass_start(book, style, extras, ParallelOptions(jobs=opts.jobs, cache=opts.cache))
 
 
-def write_pdf_single(book: Book, opts: PdfOptions) -> bytes:
+def write_pdf_single(book: Book, opts: Options) -> Output:
     """The book laid out as one WeasyPrint document."""
     from weasyprint import HTML
 
-    from publish.render import weasy_speed
-    from publish.render.pdf_text import stripped
+    from publish.render.pdf.weasy.text_spaces import stripped
 
-    weasy_speed.install()
+    notes = weasy.install()
     style = load_style(opts.style or book.style, user_css=opts.user_css)
     LOGGER.info("Step 1 - loading faces %s; the refit decided per article", ", ".join(style.roles))
     (sandbox, fetcher, stylesheets, font_config), decided = _start(book, style, opts)
@@ -142,7 +122,6 @@ def write_pdf_single(book: Book, opts: PdfOptions) -> bytes:
     LOGGER.info("Step 2 - assembling %d articles in style %s", len(book.chapters), style.name)
     missing: list[str] = []
     document_html = assemble.book_html(book, sandbox=sandbox.narrowed(book.root), for_print=True, missing=missing)
-    refit.install()
     base_url = book.root.resolve().as_uri() + "/"
     html = HTML(string=document_html, base_url=base_url, url_fetcher=fetcher)
     if decided is not None:
@@ -162,11 +141,10 @@ def write_pdf_single(book: Book, opts: PdfOptions) -> bytes:
             pdf_variant=opts.pdf_variant,
             pdf_tags=opts.tagged,
         )
-    opts.warnings.extend(missing)
-    opts.warnings.extend(f"refused resource: {url}" for url in dict.fromkeys(sandbox.refused[refused:]))
+    warnings = (*notes, *missing, *(f"refused resource: {url}" for url in dict.fromkeys(sandbox.refused[refused:])))
     if not opts.pdf_variant:
-        return bytes(pdf)
-    from publish.render.pdf_archival import conform
+        return Output(bytes(pdf), warnings=warnings)
+    from publish.render.pdf.archival import conform
 
     LOGGER.info("Step 5 - writing the file as %s validators read it", opts.pdf_variant)
-    return conform(bytes(pdf), opts.pdf_variant)
+    return Output(conform(bytes(pdf), opts.pdf_variant), warnings=warnings)

@@ -1,7 +1,7 @@
 """Make the PDF's text read as it was written: take out the justification spaces.
 
-Separate from ``pdf.py`` because it reaches into how WeasyPrint draws text, not into the
-layout. ``publish.typography`` puts a U+0020 at every break between Chinese characters
+Separate from ``pdf.write`` because it reaches into how WeasyPrint draws text, not into the
+layout. ``publish.typeset.hints`` puts a U+0020 at every break between Chinese characters
 (and a U+00A0 beside a Latin or digit run) that the style makes zero-width, so that
 WeasyPrint, which justifies by stretching spaces only, sets every line flush. Those are
 layout devices, not text: copied or searched, "决战深贫" must not read "决 战 深 贫".

@@ -29,7 +29,7 @@ ragged on the right. We write, between two characters of print text:
   the tail the span leaves out, so it is never set tight.
 
 The author's own spaces stay U+0020, in ``span.sp`` which the style gives a positive
-word-spacing (0.03em wider than the face's space). ``publish.render.pdf_text`` then
+word-spacing (0.03em wider than the face's space). ``publish.render.pdf.weasy.text_spaces`` then
 removes from the PDF's text every space glyph drawn narrower than that (hints and
 quarter-ems: their visible room is justification stretch or padding), so the PDF copies
 as the article was written. Private-use code points (icon fonts in scrapes) are dropped.
@@ -41,7 +41,7 @@ import html
 import re
 from functools import cache
 
-from publish.cjk import HAN, WIDE
+from publish.typeset.cjk import HAN, WIDE
 
 STRETCH_LIMIT_EM = 0.12
 """How much room justification may put between two ideographs, in ems of the line.
@@ -211,7 +211,7 @@ def _open_tail(out: list[str], starts: list[int], text: str, at: int | None) -> 
 
     Not after a justification point: a space at the edge of a text box gets its
     word-spacing split around the glyph (WeasyPrint doubles it there for Pango), and
-    ``publish.render.pdf_text`` would then keep it as an author's space in the text."""
+    ``publish.render.pdf.weasy.text_spaces`` would then keep it as an author's space in the text."""
     if at is None:
         return "".join(out)
     while 0 < at < len(text) and (

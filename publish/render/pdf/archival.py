@@ -29,7 +29,7 @@ import pikepdf
 from lxml import etree
 from PIL import Image
 
-from publish.render.pdf_merge import saved_bytes
+from publish.render.pdf.merge import saved_bytes
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _PACKET = re.compile(rb"^(?P<head>.*?<\?xpacket begin=[^>]*\?>\s*)(?P<body>.*?)(?P<tail>\s*<\?xpacket end=[^>]*\?>\s*)$", re.S)

@@ -2,8 +2,8 @@
 
 One XHTML document per article, made by the same HTML writer as the PDF, with the
 screen text filter (reading systems justify Chinese themselves). Cover, title page and
-navigation are written by ``epub_docs``, metadata by ``epub_meta``, images and fonts by
-``epub_media`` and ``epub_fonts``; ebooklib lays out the package. Identifiers and dates
+navigation are written by ``epub.docs``, metadata by ``epub.meta``, images and fonts by
+``epub.media`` and ``epub.fonts``; ebooklib lays out the package. Identifiers and dates
 come from the book, so the same book gives the same bytes.
 """
 
@@ -23,8 +23,10 @@ from publish.css_filter import packaged_css
 from publish.errors import RenderError
 from publish.fetcher import RefusedResource, Sandbox
 from publish.render import assemble
+from publish.render.cache import RenderCache, cache_dir
 from publish.render.cover import cached_cover
-from publish.render.epub_docs import (
+from publish.render.edition import Options, Output
+from publish.render.epub.docs import (
     Landmark,
     NavEntry,
     TitlePage,
@@ -34,10 +36,9 @@ from publish.render.epub_docs import (
     ncx_document,
     title_page,
 )
-from publish.render.epub_fonts import FORMATS, embed_fonts, font_face_rules
-from publish.render.epub_media import ImageLimits, PackagedImage, package_image
-from publish.render.pdf_cache import RenderCache, cache_dir
-from publish.render.epub_meta import (
+from publish.render.epub.fonts import FORMATS, embed_fonts, font_face_rules
+from publish.render.epub.media import ImageLimits, PackagedImage, package_image
+from publish.render.epub.meta import (
     Produced,
     accessibility,
     book_identifier,
@@ -45,12 +46,12 @@ from publish.render.epub_meta import (
     modified_date,
     sources,
 )
-from publish.render.html import article, human_date, sections
 from publish.render.resources import book_sandbox
+from publish.render.xhtml import article, human_date, sections
 from publish.styles import Style, load_style
-from publish.typography import vertical_html
+from publish.typeset.hints import vertical_html
 
-__all__ = ["EpubOptions", "book_identifier", "epub_css", "write_epub"]
+__all__ = ["book_identifier", "epub_css", "render"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -67,19 +68,6 @@ EPUB_FONT_STACKS = {
 CSS_HREF = "style/book.css"
 COVER_LIMITS = ImageLimits(max_side=2560, max_bytes=1_000_000)
 """Covers stay large: stores and libraries ask for 1600 × 2560 at most."""
-
-
-@dataclass(frozen=True, slots=True)
-class EpubOptions:
-    style: str | None = None
-    user_css: tuple[Path, ...] = ()
-    embed_fonts: str | None = None
-    """None, or the flavour of subset faces to embed: "woff2" or "ttf"."""
-    cache: bool = True
-    """Take the drawn cover from the render cache (see ``cover.cached_cover``)."""
-    warnings: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    """What the build did that a user may want to know (embedded font sizes …)."""
 
 
 CSS_COMMENT = re.compile(r"/\*.*?\*/\s*", re.DOTALL)
@@ -211,7 +199,7 @@ def _item(epub: Any, uid: str, name: str, media_type: str, data: bytes, props: t
     return item
 
 
-def write_epub(book: Book, opts: EpubOptions) -> bytes:
+def render(book: Book, opts: Options) -> Output:
     from ebooklib import epub
 
     style = load_style(opts.style or book.style, user_css=opts.user_css)
@@ -237,13 +225,14 @@ def write_epub(book: Book, opts: EpubOptions) -> bytes:
                        authors=book.meta.authors, lang=lang)
 
     fonts = []
+    notes: list[str] = []
     if opts.embed_fonts:
         if opts.embed_fonts not in FORMATS:
             raise RenderError(f"unknown font format {opts.embed_fonts!r}", hint=f"use one of {', '.join(FORMATS)}")
         LOGGER.info("Step 3 - subsetting faces (%s)", opts.embed_fonts)
         fonts = embed_fonts([front, nav, *(doc for _, _, doc in pkg.chapters)], opts.embed_fonts)
         total = sum(len(f.data) for f in fonts)
-        opts.notes.append(f"embedded {len(fonts)} subset faces ({opts.embed_fonts}): {total / 1024:.0f} KB — "
+        notes.append(f"embedded {len(fonts)} subset faces ({opts.embed_fonts}): {total / 1024:.0f} KB — "
                           + ", ".join(f"{f.role} {f.weight} {f.characters} chars {len(f.data) / 1024:.0f} KB"
                                       for f in fonts))
     # The style sheets are the user's to edit, so they are packed without any url() that
@@ -278,9 +267,8 @@ def write_epub(book: Book, opts: EpubOptions) -> bytes:
                 {"type": "title-page", "title": "书名页", "href": "title.xhtml"},
                 {"type": "toc", "title": "目录", "href": "nav.xhtml"},
                 {"type": "text", "title": "正文", "href": first}]
-    opts.warnings.extend(w for w in pkg.missing if w not in opts.warnings)
-    opts.warnings.extend(f"refused resource: {url}" for url in sandbox.refused)
-    return _normalise_zip(_package_bytes(eb, book, lang))
+    warnings = (*dict.fromkeys(pkg.missing), *(f"refused resource: {url}" for url in sandbox.refused))
+    return Output(_normalise_zip(_package_bytes(eb, book, lang)), warnings=warnings, notes=tuple(notes))
 
 
 def _package_bytes(eb: Any, book: Book, lang: str) -> bytes:

@@ -7,7 +7,7 @@ import io
 import pytest
 from weasyprint.text.ffi import ffi
 
-from publish.render.weasy_speed import OpenArrays
+from publish.render.pdf.weasy.speedups import OpenArrays
 
 
 def test_a_sized_array_from_a_list_is_the_same_array() -> None:
@@ -55,19 +55,19 @@ def seed_part_writer():  # type: ignore[no-untyped-def]
 def test_weasyprint_with_the_fixes_writes_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
     import weasyprint.pdf.fonts as fonts
 
-    from publish.render import weasy_speed
+    from publish.render.pdf.weasy import speedups
 
     # WeasyPrint as it comes, even where an earlier build of this process installed the fixes
-    plain_ffi = fonts.ffi.ffi if isinstance(fonts.ffi, weasy_speed.OpenArrays) else fonts.ffi
+    plain_ffi = fonts.ffi.ffi if isinstance(fonts.ffi, speedups.OpenArrays) else fonts.ffi
     plain_copy = fonts.get_hb_object_data
-    if isinstance(plain_copy, weasy_speed.FaceBytes):
+    if isinstance(plain_copy, speedups.FaceBytes):
         plain_copy = plain_copy.original
     monkeypatch.setattr(fonts, "ffi", plain_ffi)
     monkeypatch.setattr(fonts, "get_hb_object_data", plain_copy)
     write = seed_part_writer()
     plain = write()
-    weasy_speed.install()
-    assert isinstance(fonts.get_hb_object_data, weasy_speed.FaceBytes)
+    speedups.install()
+    assert isinstance(fonts.get_hb_object_data, speedups.FaceBytes)
     assert write() == plain
     faces = fonts.get_hb_object_data
     assert len(faces.copies) == 2, "Song and Hei"
@@ -84,7 +84,7 @@ def test_weasyprint_with_the_fixes_writes_the_same_bytes(monkeypatch: pytest.Mon
 
     monkeypatch.setattr(faces, "ffi", CountingFfi())
     assert write() == plain, "with the face bytes kept from the first"
-    assert not [size for size in copied if size >= weasy_speed.KEPT_FROM], "no face copied again"
+    assert not [size for size in copied if size >= speedups.KEPT_FROM], "no face copied again"
 
 
 def test_a_pdf_with_an_identifier_compresses_each_stream_once(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -92,7 +92,7 @@ def test_a_pdf_with_an_identifier_compresses_each_stream_once(monkeypatch: pytes
 
     import pydyf
 
-    from publish.render import weasy_speed
+    from publish.render.pdf.weasy import speedups
 
     def written() -> tuple[bytes, int]:
         pdf = pydyf.PDF()
@@ -116,7 +116,7 @@ def test_a_pdf_with_an_identifier_compresses_each_stream_once(monkeypatch: pytes
     monkeypatch.setattr(pydyf.Stream, "data", property(getattr(data, "original", data)))
     monkeypatch.setattr(pydyf.PDF, "write", getattr(write, "original", write))
     plain, plain_count = written()
-    weasy_speed.install()
+    speedups.install()
     fast, fast_count = written()
     assert fast == plain
     # two streams and the object stream, compressed twice by pydyf, once with the fix; the
