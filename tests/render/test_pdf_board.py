@@ -15,7 +15,7 @@ from publish.render.cache import Layout
 from publish.render.pdf import parts as pdf_parts
 from publish.render.pdf.worker import ABSENT, Job, Setup, _publish_anchors, local_board
 
-SETUP = Setup(base_url="file:///book/", roots=(), sheets=(), cache=None)
+SETUP = Setup(base_url="file:///book/", images=(), sheet_places=(), font_places=(), sheets=(), cache=None)
 
 
 def test_the_front_matter_waits_until_every_article_published_its_anchor_pages() -> None:

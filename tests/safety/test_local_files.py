@@ -197,3 +197,23 @@ def test_a_style_sheet_beside_your_css_is_not_read(tmp_path: Path) -> None:
     assert sandbox.resolve(css.as_uri()) == css.resolve()
     with pytest.raises(RefusedResource):
         sandbox.resolve((tmp_path / "other.css").as_uri())
+
+
+
+def test_the_per_article_pdf_build_reads_through_the_same_policy_as_every_edition(make_book: BookMaker) -> None:
+    from publish.book import load_book
+    from publish.fetcher import RefusedResource
+    from publish.render.pdf.parallel import _setup
+    from publish.render.resources import book_sandbox
+    from publish.styles import load_style
+
+    book = load_book(make_book("正文。"))
+    sheet = book.root / "notes.css"  # a sheet in the book's folder: not a place sheets come from
+    sheet.write_text("p { color: red; }", encoding="utf-8")
+    style = load_style(book.style)
+
+    worker = _setup(book, style, "", cache=False).sandbox()
+
+    assert worker.places == book_sandbox(book.root, style).places
+    with pytest.raises(RefusedResource, match="not a place sheets are read from"):
+        worker.resolve(sheet.as_uri())

@@ -37,8 +37,7 @@ from publish import __version__
 from publish.book import Book
 from publish.cpu import available_cores
 from publish.errors import RenderError
-from publish.fetcher import Sandbox
-from publish.fonts import font_face_css, font_roots
+from publish.fonts import font_face_css
 from publish.render.cache import RenderCache, cache_dir, font_files, part_key, setup_key
 from publish.render.pdf import parts as pdf_parts
 from publish.render.pdf.merge import PartPdf, merge
@@ -54,6 +53,7 @@ from publish.render.pdf.worker import (
     run,
     warm,
 )
+from publish.render.resources import book_sandbox
 from publish.sources import read_source
 from publish.styles import Style
 
@@ -106,9 +106,12 @@ def _setup(book: Book, style: Style, extras: str, cache: bool) -> Setup:
     sheets += [("file", str(p)) for p in style.print_css]
     if extras:
         sheets.append(("string", extras))
+    places = book_sandbox(book.root, style).places or {}
     setup = Setup(
         base_url=book.root.resolve().as_uri() + "/",
-        roots=(book.root, *style.folders, *font_roots()),
+        images=places["image"],
+        sheet_places=places["sheet"],
+        font_places=places["font"],
         sheets=tuple(sheets),
         cache=cache_dir(book.root) if cache else None,
     )
@@ -155,7 +158,7 @@ def write_pdf_parallel(book: Book, style: Style, extras: str, options: ParallelO
     key = _setup_key(setup, texts)
     workers = options.jobs or available_cores()
     missing: list[str] = []
-    sandbox = Sandbox(roots=setup.roots).narrowed(book.root)
+    sandbox = setup.sandbox().narrowed(book.root)
     articles = [pdf_parts.article_part(book, i, sandbox, missing) for i in range(len(book.chapters))]
     size = len(articles) + 1
     front = pdf_parts.front_part(book)
@@ -202,7 +205,7 @@ def one_pass_start(book: Book, style: Style, extras: str, options: ParallelOptio
     key = _setup_key(setup, _sheet_texts(setup))
     warm(setup)
     sheets = loaded(setup)
-    sandbox = Sandbox(roots=setup.roots).narrowed(book.root)
+    sandbox = setup.sandbox().narrowed(book.root)
     parts = [pdf_parts.article_part(book, i, sandbox, []) for i in range(len(book.chapters))]
     jobs = [
         Job(setup, i + 1, part_key(key, p.html, p.extra_css), p.html, p.extra_css, write=False, publish=False)

@@ -27,6 +27,7 @@ from typing import Any, Protocol
 
 from publish import workers
 from publish.errors import RenderError
+from publish.fetcher import Sandbox
 from publish.render.cache import Layout, RenderCache, part_key, pdf_key
 from publish.render.pdf import weasy
 from publish.render.pdf.parts import fill_numbers
@@ -42,13 +43,20 @@ class Setup:
     """What every part of one build shares."""
 
     base_url: str
-    roots: tuple[Path, ...]
+    images: tuple[Path, ...]
+    """Where images may be read from; sheets and fonts likewise (``render.resources``)."""
+    sheet_places: tuple[Path, ...]
+    font_places: tuple[Path, ...]
     sheets: tuple[tuple[str, str], ...]
     """("file", path) or ("string", css), in cascade order."""
     cache: Path | None
     fonts: tuple[Path, ...] = ()
     """The font files the sheets name: a part embeds a stub of each face cut from one of
     them, and the merge cuts the face once for the whole book (``pdf.fonts``)."""
+
+    def sandbox(self) -> Sandbox:
+        """The book's resource policy, the one every edition reads through."""
+        return Sandbox.policy(images=self.images, sheets=self.sheet_places, fonts=self.font_places)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,10 +177,10 @@ def loaded(setup: Setup) -> Loaded:
         from weasyprint import CSS
         from weasyprint.text.fonts import FontConfiguration
 
-        from publish.fetcher import Sandbox, SandboxFetcher
+        from publish.fetcher import SandboxFetcher
 
         _LOADED.clear()
-        sandbox = Sandbox(roots=setup.roots)
+        sandbox = setup.sandbox()
         fetcher = SandboxFetcher(sandbox)
         config = FontConfiguration()
         sheets = [
