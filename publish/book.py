@@ -26,7 +26,7 @@ TRIMS = {
     "16开": (185, 260),
     "A4": (210, 297),
 }
-"""Trim sizes in millimetres (TYPOGRAPHY.md §4)."""
+"""Trim sizes in millimetres (docs/typography.md §4)."""
 
 _KEYS: dict[str, type | tuple[type, ...]] = {
     "name": str,

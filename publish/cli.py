@@ -247,7 +247,7 @@ def check(
     pdf: Annotated[Path, typer.Argument(help="The PDF to check.", exists=True, dir_okay=False)],
     pdfa: Annotated[bool, typer.Option("--pdfa", help="Also check the PDF/A or PDF/UA variant it claims: PDF/A-1b with Apache PDFBox Preflight; other variants by their structures only (necessary, not sufficient).")] = False,
 ) -> None:
-    """Check a PDF against TYPOGRAPHY.md: each finding with page and line; exit 1 if any.
+    """Check a PDF against docs/typography.md: each finding with page and line; exit 1 if any.
 
     Example: publish check dist/dangqi-gaoyang.pdf
     """

@@ -1,4 +1,4 @@
-"""The print checker: proves by measurement that a PDF keeps TYPOGRAPHY.md.
+"""The print checker: proves by measurement that a PDF keeps docs/typography.md.
 
 ``check_pdf`` extracts every line of the PDF (``lines``), measures the page from the body
 text and runs each rule (``rules``) plus the font embedding check (``fonts``); each

@@ -1,4 +1,4 @@
-"""The checker's rules: each reads the PDF's lines and returns findings (TYPOGRAPHY.md §6).
+"""The checker's rules: each reads the PDF's lines and returns findings (docs/typography.md §6).
 
 Separate from line extraction so every rule is a small function over ``Line`` records
 and can be tested on its own. The page geometry (body face and size, the text frame,

@@ -1,4 +1,4 @@
-"""Text repair (TYPOGRAPHY.md §1): undo what scrapers and NFKC did to Chinese text.
+"""Text repair (docs/typography.md §1): undo what scrapers and NFKC did to Chinese text.
 
 A separate stage because it is the only place the cleaner changes characters: everything
 else removes or moves text. Each rule is one function over a string, applied in the
@@ -127,7 +127,7 @@ _SPACE_AT_PUNCT = re.compile(rf"(?<=[{PUNCT}]) +(?=[{WIDE}])|(?<=[{WIDE}]) +(?=[
 
 
 def drop_space_at_punctuation(text: str) -> str:
-    """A space between full-width punctuation and Chinese text is none (TYPOGRAPHY.md §2:
+    """A space between full-width punctuation and Chinese text is none (docs/typography.md §2:
     nothing between Han and full-width punctuation); it is the source's line break
     (``谷歌(微博)⏎在2014年``) or a scraper's join (``【纠错】 【责任编辑：…】``)."""
     return _SPACE_AT_PUNCT.sub("", text)
@@ -165,7 +165,7 @@ scans fastest), in one search: most strings have none, and need no rule at all."
 
 
 def repair(text: str) -> str:
-    """Apply every rule of TYPOGRAPHY.md §1 to one block of text.
+    """Apply every rule of docs/typography.md §1 to one block of text.
 
     A restored mark is Chinese context for its neighbours (``():`` → ``（）：``), so the
     rules run until nothing changes: repairing repaired text changes nothing.

@@ -54,7 +54,7 @@ that quarter, 0.12em, the added room reads as letter-spacing (拉伸), not as a 
 “被 扣 了” beside solid lines. A line that reaches it is one that could not take the next
 unbreakable run (“12元”, “DeepMind”), which the layout should have fitted another way."""
 NO_LINE_START = set("，。、；：？！）》」』】〕〉”’%…·‰℃〗〙〛｝］．・～")
-"""Marks that may not begin a line (TYPOGRAPHY.md §2, 禁则)."""
+"""Marks that may not begin a line (docs/typography.md §2, 禁则)."""
 NO_LINE_END = set("（《「『【〔〈“‘〖〘〚｛［")
 """Marks that may not end a line."""
 INSEPARABLE = ("……", "——")

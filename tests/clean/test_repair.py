@@ -1,4 +1,4 @@
-"""TYPOGRAPHY.md §1 text repair, rule by rule, on strings from the seed."""
+"""docs/typography.md §1 text repair, rule by rule, on strings from the seed."""
 
 from __future__ import annotations
 

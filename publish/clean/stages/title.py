@@ -44,7 +44,7 @@ def _take_lead(state: CleanState, i: int) -> None:
 
 
 def split_title(state: CleanState) -> None:
-    """主题——副题: the part after a double dash is the subtitle (TYPOGRAPHY.md §3)."""
+    """主题——副题: the part after a double dash is the subtitle (docs/typography.md §3)."""
     m = re.match(r"^(.+?)\s*(?:——|--|—)\s*(.+)$", state.title)
     if m and not state.subtitle:
         state.title, state.subtitle = m.group(1).strip(), m.group(2).strip()
