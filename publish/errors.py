@@ -2,6 +2,14 @@
 
 Each error names the file it concerns and says what to do, because the people who see
 them are editors, not programmers. Library code raises; it never exits or prints.
+
+A few exceptions stand outside this hierarchy on purpose: they are the library's own
+control flow, caught where they are raised and never shown to a user as they are —
+``fetcher.RefusedResource`` (becomes a "refused resource" warning),
+``clean.images.ImageRefused`` (an image dropped with a warning), ``pdf.weasy.harfbuzz.Unavailable``
+(the faces kept as they are), ``pdf.fonts.Conflict`` (a face kept per part),
+``pdf.weasy.refit.Undecided`` (the book laid out again), and the private ``_Again`` and
+``_Changed``. A new exception a user may see is a ``PublishError``.
 """
 
 from __future__ import annotations

@@ -81,16 +81,18 @@ def find_face(role: str) -> Face:
     return Face(role, spec["family"], spec["name"], files, spec["install"])
 
 
+def font_face_rule(family: str, weight: int | str, url: str) -> str:
+    """One @font-face rule, written the same way for the PDF, the EPUB and the preview."""
+    return f'@font-face {{ font-family: "{family}"; font-weight: {weight}; font-style: normal; src: url("{url}"); }}'
+
+
 def font_face_css(roles: tuple[str, ...]) -> str:
     """@font-face rules for the roles, pointing at the installed files."""
     rules = []
     for role in roles:
         face = find_face(role)
         for weight, path in face.files.items():
-            rules.append(
-                f'@font-face {{ font-family: "{face.family}"; font-weight: {WEIGHTS[weight]}; '
-                f'font-style: normal; src: url("{path.resolve().as_uri()}"); }}'
-            )
+            rules.append(font_face_rule(face.family, WEIGHTS[weight], path.resolve().as_uri()))
     return "\n".join(rules)
 
 

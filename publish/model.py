@@ -8,11 +8,9 @@ stage still holds, and so that ``read(write(doc)) == doc`` is a plain equality t
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field
 from typing import TypeAlias
 
-MODEL_VERSION = 1
-"""Bumped whenever a node changes shape, so cached renders of an older model fail loudly."""
 
 
 # ---------------------------------------------------------------- inlines
@@ -158,47 +156,3 @@ def inline_text(children: tuple[Inline, ...]) -> str:
         else:
             parts.append(inline_text(node.children))
     return "".join(parts)
-
-
-def map_text(doc: Document, fn: Callable[[str], str]) -> Document:
-    """Apply ``fn`` to every run of text (meta strings excluded), returning a new document."""
-
-    def inl(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
-        out: list[Inline] = []
-        for n in nodes:
-            if isinstance(n, Text):
-                out.append(Text(fn(n.text)))
-            elif isinstance(n, LineBreak):
-                out.append(n)
-            else:
-                out.append(replace(n, children=inl(n.children)))
-        return tuple(out)
-
-    def blk(nodes: tuple[Block, ...]) -> tuple[Block, ...]:
-        out: list[Block] = []
-        for b in nodes:
-            if isinstance(b, Heading | Paragraph):
-                out.append(replace(b, children=inl(b.children)))
-            elif isinstance(b, Figure):
-                out.append(replace(b, caption=fn(b.caption)))
-            elif isinstance(b, Quote):
-                out.append(Quote(blk(b.children)))
-            elif isinstance(b, ListBlock):
-                out.append(ListBlock(b.ordered, tuple(blk(i) for i in b.items)))
-            elif isinstance(b, Table):
-                out.append(
-                    Table(
-                        tuple(tuple(fn(c) for c in r) for r in b.header),
-                        tuple(tuple(fn(c) for c in r) for r in b.rows),
-                    )
-                )
-            else:
-                out.append(b)
-        return tuple(out)
-
-    return replace(doc, blocks=blk(doc.blocks))
-
-
-def meta_fields() -> tuple[str, ...]:
-    """Front-matter keys in the order they are written."""
-    return tuple(f.name for f in fields(Meta))

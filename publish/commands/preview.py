@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlparse
 from publish.book import load_book
 from publish.errors import PublishError
 from publish.fetcher import RefusedResource, Sandbox
-from publish.fonts import WEIGHTS, find_face
+from publish.fonts import WEIGHTS, find_face, font_face_rule
 from publish.render.html.write import INDEX, SiteOptions, write_site
 from publish.render.resources import book_sandbox
 from publish.styles import load_style
@@ -148,10 +148,7 @@ def preview_faces(roles: tuple[str, ...], sandbox: Sandbox) -> tuple[dict[str, P
             except RefusedResource:
                 continue
             files[path.name] = path
-            rules.append(
-                f'@font-face {{ font-family: "{face.family}"; font-weight: {WEIGHTS[weight]}; '
-                f'src: url("{FONTS_PATH}{path.name}"); }}'
-            )
+            rules.append(font_face_rule(face.family, WEIGHTS[weight], f"{FONTS_PATH}{path.name}"))
     return files, f"<style>{' '.join(rules)}</style>" if rules else ""
 
 

@@ -6,7 +6,6 @@ paragraph must not get stray spaces); between Latin words they stay a space.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -178,8 +177,3 @@ def yaml_reason(exc: yaml.YAMLError) -> str:
     mark = exc.problem_mark
     context = f"{exc.context}; " if exc.context else ""
     return f"{context}{exc.problem} (line {mark.line + 2}, column {mark.column + 1})"
-
-
-def read_checksum(text: str) -> str:
-    m = re.search(r"^checksum:\s*['\"]?([\w:]+)", text[:4096], re.M)
-    return m.group(1) if m else ""

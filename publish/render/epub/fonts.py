@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from publish.fonts import WEIGHTS, find_face
+from publish.fonts import WEIGHTS, find_face, font_face_rule
 
 LOGGER = logging.getLogger(__name__)
 
@@ -104,8 +104,4 @@ def embed_fonts(documents: list[bytes], flavor: str = "woff2") -> list[EmbeddedF
 
 
 def font_face_rules(fonts: list[EmbeddedFont], css_dir_to_root: str = "../") -> str:
-    return "\n".join(
-        f'@font-face {{ font-family: "{f.family}"; font-weight: {f.weight}; font-style: normal; '
-        f'src: url("{css_dir_to_root}{f.name}"); }}'
-        for f in fonts
-    )
+    return "\n".join(font_face_rule(f.family, f.weight, f"{css_dir_to_root}{f.name}") for f in fonts)
