@@ -11,7 +11,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from typing import TypeAlias
 
-MODEL_VERSION = 1
+Attrs: TypeAlias = tuple[tuple[str, str], ...]
+
+MODEL_VERSION = 2
 """Bumped whenever a node changes shape, so cached renders of an older model fail loudly."""
 
 
@@ -46,7 +48,20 @@ class LineBreak:
     """A hard line break inside a block (poetry, addresses)."""
 
 
-Inline: TypeAlias = Text | Emph | Strong | Link | LineBreak
+@dataclass(frozen=True, slots=True)
+class Code:
+    text: str
+    """Inline code (`` `publish build` ``): printed as written, in the style's code face."""
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRef:
+    label: str
+    """The label of the ``Note`` it calls (``[^1]`` → "1"); renderers number the calls
+    1, 2, 3 … in the order they appear, whatever the labels are."""
+
+
+Inline: TypeAlias = Text | Emph | Strong | Link | LineBreak | Code | NoteRef
 
 
 # ---------------------------------------------------------------- blocks
@@ -59,6 +74,18 @@ class Heading:
     children: tuple[Inline, ...]
     kicker: str = ""
     """引题: the small lead line printed above the heading (夯实基层基础 / 战斗堡垒…)."""
+    attrs: Attrs = ()
+    """The heading's other attributes ``{#id .class key="value"}``, as ``("id", …)``,
+    ``("class", "a b")`` and ``(key, value)`` pairs in the order written; the id is the
+    anchor the 目录, bookmarks and links use."""
+
+    @property
+    def ident(self) -> str:
+        return dict(self.attrs).get("id", "")
+
+    @property
+    def classes(self) -> tuple[str, ...]:
+        return tuple(dict(self.attrs).get("class", "").split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +124,19 @@ class Rule:
     """A thematic break (＊　＊　＊)."""
 
 
-Block: TypeAlias = Heading | Paragraph | Figure | Quote | ListBlock | Table | Rule
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A footnote's text (``[^label]: …``), called by the ``NoteRef`` of that label.
+
+    The notes of an article follow its other blocks, in the order of their first call
+    (markdown-it's, and the order they are numbered in): where an editor wrote the
+    definition does not matter, as in pandoc."""
+
+    label: str
+    children: tuple[Block, ...]
+
+
+Block: TypeAlias = Heading | Paragraph | Figure | Quote | ListBlock | Table | Rule | Note
 
 
 # ---------------------------------------------------------------- document
@@ -140,7 +179,7 @@ def walk_blocks(blocks: tuple[Block, ...]) -> Iterator[Block]:
     """Every block, depth first, including those nested in quotes and lists."""
     for block in blocks:
         yield block
-        if isinstance(block, Quote):
+        if isinstance(block, Quote | Note):
             yield from walk_blocks(block.children)
         elif isinstance(block, ListBlock):
             for item in block.items:
@@ -151,10 +190,12 @@ def inline_text(children: tuple[Inline, ...]) -> str:
     """The plain text of inlines, as a reader would copy it."""
     parts: list[str] = []
     for node in children:
-        if isinstance(node, Text):
+        if isinstance(node, Text | Code):
             parts.append(node.text)
         elif isinstance(node, LineBreak):
             parts.append("\n")
+        elif isinstance(node, NoteRef):
+            continue  # the call is a number the renderer gives, not text
         else:
             parts.append(inline_text(node.children))
     return "".join(parts)
@@ -168,8 +209,8 @@ def map_text(doc: Document, fn: Callable[[str], str]) -> Document:
         for n in nodes:
             if isinstance(n, Text):
                 out.append(Text(fn(n.text)))
-            elif isinstance(n, LineBreak):
-                out.append(n)
+            elif isinstance(n, LineBreak | Code | NoteRef):
+                out.append(n)  # code is printed as written
             else:
                 out.append(replace(n, children=inl(n.children)))
         return tuple(out)
@@ -183,6 +224,8 @@ def map_text(doc: Document, fn: Callable[[str], str]) -> Document:
                 out.append(replace(b, caption=fn(b.caption)))
             elif isinstance(b, Quote):
                 out.append(Quote(blk(b.children)))
+            elif isinstance(b, Note):
+                out.append(Note(b.label, blk(b.children)))
             elif isinstance(b, ListBlock):
                 out.append(ListBlock(b.ordered, tuple(blk(i) for i in b.items)))
             elif isinstance(b, Table):
