@@ -170,8 +170,9 @@ def note_call(ref: NoteRef, ctx: RenderContext) -> str:
         # The note's text at its call: WeasyPrint moves it to the page foot and puts
         # ::footnote-call here. A second call of one note only prints its number.
         if first:
-            return f'<span class="footnote">{note_inline(note, ctx)}</span>'
-        return f'<sup class="note-again">{note_number(n)}</sup>'
+            # The word joiner keeps the call on the line of the character it follows.
+            return f'\u2060<span class="footnote" data-n="{note_number(n)}">{note_inline(note, ctx)}</span>'
+        return f'\u2060<sup class="note-again">{note_number(n)}</sup>'
     epub = ' epub:type="noteref"' if ctx.notes == "epub" else ""
     ident = f' id="{note_id(ctx, n)}-ref"' if first else ""  # the back link's target
     return (
