@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from publish.errors import ConfigError, PublishError
-from publish.markdown import from_markdown
+from publish.markdown.read import read_markdown
 from publish.markdown.frontmatter import is_iso_date
 from publish.model import Document
 from publish.sources import read_source
@@ -62,6 +62,8 @@ class BookMeta:
 class Chapter:
     path: Path
     document: Document
+    warnings: tuple[str, ...] = ()
+    """What the Markdown had that the model cannot hold ("file:line: …"), reported by the build."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +139,7 @@ def load_book(path: Path, *, style: str | None = None) -> Book:
         article = root / rel
         try:
             text = read_source(article)
-            chapters.append(Chapter(article, from_markdown(text, path=article)))
+            chapters.append(Chapter(article, *read_markdown(text, path=article)))
         except OSError as exc:
             problems.append(f"cannot read article {rel!r}: {exc.strerror}")
         except UnicodeDecodeError:

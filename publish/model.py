@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
+Attrs: TypeAlias = tuple[tuple[str, str], ...]
 
 
 # ---------------------------------------------------------------- inlines
@@ -44,7 +45,20 @@ class LineBreak:
     """A hard line break inside a block (poetry, addresses)."""
 
 
-Inline: TypeAlias = Text | Emph | Strong | Link | LineBreak
+@dataclass(frozen=True, slots=True)
+class Code:
+    text: str
+    """Inline code (`` `publish build` ``): printed as written, in the style's code face."""
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRef:
+    label: str
+    """The label of the ``Note`` it calls (``[^1]`` → "1"); renderers number the calls
+    1, 2, 3 … in the order they appear, whatever the labels are."""
+
+
+Inline: TypeAlias = Text | Emph | Strong | Link | LineBreak | Code | NoteRef
 
 
 # ---------------------------------------------------------------- blocks
@@ -57,6 +71,18 @@ class Heading:
     children: tuple[Inline, ...]
     kicker: str = ""
     """引题: the small lead line printed above the heading (夯实基层基础 / 战斗堡垒…)."""
+    attrs: Attrs = ()
+    """The heading's other attributes ``{#id .class key="value"}``, as ``("id", …)``,
+    ``("class", "a b")`` and ``(key, value)`` pairs in the order written; the id is the
+    anchor the 目录, bookmarks and links use."""
+
+    @property
+    def ident(self) -> str:
+        return dict(self.attrs).get("id", "")
+
+    @property
+    def classes(self) -> tuple[str, ...]:
+        return tuple(dict(self.attrs).get("class", "").split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +121,19 @@ class Rule:
     """A thematic break (＊　＊　＊)."""
 
 
-Block: TypeAlias = Heading | Paragraph | Figure | Quote | ListBlock | Table | Rule
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A footnote's text (``[^label]: …``), called by the ``NoteRef`` of that label.
+
+    The notes of an article follow its other blocks, in the order of their first call
+    (markdown-it's, and the order they are numbered in): where an editor wrote the
+    definition does not matter, as in pandoc."""
+
+    label: str
+    children: tuple[Block, ...]
+
+
+Block: TypeAlias = Heading | Paragraph | Figure | Quote | ListBlock | Table | Rule | Note
 
 
 # ---------------------------------------------------------------- document
@@ -138,7 +176,7 @@ def walk_blocks(blocks: tuple[Block, ...]) -> Iterator[Block]:
     """Every block, depth first, including those nested in quotes and lists."""
     for block in blocks:
         yield block
-        if isinstance(block, Quote):
+        if isinstance(block, Quote | Note):
             yield from walk_blocks(block.children)
         elif isinstance(block, ListBlock):
             for item in block.items:
@@ -149,10 +187,12 @@ def inline_text(children: tuple[Inline, ...]) -> str:
     """The plain text of inlines, as a reader would copy it."""
     parts: list[str] = []
     for node in children:
-        if isinstance(node, Text):
+        if isinstance(node, Text | Code):
             parts.append(node.text)
         elif isinstance(node, LineBreak):
             parts.append("\n")
+        elif isinstance(node, NoteRef):
+            continue  # the call is a number the renderer gives, not text
         else:
             parts.append(inline_text(node.children))
     return "".join(parts)

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from publish.model import (
     Block,
+    Code,
     Document,
     Emph,
     Figure,
@@ -77,6 +78,7 @@ _span: st.SearchStrategy[Inline] = st.one_of(
     st.builds(lambda t: Emph((Text(t),)), _emphasised()),
     st.builds(lambda t: Strong((Text(t),)), _emphasised()),
     st.builds(lambda t, u: Link((Text(t),), u), _emphasised(), _url),
+    st.builds(Code, texts),
 )
 
 
@@ -101,6 +103,11 @@ headings = st.builds(
     level=st.integers(2, 6),
     children=st.builds(lambda t: (Text(t),), texts),
     kicker=st.one_of(st.just(""), texts.filter(lambda s: not set(s) & set('"\\{}'))),
+    attrs=st.one_of(
+        st.just(()),
+        st.builds(lambda i: (("id", i),), st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True)),
+        st.builds(lambda i, c: (("id", i), ("class", c)), st.just("x1"), st.sampled_from(["a", "a b"])),
+    ),
 )
 figures = st.builds(
     Figure,

@@ -58,6 +58,19 @@ _NoAliasLoader.yaml_implicit_resolvers = _WITHOUT_TIMESTAMPS
 EXTRA_KEYS = ("checksum",)
 """Keys that describe the file, not the article: accepted, not part of Meta."""
 
+ALIASES = {"author": "authors"}
+"""pandoc's spelling of a key (its ``author`` may be one name or a list), read as ours."""
+
+
+def _unalias(data: dict[str, Any]) -> dict[str, Any]:
+    out = dict(data)
+    for alias, key in ALIASES.items():
+        if alias in out:
+            if key in out:
+                raise ValueError(f"give either {alias} or {key}, not both ({alias} is pandoc's name for {key})")
+            out[key] = out.pop(alias)
+    return out
+
 
 def load(text: str) -> dict[str, Any]:
     """The front matter's mapping; yaml.YAMLError when it is not YAML or uses an alias.
@@ -73,6 +86,7 @@ def load(text: str) -> dict[str, Any]:
 
 
 def to_meta(data: dict[str, Any]) -> Meta:
+    data = _unalias(data)
     known = {f.name for f in fields(Meta)}
     unknown = set(data) - known - set(EXTRA_KEYS)
     if unknown:

@@ -13,6 +13,7 @@ from typing import Any
 from publish.markdown import frontmatter
 from publish.model import (
     Block,
+    Code,
     Document,
     Emph,
     Figure,
@@ -21,6 +22,8 @@ from publish.model import (
     LineBreak,
     Link,
     ListBlock,
+    Note,
+    NoteRef,
     Paragraph,
     Quote,
     Rule,
@@ -30,11 +33,15 @@ from publish.model import (
 )
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<>&|!~])")
-_LINE_START = re.compile(r"^(\s*)([#+\-=>]|\d+[.)])")
+_ESCAPE_BRACES = re.compile(r"([\\`*_\[\]<>&|!~{])")
+_LINE_START = re.compile(r"^(\s*)([#+\-=>{]|\d+[.)])")
+_ATTRIBUTE_LIKE = re.compile(r"\{(?=[#.%]|[\w-]+=)")
+"""A brace pandoc's ``attributes`` would start reading at (``{#id}``, ``{.a}``, ``{k=v}``)."""
 
 
 def _guard_line_start(text: str) -> str:
-    """A line that starts like a block marker (# - + = > 1.) gets that marker escaped."""
+    """A line that starts like a block marker (# - + = > 1. or an attribute line's {)
+    gets that marker escaped."""
     out = []
     for line in text.split("\n"):
         m = _LINE_START.match(line)
@@ -56,11 +63,36 @@ def _url(url: str) -> str:
     return url
 
 
-def inlines(nodes: tuple[Inline, ...]) -> str:
+def code(text: str) -> str:
+    """A code span: fenced by one backtick more than the longest run inside, padded with
+    a space where the text starts or ends with a backtick (CommonMark strips one)."""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or (
+        text.startswith(" ") and text.endswith(" ") and text.strip(" ")
+    ) else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _text(text: str, after: Inline | None, braces: bool) -> str:
+    """Escaped text. A brace that could open attributes is escaped too: right after inline
+    code or a link, anywhere in a heading (``braces``), and where it looks like ``{#…}``."""
+    if braces:
+        return _ESCAPE_BRACES.sub(r"\\\1", text)
+    out = _ATTRIBUTE_LIKE.sub(r"\\{", escape(text))  # no { in escape's output is escaped yet
+    if isinstance(after, Code | Link) and out.startswith("{"):
+        out = "\\" + out
+    return out
+
+
+def inlines(nodes: tuple[Inline, ...], *, braces: bool = False) -> str:
     out: list[str] = []
-    for node in nodes:
+    for i, node in enumerate(nodes):
         if isinstance(node, Text):
-            out.append(escape(node.text))
+            out.append(_text(node.text, nodes[i - 1] if i else None, braces))
+        elif isinstance(node, Code):
+            out.append(code(node.text))
+        elif isinstance(node, NoteRef):
+            out.append(f"[^{node.label}]")
         elif isinstance(node, Emph):
             out.append(f"*{inlines(node.children)}*")
         elif isinstance(node, Strong):
@@ -84,9 +116,32 @@ def _kicker(text: str) -> str:
 
 
 def _heading(node: Heading, ctx: Any) -> str:
+    """The kicker on the attribute line above, as the cleaner has always written it (and
+    pandoc's ``attributes`` reads it); the id, classes and the rest after the text."""
     kicker = _kicker(node.kicker)
-    attrs = f'{{kicker="{kicker}"}}\n' if node.kicker else ""
-    return f"{attrs}{'#' * node.level} {inlines(node.children)}"
+    above = f'{{kicker="{kicker}"}}\n' if node.kicker else ""
+    after = f" {attributes(node.attrs)}" if node.attrs else ""
+    return f"{above}{'#' * node.level} {inlines(node.children, braces=True)}{after}"
+
+
+def attributes(attrs: tuple[tuple[str, str], ...]) -> str:
+    """``{#id .a .b key="value"}``; a value's ``"``, ``\\`` and braces as the kicker's."""
+    parts: list[str] = []
+    for key, value in attrs:
+        if key == "id":
+            parts.append(f"#{value}")
+        elif key == "class":
+            parts += [f".{c}" for c in value.split()]
+        else:
+            parts.append(f'{key}="{_kicker(value)}"')
+    return "{" + " ".join(parts) + "}"
+
+
+def _note(node: Note, ctx: Any) -> str:
+    """``[^label]: …``, the note's later blocks indented by four spaces."""
+    body = blocks(node.children).split("\n")
+    rest = "".join(f"\n    {line}" if line else "\n" for line in body[1:])
+    return f"[^{node.label}]: {body[0]}{rest}"
 
 
 def _paragraph(node: Paragraph, ctx: Any) -> str:
@@ -147,6 +202,7 @@ RENDERERS: dict[type, Callable[[Any, Any], str]] = {
     ListBlock: _list,
     Table: _table,
     Rule: _rule,
+    Note: _note,
 }
 
 

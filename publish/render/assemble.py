@@ -37,11 +37,15 @@ def chapter_context(
     book: Book, index: int, sandbox: Sandbox, *, for_print: bool, missing: list[str]
 ) -> RenderContext:
     chapter = book.chapters[index]
+    # What the Markdown reader could not keep is reported by every edition, with the
+    # missing images (the build lists each warning once).
+    missing.extend(w for w in chapter.warnings if w not in missing)
     return RenderContext(
         text=print_html if for_print else screen_html,
         image_src=lambda src: resolve_image(chapter, src, sandbox, missing),
         anchor=chapter_anchor(index),
         heading=heading_html if for_print else None,
+        notes="foot" if for_print else "end",
     )
 
 

@@ -9,11 +9,13 @@ e-readers (see ``publish.typeset.hints``).
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from publish.model import (
     Block,
+    Code,
     Document,
     Emph,
     Figure,
@@ -22,6 +24,8 @@ from publish.model import (
     LineBreak,
     Link,
     ListBlock,
+    Note,
+    NoteRef,
     Paragraph,
     Quote,
     Rule,
@@ -29,9 +33,16 @@ from publish.model import (
     Table,
     Text,
     inline_text,
+    walk_blocks,
 )
 
 TextFilter = Callable[[str], str]
+
+NoteMode = Literal["foot", "end", "epub"]
+"""Where a footnote's text goes: ``foot``, at its call, for WeasyPrint's ``float:
+footnote`` to set at the page foot (print); ``end``, after the article with links both
+ways (the HTML edition); ``epub``, the same with ``epub:type="noteref"`` and
+``<aside epub:type="footnote">``, which reading systems show as a pop-up."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +56,13 @@ class RenderContext:
     heading: TextFilter | None = None
     """Escapes the text of titles and headings; ``text`` when None (print uses
     ``typography.heading_html`` so titles break between phrases)."""
+    notes: NoteMode = "end"
+    note_texts: Mapping[str, Note] = field(default_factory=dict)
+    """The article's notes by label (``article`` fills it in)."""
+    note_numbers: Mapping[str, int] = field(default_factory=dict)
+    """Each label's number, 1, 2, 3 … in the order of the first calls."""
+    calls_written: set[str] = field(default_factory=set)
+    """Labels whose first call is written: a later call is its number alone."""
 
     def for_heading(self) -> RenderContext:
         return replace(self, text=self.heading) if self.heading else self
@@ -59,6 +77,11 @@ def inlines(nodes: tuple[Inline, ...], ctx: RenderContext) -> str:
     for node in nodes:
         if isinstance(node, Text):
             out.append(ctx.text(node.text))
+        elif isinstance(node, Code):
+            # As written: no layout hints inside code, whatever the edition.
+            out.append(f"<code>{html.escape(node.text, quote=False)}</code>")
+        elif isinstance(node, NoteRef):
+            out.append(note_call(node, ctx))
         elif isinstance(node, Emph):
             out.append(f"<em>{inlines(node.children, ctx)}</em>")
         elif isinstance(node, Strong):
@@ -78,8 +101,126 @@ def label_attr(ctx: RenderContext, title: str) -> str:
     return f' data-label="{attr(title)}"' if ctx.heading else ""
 
 
-def section_id(ctx: RenderContext, index: int) -> str:
-    return f"{ctx.anchor}-s{index}"
+def section_id(ctx: RenderContext, index: int, node: Heading | None = None) -> str:
+    """``{anchor}-{id}`` for a heading with an id (``## 标题 {#id}``), else
+    ``{anchor}-s{index}``: unique in a one-file book either way."""
+    return heading_anchor(ctx.anchor, index, node)
+
+
+def heading_anchor(anchor: str, index: int, node: Heading | None) -> str:
+    ident = node.ident if node is not None else ""
+    return f"{anchor}-{ident}" if ident else f"{anchor}-s{index}"
+
+
+# ---------------------------------------------------------------- notes
+
+CIRCLED = (
+    [chr(0x2460 + i) for i in range(20)]      # ①–⑳
+    + [chr(0x3251 + i) for i in range(15)]    # ㉑–㉟
+    + [chr(0x32B1 + i) for i in range(15)]    # ㊱–㊿
+)
+"""clreq's note numbers, ① to ㊿; past fifty, the number in parentheses."""
+
+
+def note_number(n: int) -> str:
+    return CIRCLED[n - 1] if 1 <= n <= len(CIRCLED) else f"({n})"
+
+
+def number_notes(doc: Document) -> dict[str, int]:
+    """Each called label's number, in the order of the first calls (text, then notes
+    that call other notes)."""
+    numbers: dict[str, int] = {}
+    for ref in _note_refs(doc.blocks):
+        numbers.setdefault(ref.label, len(numbers) + 1)
+    return numbers
+
+
+def _note_refs(blocks: tuple[Block, ...]) -> Iterator[NoteRef]:
+    def inl(nodes: tuple[Inline, ...]) -> Iterator[NoteRef]:
+        for n in nodes:
+            if isinstance(n, NoteRef):
+                yield n
+            elif isinstance(n, Emph | Strong | Link):
+                yield from inl(n.children)
+
+    for b in walk_blocks(blocks):
+        if isinstance(b, Heading | Paragraph):
+            yield from inl(b.children)
+
+
+def with_notes(doc: Document, ctx: RenderContext) -> RenderContext:
+    notes = {b.label: b for b in doc.blocks if isinstance(b, Note)}
+    if not notes:
+        return ctx
+    return replace(ctx, note_texts=notes, note_numbers=number_notes(doc), calls_written=set())
+
+
+def note_id(ctx: RenderContext, n: int) -> str:
+    return f"{ctx.anchor}-fn{n}"
+
+
+def note_call(ref: NoteRef, ctx: RenderContext) -> str:
+    n = ctx.note_numbers.get(ref.label)
+    note = ctx.note_texts.get(ref.label)
+    if n is None or note is None:
+        return ""  # the reader warned: a call with no note is text, never a NoteRef
+    first = ref.label not in ctx.calls_written
+    ctx.calls_written.add(ref.label)
+    if ctx.notes == "foot":
+        # The note's text at its call: WeasyPrint moves it to the page foot and puts
+        # ::footnote-call here. A second call of one note only prints its number.
+        if first:
+            # The word joiner keeps the call on the line of the character it follows.
+            return f'\u2060<span class="footnote" data-n="{note_number(n)}">{note_inline(note, ctx)}</span>'
+        return f'\u2060<sup class="note-again">{note_number(n)}</sup>'
+    epub = ' epub:type="noteref"' if ctx.notes == "epub" else ""
+    ident = f' id="{note_id(ctx, n)}-ref"' if first else ""  # the back link's target
+    return (
+        f'<sup><a class="noteref" href="#{note_id(ctx, n)}"{ident}'
+        f'{epub} role="doc-noteref">{note_number(n)}</a></sup>'
+    )
+
+
+def note_inline(note: Note, ctx: RenderContext) -> str:
+    """A note as one inline run (it sits inside the paragraph that calls it): its
+    paragraphs joined by line breaks, any other block as its text."""
+    parts = []
+    for b in note.children:
+        if isinstance(b, Paragraph | Heading):
+            parts.append(inlines(b.children, ctx))
+        else:
+            parts.append(ctx.text(block_text(b)))
+    return "<br/>".join(parts)
+
+
+def block_text(b: Block) -> str:
+    """A block's text, for a note that holds a list or a quotation."""
+    if isinstance(b, Paragraph | Heading):
+        return inline_text(b.children)
+    if isinstance(b, Figure):
+        return b.caption
+    if isinstance(b, Table):
+        return "　".join("　".join(row) for row in b.header + b.rows)
+    return "　".join(block_text(c) for c in walk_blocks((b,)) if c is not b and not isinstance(c, Quote | ListBlock))
+
+
+def end_notes(doc: Document, ctx: RenderContext) -> str:
+    """The notes after the article (HTML and EPUB), each led by its number linking
+    back to its call."""
+    if ctx.notes == "foot" or not ctx.note_numbers:
+        return ""
+    epub = ' epub:type="footnote"' if ctx.notes == "epub" else ""
+    out = []
+    for label, n in ctx.note_numbers.items():
+        note = ctx.note_texts[label]
+        back = f'<a class="note-back" href="#{note_id(ctx, n)}-ref" role="doc-backlink">{note_number(n)}</a>'
+        body = [block(b, ctx, 0) for b in note.children]
+        if body and body[0].startswith("<p>"):
+            body[0] = f"<p>{back}　{body[0][3:]}"
+        else:
+            body.insert(0, f"<p>{back}</p>")
+        out.append(f'<aside id="{note_id(ctx, n)}" class="footnote"{epub} role="doc-footnote">{"".join(body)}</aside>')
+    return '\n<section class="notes">' + "".join(out) + "</section>"
 
 
 def block(node: Block, ctx: RenderContext, index: int) -> str:
@@ -89,8 +230,9 @@ def block(node: Block, ctx: RenderContext, index: int) -> str:
         level = min(max(node.level, 2), 4)
         ctx = ctx.for_heading()
         kicker = f'<span class="kicker">{ctx.text(node.kicker)}</span>' if node.kicker else ""
+        classes = f' class="{attr(" ".join(node.classes))}"' if node.classes else ""
         return (
-            f'<h{level} id="{section_id(ctx, index)}"{label_attr(ctx, inline_text(node.children))}>{kicker}'
+            f'<h{level} id="{section_id(ctx, index, node)}"{classes}{label_attr(ctx, inline_text(node.children))}>{kicker}'
             f'<span class="title-text">{inlines(node.children, ctx)}</span></h{level}>'
         )
     if isinstance(node, Figure):
@@ -122,6 +264,8 @@ def block(node: Block, ctx: RenderContext, index: int) -> str:
         return f"<table>{thead}<tbody>{body}</tbody></table>"
     if isinstance(node, Rule):
         return "<hr/>"
+    if isinstance(node, Note):
+        return ""  # written at its call (print) or after the article (end_notes)
     raise TypeError(f"no HTML writer for {type(node).__name__}")
 
 
@@ -175,13 +319,15 @@ def article_head(doc: Document, ctx: RenderContext) -> str:
 
 
 def article_body(doc: Document, ctx: RenderContext) -> str:
-    return "\n".join(block(b, ctx, i) for i, b in enumerate(doc.blocks))
+    return "\n".join(block(b, ctx, i) for i, b in enumerate(doc.blocks) if not isinstance(b, Note))
 
 
 def article(doc: Document, ctx: RenderContext) -> str:
+    ctx = with_notes(doc, ctx)
+    body = article_body(doc, ctx)
     return (
         f'<article lang="{attr(doc.meta.lang)}">\n{article_head(doc, ctx)}\n'
-        f"<section>\n{article_body(doc, ctx)}\n</section>\n</article>"
+        f"<section>\n{body}\n</section>{end_notes(doc, ctx)}\n</article>"
     )
 
 
@@ -190,5 +336,5 @@ def sections(doc: Document, anchor: str) -> list[tuple[str, str]]:
     out = []
     for i, b in enumerate(doc.blocks):
         if isinstance(b, Heading):
-            out.append((f"{anchor}-s{i}", inline_text(b.children)))
+            out.append((heading_anchor(anchor, i, b), inline_text(b.children)))
     return out

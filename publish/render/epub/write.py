@@ -14,7 +14,7 @@ import io
 import logging
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -127,7 +127,7 @@ def _chapters(book: Book, sandbox: Sandbox, pkg: _Package, lang: str, *, vertica
             return "../" + pkg.images[uri].name
 
         text = vertical_html if vertical else ctx.text
-        ctx = type(ctx)(text=text, image_src=image_src, anchor=anchor)
+        ctx = replace(ctx, text=text, image_src=image_src, notes="epub")
         doc = chapter.document
         file_name = f"text/{anchor}.xhtml"
         page = chapter_page(doc.meta.title, article(doc, ctx), lang=lang, css=("../" + CSS_HREF,))
