@@ -113,10 +113,14 @@ def text_matches(got: str, truth: str) -> bool:
     return bool(g) and (g == t or (len(g) >= 2 and (g in t or t in g)))
 
 
+_DASHES = re.compile(r"-+")
+
+
 def title_exact(got: str, truth: str) -> bool:
     """The same headline, after the folding every comparison gets (NFKC, spaces, dashes):
-    no site name, column label or half of it more or less, as ``text_matches`` allows."""
-    return _fold(got) == _fold(truth)
+    no site name, column label or half of it more or less, as ``text_matches`` allows.
+    A dash is one mark however long (the cleaner sets a single ``—`` as the 破折号 ``——``)."""
+    return _DASHES.sub("-", _fold(got)) == _DASHES.sub("-", _fold(truth))
 
 
 def _deck(text: str) -> str:

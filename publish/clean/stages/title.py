@@ -44,8 +44,9 @@ def _take_lead(state: CleanState, i: int) -> None:
 
 
 def split_title(state: CleanState) -> None:
-    """主题——副题: the part after a double dash is the subtitle (TYPOGRAPHY.md §3)."""
-    m = re.match(r"^(.+?)\s*(?:——|--|—)\s*(.+)$", state.title)
+    """主题——副题: the part after a double dash is the subtitle (TYPOGRAPHY.md §3). One
+    dash joins the words of one headline (``对比试车—测试昌河北斗星``), as printed."""
+    m = re.match(r"^(.+?)\s*(?:——|--)\s*(.+)$", state.title)
     if m and not state.subtitle:
         state.title, state.subtitle = m.group(1).strip(), m.group(2).strip()
 
