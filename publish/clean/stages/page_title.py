@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from lxml.etree import _Element
+from lxml.etree import XPath, _Element
 
 from publish.clean.byline import parse_date
 from publish.clean.extract import INLINE_TAGS, text_content
@@ -79,25 +79,51 @@ SITE_NAME_MAX = 15
 """A site, channel or column name is at most this long; a longer part is a headline."""
 
 
-def site_names(root: _Element, profile_name: str) -> set[str]:
-    """What the page calls its site (``og:site_name``, the profile's name), compared by ``norm``."""
-    names = {norm(profile_name)} if profile_name else set()
+def declared_site_names(root: _Element, profile_name: str) -> list[str]:
+    """What the page calls its site: ``og:site_name`` (and its kin), the profile's name."""
+    names = [profile_name] if profile_name else []
     for m in root.iter("meta"):
         if (m.get("property") or m.get("name") or "").lower() in _SITE_NAME_METAS:
-            names.add(norm(m.get("content") or ""))
-    names.discard("")
-    return names
+            names.append(" ".join((m.get("content") or "").split()))
+    return [n for n in names if n]
 
 
-def link_texts(root: _Element) -> set[str]:
-    """The short texts of the page's links: its navigation, whose names (a channel, a
-    column, the home page) are what <title> adds to the headline."""
-    out = set()
-    for a in root.iter("a"):
-        text = norm(text_content(a))
-        if 2 <= len(text) <= SITE_NAME_MAX:
-            out.add(text)
-    return out
+def site_names(root: _Element, profile_name: str) -> set[str]:
+    """``declared_site_names``, compared by ``norm``."""
+    return {norm(n) for n in declared_site_names(root, profile_name)}
+
+
+_SEPARATOR_RUN = r"(?:\s*[-_|｜—–<‹«]+)+\s*"
+
+
+def strip_site_names(title: str, names: list[str], root: _Element | None = None) -> str:
+    """``title`` without a name the page gives its site, set after (or before) it with
+    any separator, spaced or not (``标题-搜狐财经``, ``搜狐财经 - - 标题``); and without a
+    channel's name (a navigation link's text) set after it."""
+    for name in sorted(names, key=len, reverse=True):
+        for pattern in (rf"{_SEPARATOR_RUN}{re.escape(name)}\s*$", rf"^\s*{re.escape(name)}{_SEPARATOR_RUN}"):
+            shorter = re.sub(pattern, "", title)
+            if len(norm(shorter)) >= 2:
+                title = shorter
+    while (
+        root is not None and (m := _LAST_PART.search(title))
+        and len(norm(title[: m.start()])) >= 4 and is_link_text(root, m["name"])
+    ):
+        title = title[: m.start()]
+    return title
+
+
+_LAST_PART = re.compile(rf"{_SEPARATOR_RUN}(?P<name>[^-_|｜—–<‹«]{{2,{SITE_NAME_MAX}}})$")
+
+
+_LINK_WITH_TEXT = XPath("boolean(//a[normalize-space(string(.)) = $text])")
+
+
+def is_link_text(root: _Element, text: str) -> bool:
+    """Whether a link of the page reads ``text``: its navigation, whose names (a channel,
+    a column, the home page) are what <title> adds to the headline. One XPath
+    evaluation, in C, asked only about the few parts of a title."""
+    return bool(_LINK_WITH_TEXT(root, text=" ".join(text.split())))
 
 
 def _names_site(part: str, names: set[str], settings: PageTitle) -> bool:
@@ -121,8 +147,7 @@ def headline_parts(raw: str, root: _Element, profile_name: str, settings: PageTi
     names = site_names(root, profile_name)
     kept = [p for p in parts if not _names_site(p, names, settings)]
     if len(kept) > 1:
-        links = link_texts(root)
-        kept = [p for p in kept if norm(p) not in links] or kept
+        kept = [p for p in kept if len(norm(p)) > SITE_NAME_MAX or not is_link_text(root, p)] or kept
     return kept
 
 
@@ -135,7 +160,9 @@ def page_title(
     raw = _BREADCRUMB.split(raw)[-1]
     if suffix is not None:
         raw = suffix.sub("", raw).strip()
-    raw = strip_site_suffix(settings.page_mark.sub("", raw), settings.site_words)
+    raw = strip_site_names(
+        settings.page_mark.sub("", raw), declared_site_names(root, profile_name), root)
+    raw = strip_site_suffix(raw, settings.site_words)
     whole = norm(raw)
     parts = [p.strip(_SEPARATOR_MARKS) for p in _TITLE_SEPARATORS.split(raw) if p.strip(_SEPARATOR_MARKS)]
     normed_parts = {norm(p) for p in parts}
