@@ -7,7 +7,9 @@ import re
 
 from publish.clean.normalize import norm
 from publish.clean.stages.headings import HEADING_MAX
-from publish.clean.state import CleanState
+
+_SENTENCE_END = tuple("。！？；：，…!?;:,")
+from publish.clean.state import CleanState, RawBlock
 
 
 def find_title(state: CleanState) -> None:
@@ -18,6 +20,8 @@ def find_title(state: CleanState) -> None:
     # A text scrape's first short line is its title; an HTML page's body paragraphs are
     # never taken for one (its title comes from the page), only a heading is.
     kinds = ("heading",) if state.is_html else ("text", "heading")
+    if not state.title and not state.is_html:
+        _take_headline_block(state)
     if not state.title:
         for i, block in enumerate(state.blocks):
             if block.kind in kinds and len(block.text) <= 2 * HEADING_MAX:
@@ -30,6 +34,26 @@ def find_title(state: CleanState) -> None:
             del state.blocks[i]
             _take_lead(state, i)
             break
+
+
+def _headline_line(block: RawBlock) -> bool:
+    return (
+        block.kind == "text" and not block.indented and 0 < len(block.text) <= 2 * HEADING_MAX
+        and not block.text.endswith(_SENTENCE_END)
+    )
+
+
+def _take_headline_block(state: CleanState) -> None:
+    """A text scrape's headline block of two lines, a short 引题 over the 主题, both set
+    flush left over an indented body: the first is the lead, the second the title (not
+    the 引题 as title and the real title read as the first section heading)."""
+    blocks = state.blocks
+    if (
+        len(blocks) >= 3 and _headline_line(blocks[0]) and _headline_line(blocks[1])
+        and len(blocks[0].text) <= HEADING_MAX and blocks[2].kind == "text" and blocks[2].indented
+    ):
+        state.lead, state.title = blocks[0].text, blocks[1].text
+        del blocks[:2]
 
 
 def _take_lead(state: CleanState, i: int) -> None:
