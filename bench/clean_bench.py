@@ -113,6 +113,21 @@ def text_matches(got: str, truth: str) -> bool:
     return bool(g) and (g == t or (len(g) >= 2 and (g in t or t in g)))
 
 
+_DASHES = re.compile(r"-+")
+
+
+def title_exact(got: str, truth: str) -> bool:
+    """The same headline, after the folding every comparison gets (NFKC, spaces, dashes):
+    no site name, column label or half of it more or less, as ``text_matches`` allows.
+    A dash is one mark however long (the cleaner sets a single ``—`` as the 破折号 ``——``)."""
+    return _DASHES.sub("-", _fold(got)) == _DASHES.sub("-", _fold(truth))
+
+
+def _deck(text: str) -> str:
+    """A 引题 or 副题 without the dashes a 副题 is printed with (the truth keeps them)."""
+    return _fold(text).lstrip("-~")
+
+
 # ------------------------------------------------------------------ tools
 
 
@@ -122,6 +137,9 @@ class Extract:
     title: str = ""
     date: str = ""
     author: str = ""
+    lead: str | None = None
+    """引题 and 副题: None from a tool that has no such fields (it is not scored on them)."""
+    subtitle: str | None = None
 
 
 def ours(data: bytes, text: str, path: Path) -> Extract:
@@ -140,7 +158,7 @@ def ours(data: bytes, text: str, path: Path) -> Extract:
         elif isinstance(b, ListBlock | Quote):
             continue
     m = doc.meta
-    return Extract("\n".join(lines), m.title, m.date, " ".join(m.authors))
+    return Extract("\n".join(lines), m.title, m.date, " ".join(m.authors), m.lead, m.subtitle)
 
 
 _WRAPPER = re.compile(r"^\s*<text\b[^>]*>")
@@ -228,6 +246,10 @@ class Score:
     f1: list[float] = field(default_factory=list)
     f1_human: list[float] = field(default_factory=list)
     title: list[bool] = field(default_factory=list)
+    title_exact: list[bool] = field(default_factory=list)
+    decks: list[bool] = field(default_factory=list)
+    """引题 and 副题 both right (absent where the truth has none), on pages with a title truth."""
+    title_misses: list[str] = field(default_factory=list)
     date: list[bool] = field(default_factory=list)
     author: list[bool] = field(default_factory=list)
     chrome_on_page: int = 0
@@ -300,6 +322,20 @@ def _measure_page(tool: Callable[[bytes, str, Path], Extract], page: Page, repea
                 score.chrome_left += chrome in got.body
     if isinstance(t.get("title"), str):
         score.title.append(text_matches(got.title, str(t["title"])))
+        exact = title_exact(got.title, str(t["title"]))
+        score.title_exact.append(exact)
+        wanted = {k: str(t.get(k) or "") for k in ("lead", "subtitle")}
+        found = {"lead": got.lead, "subtitle": got.subtitle}
+        if got.lead is not None:
+            decks = all(_deck(found[k] or "") == _deck(wanted[k]) for k in wanted)
+            score.decks.append(decks)
+        else:
+            decks = True
+        if not (exact and decks):
+            score.title_misses.append(
+                f"{page.path.stem}: got {got.title!r} lead {found['lead']!r} subtitle {found['subtitle']!r}; "
+                f"want {t['title']!r} lead {wanted['lead']!r} subtitle {wanted['subtitle']!r}"
+            )
     if isinstance(t.get("date"), str):
         alts = [str(a) for a in t.get("date_alternatives") or []]  # type: ignore[attr-defined]
         score.date.append(date_matches(got.date, str(t["date"]), alts))
@@ -313,9 +349,9 @@ def _pct(values: list[bool]) -> str:
 
 def table(scores: dict[str, Score]) -> str:
     rows = [
-        "| tool | body F1 (mean) | F1, human truths | F1 median | F1 ≥ 0.9 | title | date | author "
-        "| chrome left | pages/CPU-s |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| tool | body F1 (mean) | F1, human truths | F1 median | F1 ≥ 0.9 | title | title exact | 引题/副题 "
+        "| date | author | chrome left | pages/CPU-s |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, s in scores.items():
         mean = sum(s.f1) / len(s.f1) if s.f1 else 0.0
@@ -325,7 +361,8 @@ def table(scores: dict[str, Score]) -> str:
         human = sum(s.f1_human) / len(s.f1_human) if s.f1_human else 0.0
         median = statistics.median(s.f1) if s.f1 else 0.0
         rows.append(
-            f"| {name} | {mean:.3f} | {human:.3f} | {median:.3f} | {good}/{len(s.f1)} | {_pct(s.title)} | {_pct(s.date)} "
+            f"| {name} | {mean:.3f} | {human:.3f} | {median:.3f} | {good}/{len(s.f1)} | {_pct(s.title)} "
+            f"| {_pct(s.title_exact)} | {_pct(s.decks)} | {_pct(s.date)} "
             f"| {_pct(s.author)} | {chrome} | {speed:.0f} |"
         )
     return "\n".join(rows)
@@ -427,6 +464,7 @@ def main() -> int:
     parser.add_argument("--ours-only", action="store_true")
     parser.add_argument("--batch-repeat", type=int, default=5, help="runs per batch setting (0: no batch runs)")
     parser.add_argument("--batch-only", action="store_true", help="only the batch runs, printed")
+    parser.add_argument("--titles", action="store_true", help="also print the pages whose title, 引题 or 副题 is wrong")
     args = parser.parse_args()
     if args.batch_only:
         print(batch_table(args.corpus, args.batch_repeat))
@@ -438,6 +476,9 @@ def main() -> int:
     scores = measure(tools, pages, args.repeat)
     summary = table(scores) + ratio_line(scores)
     print(summary)
+    if args.titles:
+        for name, s in scores.items():
+            print(f"\n{name}: titles, 引题 or 副题 not exact\n" + "\n".join(s.title_misses))
     if not args.ours_only:
         batch = batch_table(args.corpus, args.batch_repeat) if args.batch_repeat else ""
         print(batch)

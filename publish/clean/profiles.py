@@ -119,9 +119,23 @@ def generic() -> SiteProfile:
 
 
 def profile_for_host(host: str) -> SiteProfile | None:
+    """The profile of ``host`` or of a domain it is under (``m.12371.cn``: 12371.cn)."""
     host = host.lower().removeprefix("www.")
     for profile in all_profiles().values():
-        if any(host == h.removeprefix("www.") for h in profile.hosts):
+        if any(host == h.removeprefix("www.") or host.endswith("." + h.removeprefix("www.")) for h in profile.hosts):
+            return profile
+    return None
+
+
+def profile_for_title(title: str, site_name: str = "") -> SiteProfile | None:
+    """The profile whose title suffix ends ``title`` (``标题_共产党员网``), or whose name the
+    page gives as its own (``og:site_name``): a page saved without its address."""
+    for profile in all_profiles().values():
+        if profile.name == "generic":
+            continue
+        if (profile.title_suffix is not None and profile.title_suffix.search(title.strip())) or (
+            site_name and site_name.strip() == profile.name
+        ):
             return profile
     return None
 

@@ -55,6 +55,21 @@ class PageTitle:
     """A line longer than this is never a title (nor its 引题 or 副题)."""
     site_words: str
     """Last words of a site or column name after a separator (``标题-新华网``): cut off."""
+    greetings: str
+    """Words that greet a visitor (``谢谢您访问〖某某中心〗``): a <title> part holding one
+    is the site's name, never the headline."""
+    page_mark: re.Pattern[str]
+    """The page number a split article adds to its title (``（页 1）``, ``第2页``): cut off."""
+    headline_class: re.Pattern[str] = field(metadata=CASELESS)
+    """Class or id names of the block a page prints its headline in (``td.bt_title``,
+    ``div.tit2``), when that block is no heading tag."""
+    lines_above: int
+    """How many other lines (a byline, a date, an author's name, an advertisement) may lie
+    between the printed headline and the body it heads."""
+    title_labels: str
+    """Labels a forum or a plain page prints before its headline (``主题：``): cut off."""
+    ornaments: str
+    """Marks set around a headline as decoration (``*第一编 古代``), not part of it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from lxml import html as lxml_html
 from lxml.etree import ElementDefaultClassLookup, ParserError, _Element
 
 from publish.clean.html_meta import page_url
-from publish.clean.profiles import profile_for_host
+from publish.clean.profiles import profile_for_host, profile_for_title
 from publish.clean.state import CleanState, HtmlPage
 from publish.errors import CleanError
 
@@ -60,3 +60,8 @@ def read_html(state: CleanState) -> None:
     state.url = page_url(state.text, root)
     if state.url and state.profile is state.generic:
         state.profile = profile_for_host(urlparse(state.url).hostname or "") or state.generic
+    if state.profile is state.generic:  # no address, or an unknown one: the page's own name
+        title = next(root.iter("title"), None)
+        site = next((m.get("content") or "" for m in root.iter("meta") if m.get("property") == "og:site_name"), "")
+        found = profile_for_title((title.text or "") if title is not None else "", site)
+        state.profile = found or state.generic

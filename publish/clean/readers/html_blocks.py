@@ -186,7 +186,9 @@ def _lines(el: _Element, out: list[RawBlock]) -> bool:
 
 
 def _bold_heading(el: _Element, out: list[RawBlock]) -> None:
-    out.append(RawBlock("heading", text=" ".join(text_content(el).split()), level=2))
+    # level 0: a bold line has no level of its own (set as ##, like an <h2>); the kicker
+    # pairing (stages.headings) tells it from a heading tag by that
+    out.append(RawBlock("heading", text=" ".join(text_content(el).split()), level=0))
 
 
 def _paragraph(el: _Element, out: list[RawBlock]) -> bool:

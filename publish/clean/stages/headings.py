@@ -28,6 +28,9 @@ def mark_headings(state: CleanState) -> None:
     heading that follows. Only text scrapes whose paragraphs are indented carry this
     signal; HTML pages say which blocks are headings.
     """
+    if state.is_html:
+        _pair_kickers(state)
+        return
     if not any(b.indented for b in state.blocks):
         return
     out: list[RawBlock] = []
@@ -40,3 +43,22 @@ def mark_headings(state: CleanState) -> None:
         out.append(block)
     state.blocks = out
 
+
+
+def _pair_kickers(state: CleanState) -> None:
+    """An HTML body's two short bold lines in a row (an 引题 and its section heading)
+    are one heading with its kicker, as in a text scrape. Heading tags are not paired:
+    two in a row are a section left empty and the next (注释, 参考资料), or a section
+    and its first sub-section."""
+    out: list[RawBlock] = []
+    for block in state.blocks:
+        above = out[-1] if out else None
+        if (
+            block.kind == "heading" and above is not None and above.kind == "heading"
+            and not above.kicker and not block.kicker and above.level == block.level == 0
+            and len(above.text) <= HEADING_MAX and len(block.text) <= HEADING_MAX
+            and not above.text.endswith(_SENTENCE_END)
+        ):
+            block.kicker = out.pop().text
+        out.append(block)
+    state.blocks = out

@@ -1,32 +1,58 @@
-"""An HTML page's title, and the heading that replaces it when the page never prints it.
+"""An HTML page's title, and the headline that replaces it when the page never prints it.
 
 The profile's title element wins; else the longest heading whose text ``<title>``
-contains; else ``<title>`` cut at its separators (``_ | - —``), keeping the longest part
-(the site name is shorter). Read before anything is dropped from the tree, so that a
-heading hidden later still tells that the page prints its title.
+contains; else ``<title>`` cut at its separators (``_ | - — <``), its parts that name the
+site left out (the page's own name for itself: ``og:site_name``, a greeting, the text of a
+navigation link, a name ending in 网/报/频道 …) and the longest part kept. Read before
+anything is dropped from the tree, so that a heading hidden later still tells that the
+page prints its title. When the page prints no heading of it, the headline is what the
+page prints nearest the body: the heading the body opens with, else the emphasised line
+just above it (``<b>``, ``<font>``, ``td.bt_title``), which wins over ``<title>``.
 """
 
 from __future__ import annotations
 
 import re
 
-from lxml.etree import _Element
+from lxml.etree import XPath, _Element
 
-from publish.clean.extract import text_content
+from publish.clean.byline import parse_date
+from publish.clean.extract import INLINE_TAGS, text_content
 from publish.clean.normalize import norm
 from publish.clean.selectors import select
-from publish.clean.settings import site_suffix
+from publish.clean.settings import PageTitle, site_suffix
 from publish.clean.state import CleanState, RawBlock
 
-_TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|\s-\s|\s–\s|——|\s—\s|-{2,})\s*")
+_TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|\s-\s|\s–\s|——|\s—\s|-{2,}|[<‹«])\s*")
+_SEPARATOR_MARKS = "-_|｜—–<>‹›«» \u3000"
+"""What is left at a part's ends when a separator was doubled (``标题 - -大河网``)."""
 
 
 def strip_site_suffix(title: str, words: str) -> str:
     """``title`` without the site or column names after its separators (``settings.site_suffix``)."""
     pattern = site_suffix(words)
     while (m := pattern.match(title)) and len(m["title"]) >= 4:
-        title = m["title"]
+        title = m["title"].rstrip(_SEPARATOR_MARKS)
     return title
+
+
+_LABEL_SEPARATOR = re.compile(r"\s*[|｜︱]\s*")
+_PRIVATE_USE = "".join(chr(c) for c in range(0xE000, 0xE800))
+"""Private Use Area characters (GB18030's user-defined bytes, a full-width space there):
+no font has a glyph for them, so they are never the ends of a headline."""
+
+
+def clean_headline(text: str, settings: PageTitle) -> str:
+    """A headline without what a site sets around it: a column label before a bar
+    (``图说洛阳| 标题``, ``栏目 | 标题``: the longer part is the headline), the page number of
+    a split article (``（页 1）``), ornaments (``*第一编``) and unprintable ends."""
+    text = " ".join(text.split())
+    parts = [p for p in _LABEL_SEPARATOR.split(text) if p.strip(_SEPARATOR_MARKS)]
+    if len(parts) > 1:
+        text = max(parts, key=len)
+    text = settings.page_mark.sub("", text)
+    text = re.sub(rf"^(?:{settings.title_labels})\s*[:：]\s*", "", text)
+    return text.strip(_PRIVATE_USE + settings.ornaments + " \u3000")
 
 
 _BREADCRUMB = re.compile(r"\s+[»›]\s+")
@@ -48,16 +74,97 @@ def _declared_title(text: str, root: _Element) -> str:
     return " ".join(m.group(1).split()) if m else ""
 
 
-def page_title(text: str, root: _Element, suffix: re.Pattern[str] | None, site_words: str) -> str:
+_SITE_NAME_METAS = ("og:site_name", "application-name", "apple-mobile-web-app-title")
+SITE_NAME_MAX = 15
+"""A site, channel or column name is at most this long; a longer part is a headline."""
+
+
+def declared_site_names(root: _Element, profile_name: str) -> list[str]:
+    """What the page calls its site: ``og:site_name`` (and its kin), the profile's name."""
+    names = [profile_name] if profile_name else []
+    for m in root.iter("meta"):
+        if (m.get("property") or m.get("name") or "").lower() in _SITE_NAME_METAS:
+            names.append(" ".join((m.get("content") or "").split()))
+    return [n for n in names if n]
+
+
+def site_names(root: _Element, profile_name: str) -> set[str]:
+    """``declared_site_names``, compared by ``norm``."""
+    return {norm(n) for n in declared_site_names(root, profile_name)}
+
+
+_SEPARATOR_RUN = r"(?:\s*[-_|｜—–<‹«]+)+\s*"
+
+
+def strip_site_names(title: str, names: list[str], root: _Element | None = None) -> str:
+    """``title`` without a name the page gives its site, set after (or before) it with
+    any separator, spaced or not (``标题-搜狐财经``, ``搜狐财经 - - 标题``); and without a
+    channel's name (a navigation link's text) set after it."""
+    for name in sorted(names, key=len, reverse=True):
+        for pattern in (rf"{_SEPARATOR_RUN}{re.escape(name)}\s*$", rf"^\s*{re.escape(name)}{_SEPARATOR_RUN}"):
+            shorter = re.sub(pattern, "", title)
+            if len(norm(shorter)) >= 2:
+                title = shorter
+    while (
+        root is not None and (m := _LAST_PART.search(title))
+        and len(norm(title[: m.start()])) >= 4 and is_link_text(root, m["name"])
+    ):
+        title = title[: m.start()]
+    return title
+
+
+_LAST_PART = re.compile(rf"{_SEPARATOR_RUN}(?P<name>[^-_|｜—–<‹«]{{2,{SITE_NAME_MAX}}})$")
+
+
+_LINK_WITH_TEXT = XPath("boolean(//a[normalize-space(string(.)) = $text])")
+
+
+def is_link_text(root: _Element, text: str) -> bool:
+    """Whether a link of the page reads ``text``: its navigation, whose names (a channel,
+    a column, the home page) are what <title> adds to the headline. One XPath
+    evaluation, in C, asked only about the few parts of a title."""
+    return bool(_LINK_WITH_TEXT(root, text=" ".join(text.split())))
+
+
+def _names_site(part: str, names: set[str], settings: PageTitle) -> bool:
+    """Whether a part of <title> is the site's name rather than the headline."""
+    n = norm(part)
+    if re.search(settings.greetings, part):
+        return True
+    if len(n) > SITE_NAME_MAX:
+        return False
+    return n in names or any(n.endswith(name) for name in names) or bool(
+        re.fullmatch(rf".{{0,{SITE_NAME_MAX}}}(?:{settings.site_words})", n)
+    )
+
+
+def headline_parts(raw: str, root: _Element, profile_name: str, settings: PageTitle) -> list[str]:
+    """The parts of <title> that may be the headline: without the parts naming the site
+    (its own name, a greeting, a name ending in a site word), and without those that are
+    a navigation link's text (a channel or column) unless nothing else is left."""
+    parts = [p.strip(_SEPARATOR_MARKS) for p in _TITLE_SEPARATORS.split(raw)]
+    parts = [p for p in parts if p]
+    names = site_names(root, profile_name)
+    kept = [p for p in parts if not _names_site(p, names, settings)]
+    if len(kept) > 1:
+        kept = [p for p in kept if len(norm(p)) > SITE_NAME_MAX or not is_link_text(root, p)] or kept
+    return kept
+
+
+def page_title(
+    text: str, root: _Element, suffix: re.Pattern[str] | None, settings: PageTitle, profile_name: str = ""
+) -> str:
     """The longest heading the declared title contains (or one of its parts), else the
-    declared title without its site name, else the first <h1>."""
+    longest part of the declared title that does not name the site, else the first <h1>."""
     raw = _declared_title(text, root)
     raw = _BREADCRUMB.split(raw)[-1]
     if suffix is not None:
         raw = suffix.sub("", raw).strip()
-    raw = strip_site_suffix(raw, site_words)
+    raw = strip_site_names(
+        settings.page_mark.sub("", raw), declared_site_names(root, profile_name), root)
+    raw = strip_site_suffix(raw, settings.site_words)
     whole = norm(raw)
-    parts = [p.strip() for p in _TITLE_SEPARATORS.split(raw) if p.strip()]
+    parts = [p.strip(_SEPARATOR_MARKS) for p in _TITLE_SEPARATORS.split(raw) if p.strip(_SEPARATOR_MARKS)]
     normed_parts = {norm(p) for p in parts}
     headings = [" ".join(text_content(h).split()) for h in root.iter("h1", "h2", "h3", "h4")]
     normed = [(h, norm(h)) for h in headings]
@@ -67,9 +174,11 @@ def page_title(text: str, root: _Element, suffix: re.Pattern[str] | None, site_w
     ]
     if inside:
         return max(inside, key=lambda pair: len(pair[1]))[0]
-    if parts:
-        first = parts[0]
-        return first if len(norm(first)) >= 4 else max(parts, key=len)
+    kept = headline_parts(raw, root, profile_name, settings)
+    if kept:
+        return max(kept, key=len)
+    if parts:  # every part names the site: the page's title is its name, until a headline is found
+        return max(parts, key=len)
     return next((h for h in headings[:1] if h), "")
 
 
@@ -107,17 +216,130 @@ def find_page_title(state: CleanState) -> None:
     if page is None:
         return
     root, profile = page.root, state.profile
+    settings = profile.settings.page_title
     explicit = [text_content(e).strip() for s in profile.title_selectors for e in select(root, s)]
     printed = next((t for t in explicit if t), "")
-    title = printed or page_title(state.text, root, profile.title_suffix, profile.settings.page_title.site_words)
+    name = profile.name if profile is not state.generic else ""
+    title = printed or page_title(state.text, root, profile.title_suffix, settings, name)
     page.title_shown = bool(printed) or is_shown_heading(root, title)
-    state.title = " ".join(title.split())
+    state.title = clean_headline(title, settings) or " ".join(title.split())
+
+
+_HEADLINE_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "b", "strong", "font", "big"})
+_LINE_BREAKS = frozenset({"br", "hr"})
+_NOT_A_HEADLINE_END = tuple("。，、；：,;:")
+ELEMENTS_ABOVE = 80
+"""How many elements above the body are looked at for its headline: a byline, a share
+bar and a date lie between them, never a whole navigation."""
+
+
+def _blank(text: str | None) -> bool:
+    return not text or not text.strip()
+
+
+def _alone_on_line(el: _Element) -> bool:
+    """Whether nothing else is printed on ``el``'s line: a block element, or an inline one
+    between line breaks or block edges (``<p><b>标题</b><br>…``)."""
+    while isinstance(el.tag, str) and el.tag in INLINE_TAGS:
+        parent = el.getparent()
+        if parent is None:
+            return True
+        prev, nxt = el.getprevious(), el.getnext()
+        before_ok = (_blank(parent.text) if prev is None else
+                     (prev.tag in _LINE_BREAKS or prev.tag not in INLINE_TAGS) and _blank(prev.tail))
+        after_ok = _blank(el.tail) and (nxt is None or nxt.tag in _LINE_BREAKS or nxt.tag not in INLINE_TAGS)
+        if not (before_ok and after_ok):
+            return False
+        if prev is not None or nxt is not None:
+            return True
+        el = parent  # the only thing in its parent: the parent's line is its line
+    return True
+
+
+def _emphasised(el: _Element, settings: PageTitle) -> bool:
+    """Set as a headline: a heading or bold tag, a sized or coloured ``<font>``, or a
+    block whose class or id says title (``td.bt_title``, ``div.tit2``)."""
+    if el.tag == "font":
+        return bool(el.get("size") or el.get("color"))
+    if el.tag in _HEADLINE_TAGS:
+        return True
+    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return bool(names.strip()) and bool(settings.headline_class.search(names))
+
+
+def _in_link(el: _Element) -> bool:
+    """Inside a link on its line (``<a><font color=red>注册邮箱</font></a>``: an advertisement)."""
+    parent = el.getparent()
+    while parent is not None and parent.tag in INLINE_TAGS:
+        if parent.tag == "a":
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _above(el: _Element) -> list[_Element]:
+    """The elements before ``el`` in the page, nearest first (none of its ancestors)."""
+    out: list[_Element] = []
+    node: _Element | None = el
+    while node is not None and len(out) < ELEMENTS_ABOVE:
+        for sib in node.itersiblings(preceding=True):
+            out.extend(e for e in reversed(list(sib.iter())) if isinstance(e.tag, str))
+            if len(out) >= ELEMENTS_ABOVE:
+                break
+        node = node.getparent()
+    return out[:ELEMENTS_ABOVE]
+
+
+def printed_headline(state: CleanState) -> str:
+    """The headline printed just above the body: the nearest line set as a headline
+    (emphasised, alone on its line, short, no sentence), or the link that repeats the
+    start of <title> (a blog's permalink), passing over at most ``lines_above`` other
+    lines (a byline, a date, the author's name) and any links."""
+    page = state.html
+    if page is None or not page.body:
+        return ""
+    settings = state.profile.settings.page_title
+    declared = norm(state.title)
+    labels = [w for field in state.generic.labels.values() for w in field]
+    byline = re.compile(rf"(?:{'|'.join(map(re.escape, labels))})\s*[:：]") if labels else None
+    chrome = state.generic.chrome_lines
+    others, seen = 0, set()
+    for el in _above(page.body[0]):
+        text = " ".join(text_content(el).split())
+        if not text or text in seen:
+            continue
+        seen.add(text)
+        n = norm(text)
+        if el.tag == "a" or _in_link(el):
+            if len(n) >= 4 and declared.startswith(n) and _alone_on_line(el):
+                return text
+            continue
+        if (byline is not None and byline.search(text)) or any(c.fullmatch(text) for c in chrome):
+            continue
+        if parse_date(text) and len(text) <= 40:
+            continue
+        headline = (
+            2 <= len(text) <= settings.line_max and not text.endswith(_NOT_A_HEADLINE_END)
+            and _emphasised(el, settings) and _alone_on_line(el)
+        )
+        if headline:
+            return text
+        if el.getparent() is not None and el.getparent().tag not in INLINE_TAGS and not el.tag in INLINE_TAGS:
+            others += 1
+            if others > settings.lines_above:
+                return ""
+    return ""
 
 
 def prefer_opening_heading(state: CleanState) -> None:
     """A page that never prints its <title> as a heading (the site's name there: 显示,
-    Joel on Software) has its title as the heading its body opens with."""
+    Joel on Software) has as its title the heading its body opens with, else the headline
+    printed right above the body; where that differs from <title>, the printed one wins."""
     page = state.html
-    if page is not None and not page.title_shown and (opening := opening_heading(
-        state.blocks, state.title, state.profile.settings.page_title.line_max)):
+    if page is None or page.title_shown:
+        return
+    settings = state.profile.settings.page_title
+    if opening := opening_heading(state.blocks, state.title, settings.line_max):
         state.title = opening
+    elif printed := clean_headline(printed_headline(state), settings):
+        state.title = printed

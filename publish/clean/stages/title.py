@@ -7,7 +7,9 @@ import re
 
 from publish.clean.normalize import norm
 from publish.clean.stages.headings import HEADING_MAX
-from publish.clean.state import CleanState
+
+_SENTENCE_END = tuple("。！？；：，…!?;:,")
+from publish.clean.state import CleanState, RawBlock
 
 
 def find_title(state: CleanState) -> None:
@@ -18,6 +20,8 @@ def find_title(state: CleanState) -> None:
     # A text scrape's first short line is its title; an HTML page's body paragraphs are
     # never taken for one (its title comes from the page), only a heading is.
     kinds = ("heading",) if state.is_html else ("text", "heading")
+    if not state.title and not state.is_html:
+        _take_headline_block(state)
     if not state.title:
         for i, block in enumerate(state.blocks):
             if block.kind in kinds and len(block.text) <= 2 * HEADING_MAX:
@@ -32,6 +36,26 @@ def find_title(state: CleanState) -> None:
             break
 
 
+def _headline_line(block: RawBlock) -> bool:
+    return (
+        block.kind == "text" and not block.indented and 0 < len(block.text) <= 2 * HEADING_MAX
+        and not block.text.endswith(_SENTENCE_END)
+    )
+
+
+def _take_headline_block(state: CleanState) -> None:
+    """A text scrape's headline block of two lines, a short 引题 over the 主题, both set
+    flush left over an indented body: the first is the lead, the second the title (not
+    the 引题 as title and the real title read as the first section heading)."""
+    blocks = state.blocks
+    if (
+        len(blocks) >= 3 and _headline_line(blocks[0]) and _headline_line(blocks[1])
+        and len(blocks[0].text) <= HEADING_MAX and blocks[2].kind == "text" and blocks[2].indented
+    ):
+        state.lead, state.title = blocks[0].text, blocks[1].text
+        del blocks[:2]
+
+
 def _take_lead(state: CleanState, i: int) -> None:
     """A short heading right above the body's copy of the title, and nothing but headings
     before it, is the title's 引题 (lead), set over the title as newspapers do."""
@@ -44,8 +68,9 @@ def _take_lead(state: CleanState, i: int) -> None:
 
 
 def split_title(state: CleanState) -> None:
-    """主题——副题: the part after a double dash is the subtitle (docs/typography.md §3)."""
-    m = re.match(r"^(.+?)\s*(?:——|--|—)\s*(.+)$", state.title)
+    """主题——副题: the part after a double dash is the subtitle (docs/typography.md §3). One
+    dash joins the words of one headline (``对比试车—测试昌河北斗星``), as printed."""
+    m = re.match(r"^(.+?)\s*(?:——|--)\s*(.+)$", state.title)
     if m and not state.subtitle:
         state.title, state.subtitle = m.group(1).strip(), m.group(2).strip()
 
