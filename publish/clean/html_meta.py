@@ -94,10 +94,12 @@ def _block_lines(nodes: list[object]) -> list[Line]:
         owner = node.getparent()  # type: ignore[attr-defined]
         if owner is None:
             continue
+        after_break = False
         if getattr(node, "is_tail", False):
+            after_break = owner.tag == "br"
             owner = owner.getparent() if owner.getparent() is not None else owner
         block = _block_of(owner)
-        if block is last and lines:
+        if block is last and lines and not after_break:  # <br> ends a line: 作者：某某<br>振威将军
             lines[-1].text += " " + text  # spans of one line: 来源：<a>…</a><span>作者：</span>
             lines[-1].parts.append((text, owner))
         else:
