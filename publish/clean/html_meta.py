@@ -17,7 +17,6 @@ links, and the lines just before and after the article body, where sites print �
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from lxml.etree import XPath, _Element
 
@@ -68,23 +67,17 @@ def _block_of(el: _Element) -> _Element:
     return el
 
 
-@dataclass(slots=True)
-class Line:
-    """A visual line: its text, the block element it is printed in, and each of its text
-    nodes with the element that holds it."""
-
-    text: str
-    block: _Element
-    parts: list[tuple[str, _Element]]
+Line = tuple[str, _Element]
+"""A visual line: its text and the block element it is printed in."""
 
 
 def _lines(nodes: list[object]) -> list[str]:
     """Text nodes grouped into visual lines: consecutive nodes in one block element."""
-    return [line.text for line in _block_lines(nodes)]
+    return [text for text, _ in _block_lines(nodes)]
 
 
 def _block_lines(nodes: list[object]) -> list[Line]:
-    """``_lines`` with the elements each line is printed in."""
+    """``_lines`` with the block element each line is printed in."""
     lines: list[Line] = []
     last = None
     for node in nodes:
@@ -100,10 +93,9 @@ def _block_lines(nodes: list[object]) -> list[Line]:
             owner = owner.getparent() if owner.getparent() is not None else owner
         block = _block_of(owner)
         if block is last and lines and not after_break:  # <br> ends a line: 作者：某某<br>振威将军
-            lines[-1].text += " " + text  # spans of one line: 来源：<a>…</a><span>作者：</span>
-            lines[-1].parts.append((text, owner))
+            lines[-1] = (lines[-1][0] + " " + text, block)  # spans of one line: 来源：<a>…</a><span>作者：</span>
         else:
-            lines.append(Line(text, block, [(text, owner)]))
+            lines.append((text, block))
         last = block
     return lines
 
@@ -113,11 +105,19 @@ _FOLLOWING_TEXT = XPath(f"following::text()[position() <= {FOLLOWING_NODES}]")
 _PRECEDING_TEXT = XPath("preceding::text()")
 
 
-_BODY_TEXT = XPath(".//text()")
 EDGE_LINES = 3
 """How many lines at each end of the body may be its post's own header or footer."""
-EDGE_NODES = 40
-"""How many text nodes at each end of the body are read for those lines."""
+
+
+def _edge_lines(el: _Element, last: bool) -> list[str]:
+    """The texts of the first (or last) ``EDGE_LINES`` child blocks of ``el``, below its
+    single-child wrappers: a post's header or footer is one of them (``p.postfoot``).
+    Read child by child, not by a search of the whole body."""
+    while len(el) == 1 and not (el.text or "").strip():
+        el = el[0]
+    children = list(el)
+    picked = children[-EDGE_LINES:] if last else children[:EDGE_LINES]
+    return [" ".join(child.text_content().split()) for child in picked if isinstance(child.tag, str)]
 
 
 def lines_around(body: list[_Element]) -> tuple[list[str], list[str]]:
@@ -133,8 +133,8 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 def _unit_end(lines: list[Line], reply_line: re.Pattern[str]) -> int:
     """How many lines below the body still belong to its unit: up to the first heading
     (评论, 相关新闻, a reply's title) or reply line (re: 标题), which opens another."""
-    for i, line in enumerate(lines):
-        if line.block.tag in _HEADINGS or reply_line.search(line.text):
+    for i, (text, block) in enumerate(lines):
+        if block.tag in _HEADINGS or reply_line.search(text):
             return i
     return len(lines)
 
@@ -144,20 +144,21 @@ LINK_DEPTH = 4
 """How far up from a date's text node a link or list item makes it a linked item's."""
 
 
-def _linked_date(line: Line) -> str:
+def _linked_date(text: str, block: _Element) -> str:
     """The line's date unless it is printed in a link or a list item (``<li><a>标题</a>
     2004-12-28</li>``): a related article's or a sidebar post's, not this one's."""
-    for text, owner in line.parts:
-        date = parse_date(text)
-        if not date:
-            continue
-        el: _Element | None = owner
-        for _ in range(LINK_DEPTH):
-            if el is None or el.tag in _LINKED:
-                break
-            el = el.getparent()
-        return "" if el is not None and el.tag in _LINKED else date
-    return parse_date(line.text)
+    for el in block.iter():
+        for part, owner in ((el.text, el), (el.tail, el.getparent())):
+            date = parse_date(part) if part and owner is not None else ""
+            if not date:
+                continue
+            up: _Element | None = owner
+            for _ in range(LINK_DEPTH):
+                if up is None or up.tag in _LINKED:
+                    break
+                up = up.getparent()
+            return "" if up is not None and up.tag in _LINKED else date
+    return parse_date(text)
 
 
 def _meta_date(root: _Element) -> str:
@@ -173,9 +174,9 @@ def _meta_date(root: _Element) -> str:
 def _date_line(lines: list[Line]) -> str:
     """The date of the first short line that holds a full date (y-m-d), unless the date
     is a linked item's (``_linked_date``)."""
-    for line in lines:
-        if len(line.text) <= 80:
-            date = _linked_date(line)
+    for text, block in lines:
+        if len(text) <= 80 and parse_date(text):
+            date = _linked_date(text, block)
             if date:
                 return date
     return ""
@@ -276,7 +277,7 @@ def page_byline(
     before_pairs = page_before[-NEAR_LINES:]
     after_pairs = _block_lines(_FOLLOWING_TEXT(body[-1]))[:NEAR_LINES // 2]
     after_pairs = after_pairs[: _unit_end(after_pairs, settings.reply_line)]
-    before, after = [line.text for line in before_pairs], [line.text for line in after_pairs]
+    before, after = [text for text, _ in before_pairs], [text for text, _ in after_pairs]
     byline = Byline()
     for line in reversed(before):
         found = parse_byline(line, labels, loose=True, words=words)
@@ -289,7 +290,8 @@ def page_byline(
     if not byline.authors:
         poster = next((forum_author(line) for line in after + before if forum_author(line)), "")
         byline.authors = [poster] if poster else []
-    byline.merge(_unlabelled(body, before, after, words))
+    if not (byline.authors and byline.date):
+        byline.merge(_unlabelled(body, before, after, words))
     fallback = (
         _meta_date(root)
         or parse_date(enp_property(text, "date"))
@@ -306,8 +308,7 @@ def page_byline(
 def _unlabelled(body: list[_Element], before: list[str], after: list[str], words: Bylines) -> Byline:
     """Unlabelled bylines: the body's own first and last lines (a post's header and
     footer), then the lines closest above the body, then those below it."""
-    first, last = _lines(_BODY_TEXT(body[0])[:EDGE_NODES]), _lines(_BODY_TEXT(body[-1])[-EDGE_NODES:])
-    edges = first[:EDGE_LINES] + last[-EDGE_LINES:]
+    edges = _edge_lines(body[0], last=False) + _edge_lines(body[-1], last=True)
     found = Byline()
     for line in edges:
         byline = poster_line(line, words)

@@ -95,12 +95,13 @@ def lift_byline(state: CleanState) -> None:
     year-month alone (《北京之春》1996年6月号) dates a reprint when nothing else does.
     """
     labels = _labels(state)
+    words = state.profile.settings.lift_byline
     _join_split_labels(state.blocks, labels)
     _lift_month_line(state)
     kept = []
     for i, block in enumerate(state.blocks):
         if block.kind == "text":
-            byline = parse_byline(block.text, labels)
+            byline = parse_byline(block.text, labels, words=words)
             if byline is not None:
                 state.byline.merge(byline)
                 continue
@@ -118,7 +119,7 @@ def lift_byline(state: CleanState) -> None:
     texts = [b.text for b in state.blocks if b.kind == "text"]
     if not state.byline.authors:
         for text in texts[:2] + texts[-3:]:
-            state.byline.authors = find_reporters(text)
+            state.byline.authors = find_reporters(text, words)
             if state.byline.authors:
                 break
     if state.byline.editor:
