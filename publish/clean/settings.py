@@ -126,6 +126,47 @@ class Captions:
 
 
 @dataclass(frozen=True, slots=True)
+class Bylines:
+    """``lift_byline``: the words of bylines without a label, and what is never a name."""
+
+    reporter_roles: str
+    """A reporter's role right before the names: 本报记者 张三 李四, 河南日报实习生 王五."""
+    role_words: re.Pattern[str]
+    """A role or a stand-in, never a person (评论员, 本报, 佚名): a whole name matching
+    it is no author."""
+    value_stops: str
+    """Page furniture that ends a byline's value: 来源：某某日报　字号：大 中 小　打印."""
+    pen_marks: str
+    """The writer's mark beside a slash: 文/张三, 张三/文, 文图/张三."""
+    poster_after: str
+    """Words after a poster's name on a post's header or footer: 张三 发表于 2004-12-27."""
+    poster_before: str
+    """Words before a poster's name, with a ``poster_after`` word after it: 由张三张贴."""
+    poster_by: str
+    """Words before a poster's name closing the line: posted @ 12:40 by zhangsan."""
+    speech_marks: str
+    """Characters of speech, never of a list of names: 记者：您怎么看？ is dialogue."""
+    line_max: int
+    """A byline line without a label is at most this long; a longer one is prose."""
+
+
+@dataclass(frozen=True, slots=True)
+class PageByline:
+    """``page_byline``: the byline, authors and date read around an HTML page's body."""
+
+    meta_authors: str
+    """``<meta name>`` values naming the article's writer (author, citation_author …);
+    counted only when their content looks like a personal name."""
+    reply_line: re.Pattern[str]
+    """A line that opens a reply (re: 标题, 回复：): the article's unit ends before it."""
+    edition_links_min: int
+    """An e-paper's edition date is a ``/YYYYMM/DD/`` date at least this many links share."""
+    edition_links_share: float
+    """…and at least this share of the page's links with such a date (a news page's
+    related links carry many dates, an edition's links one)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Every stage's settings, by stage name (the ``[stages.NAME]`` tables)."""
 
@@ -136,6 +177,8 @@ class Settings:
     body: Body
     links: Links
     mark_captions: Captions
+    lift_byline: Bylines
+    page_byline: PageByline
 
 
 SECTIONS: dict[str, type] = {f.name: typing.get_type_hints(Settings)[f.name] for f in fields(Settings)}

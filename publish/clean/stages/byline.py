@@ -5,8 +5,18 @@ from __future__ import annotations
 
 import re
 
-from publish.clean.byline import bare_name, find_reporters, parse_byline, parse_date, parse_month
-from publish.clean.html_meta import linked_author, page_byline
+from publish.clean.byline import (
+    bare_name,
+    closing_signature,
+    find_reporters,
+    name_list,
+    parse_byline,
+    parse_date,
+    parse_month,
+    pen_credit,
+    poster_line,
+)
+from publish.clean.html_meta import enp_property, linked_author, looks_like_person, meta_authors, page_byline
 from publish.clean.normalize import norm
 from publish.clean.stages.headings import HEADING_MAX
 from publish.clean.state import CleanState, RawBlock
@@ -85,12 +95,13 @@ def lift_byline(state: CleanState) -> None:
     year-month alone (《北京之春》1996年6月号) dates a reprint when nothing else does.
     """
     labels = _labels(state)
+    words = state.profile.settings.lift_byline
     _join_split_labels(state.blocks, labels)
     _lift_month_line(state)
     kept = []
     for i, block in enumerate(state.blocks):
         if block.kind == "text":
-            byline = parse_byline(block.text, labels)
+            byline = parse_byline(block.text, labels, words=words)
             if byline is not None:
                 state.byline.merge(byline)
                 continue
@@ -99,6 +110,7 @@ def lift_byline(state: CleanState) -> None:
                 continue
         kept.append(block)
     state.blocks = kept
+    _lift_credit_lines(state)
     if not state.byline.authors:
         _lift_signature(state)
     if not state.byline.authors and bare_name(state.byline.source):
@@ -107,13 +119,44 @@ def lift_byline(state: CleanState) -> None:
     texts = [b.text for b in state.blocks if b.kind == "text"]
     if not state.byline.authors:
         for text in texts[:2] + texts[-3:]:
-            state.byline.authors = find_reporters(text)
+            state.byline.authors = find_reporters(text, words)
             if state.byline.authors:
                 break
+    if state.byline.editor:
+        # a name the page labels its editor is not its writer, whatever <meta name=author> says
+        state.fallback_authors = [a for a in state.fallback_authors if a not in state.byline.editor]
     if not state.byline.date and not state.fallback_date:
         state.fallback_date = next(
             (parse_month(t) for t in texts[:3] + texts[-3:] if parse_month(t)), ""
         )
+
+
+CREDIT_SEARCH = 3
+"""How many text lines at each end of the body may be a credit line (文/张三, 张三 发表于 …)."""
+
+
+def _lift_credit_lines(state: CleanState) -> None:
+    """Bylines without a label at either end of the body, lifted: a pen credit (文/张三,
+    张三/文) or a post's header or footer (张三 发表于 2004-12-27) among the first and last
+    lines, and a closing signature alone on the last line (``（张三）``, right-aligned on
+    the page). Their names are the authors when no byline named any."""
+    words = state.profile.settings.lift_byline
+    texts = [i for i, b in enumerate(state.blocks) if b.kind == "text"]
+    edges = sorted(set(texts[:CREDIT_SEARCH] + texts[-CREDIT_SEARCH:]))
+    lifted = set()
+    for i in edges:
+        text = state.blocks[i].text
+        names = pen_credit(text, words) or (closing_signature(text, words) if i == texts[-1] else [])
+        byline = poster_line(text, words) if not names else None
+        if names:
+            state.byline.authors = state.byline.authors or names
+        elif byline is not None:
+            state.byline.merge(byline)
+        else:
+            continue
+        lifted.add(i)
+    if lifted:
+        state.blocks = [b for i, b in enumerate(state.blocks) if i not in lifted]
 
 
 SIGNATURE_SEARCH = 3
@@ -121,18 +164,18 @@ SIGNATURE_SEARCH = 3
 
 
 def _lift_signature(state: CleanState) -> None:
-    """A line that is only a personal name at the top of the body, before any prose
-    (``比赛革命的革命⏎胡平⏎……``), is the author's signature: lifted, not printed twice.
+    """A line that is only personal names at the top of the body, before any prose
+    (``比赛革命的革命⏎胡平⏎……``, ``张三、李四``), is the authors' signature: lifted, not printed twice.
     Right over the title or a heading it would be a column label (文化, 时政): kept."""
     seen = 0
     for i, block in enumerate(state.blocks):
         if block.kind != "text":
             continue
-        name = bare_name(block.text)
+        names = name_list(block.text)
         after = next((b for b in state.blocks[i + 1:] if b.kind != "image"), None)
         over_title = after is None or after.kind == "heading" or norm(after.text) == norm(state.title)
-        if name and not over_title:
-            state.byline.authors = [name]
+        if names and not over_title:
+            state.byline.authors = names
             del state.blocks[i]
             return
         seen += 1
@@ -146,7 +189,17 @@ def read_page_byline(state: CleanState) -> None:
     page = state.html
     if page is None:
         return
+    settings = state.profile.settings
     if page.body:
-        state.byline, state.fallback_date = page_byline(page.root, page.body, state.url, _labels(state))
+        state.byline, state.fallback_date = page_byline(
+            page.root, page.body, state.url, _labels(state),
+            text=state.text, words=settings.lift_byline, settings=settings.page_byline,
+        )
     state.fallback_date = page.ld_date or state.fallback_date
-    state.fallback_authors = page.ld_authors or ([name] if (name := linked_author(page.root)) else [])
+    enp = [a for a in enp_property(state.text, "author").split() if looks_like_person(a, settings.lift_byline)]
+    state.fallback_authors = (
+        page.ld_authors
+        or meta_authors(page.root, settings.page_byline, settings.lift_byline)
+        or enp
+        or ([name] if (name := linked_author(page.root)) else [])
+    )
