@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from publish.clean.byline import Byline
-from publish.clean.profiles import SiteProfile
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the profiles validate stage names against the pipeline, which imports this
     from lxml.etree import _Element
 
     from publish.clean.extract import Counts
+    from publish.clean.profiles import SiteProfile
     from publish.clean.selectors import PageNames
 
 RawKind = Literal["text", "heading", "image", "quote", "item", "table"]
