@@ -111,6 +111,28 @@ class Captions:
 
 
 @dataclass(frozen=True, slots=True)
+class Emit:
+    """``emit``: the body's blocks; hard-wrapped lines joined (``clean.wrap``, shared with
+    the text reader), credit lines told from headings."""
+
+    wrap_min_width: int
+    """Display columns (a Chinese character is two) below which a line tells nothing of
+    a wrap column: a short line ends a paragraph, or is one."""
+    wrap_min_lines: int
+    """Lines ending at one column needed to call a passage hard-wrapped."""
+    wrap_share: float
+    """Share of its long lines (``wrap_min_width`` or wider) that must end at that column."""
+    wrap_slack: int
+    """Columns short of the wrap column a line may end and still be full."""
+    wrap_share_above: float
+    """Share of its long lines that may go past the wrap column (a URL, a table row)."""
+    opens_unit: re.Pattern[str]
+    """The start of a line that opens a unit of its own (an enumerator): never joined."""
+    credit_line: re.Pattern[str]
+    """A credit or column line (``出品︱网易科学人``, ``图说洛阳|``): bold, but no heading."""
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Every stage's settings, by stage name (the ``[stages.NAME]`` tables)."""
 
@@ -121,6 +143,7 @@ class Settings:
     body: Body
     links: Links
     mark_captions: Captions
+    emit: Emit
 
 
 SECTIONS: dict[str, type] = {f.name: typing.get_type_hints(Settings)[f.name] for f in fields(Settings)}
