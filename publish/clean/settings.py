@@ -82,6 +82,13 @@ class Body:
     """Class or id names of chrome (comments, related lists, share bars): never the article."""
     maybe: re.Pattern[str] = field(metadata=CASELESS)
     """Class or id names that may be content, overruling ``unlikely``."""
+    announces: re.Pattern[str]
+    """The last line of the article's text when it announces a table that follows it
+    (``附：各区县名单``, ``……如下：``): the table next to the article joins it."""
+    listing_residue: re.Pattern[str] = field(metadata=CASELESS)
+    """What an entry of an index says outside its links, and nothing else: names, times,
+    counters and their marks (``【user】03-12 10:23 125字``). A paragraph that has links
+    and only this besides them scores nothing: a forum's reply index is no article."""
 
 
 @dataclass(frozen=True, slots=True)
