@@ -12,10 +12,8 @@ full-width punctuation and few links, chrome is short link-heavy fragments.
    container in half.
 2. A container's score is scaled by (1 − its link density), so navigation blocks with
    much text lose to a column of prose.
-3. The best container wins; siblings scoring at least a fifth of it, and sibling
-   paragraphs of clean prose, join it (articles split over several ``<div>``s).
-4. Inside the winner, blocks that are mostly links (related-article lists, tag clouds,
-   share bars) are dropped.
+3. The best container wins (``clean.article``: the first of a series of like units, the
+   siblings that join it); inside it, lists of links are dropped (``clean.link_lists``).
 
 Every pass is a single walk over the tree: no per-element ``text_content()`` over its
 whole subtree, so a 10,000-deep page costs no more than a flat one.
@@ -24,12 +22,11 @@ whole subtree, so a 10,000-deep page costs no more than a flat one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import cache
 
 from lxml.etree import _Element, tostring
 
-from publish.clean.settings import Body, Settings, list_label
+from publish.clean.settings import Body, Settings
 
 PARAGRAPH_TAGS = frozenset({"p", "td", "pre", "dd", "blockquote", "li", "h2", "h3", "h4"})
 CONTAINER_TAGS = frozenset(
@@ -155,12 +152,12 @@ def _paragraph_score(el: _Element, stats: dict[_Element, Counts], body: Body) ->
         return 0.0
     if _link_density(s) > body.link_heavy:
         return 0.0
-    if s[1] and body.listing_residue.fullmatch(_text_outside_links(el)):
+    if s[1] and body.listing_residue.fullmatch(text_outside_links(el)):
         return 0.0  # an index entry: 【<a>user</a>】03-12 10:23 125字 around its links
     return 1 + len(_MARKS.findall(text)) + min(length / 100, 3)
 
 
-def _text_outside_links(el: _Element) -> str:
+def text_outside_links(el: _Element) -> str:
     """The text of ``el`` not inside an ``<a>``: what an entry of a list of links says
     besides its links (a forum index's user, time and size; an article's prose)."""
     parts: list[str] = []
@@ -287,205 +284,3 @@ def _is_prose(el: _Element, stats: dict[_Element, Counts]) -> bool:
     return (chars > 80 and _link_density(counts) < 0.25) or (
         0 < chars <= 80 and links == 0 and bool(re.search(r"[。！？]\s*$", text))
     )
-
-
-def find_article(
-    root: _Element, stats: dict[_Element, Counts] | None = None, body: Body | None = None
-) -> list[_Element]:
-    """The element(s) holding the article, in page order; ``[root]`` when none stands out."""
-    body = body or _generic().body
-    stats = stats if stats is not None else text_stats(root)
-    chosen, prose = _best(root, stats, body, skip_unlikely=True)
-    if prose < body.retry_min_chars:
-        chosen, prose = _best(root, stats, body, skip_unlikely=False)
-    if prose < body.retry_min_chars:
-        # Nothing stands out (a notice, an error page): the whole page is the best guess.
-        body = root.find("body")
-        return [body if body is not None else root]
-    return chosen
-
-
-def _prose_chars(chosen: list[_Element], stats: dict[_Element, Counts]) -> int:
-    return sum(stats[e][0] - stats[e][1] for e in chosen if e in stats)
-
-
-def _best(
-    root: _Element, stats: dict[_Element, Counts], body: Body, *, skip_unlikely: bool
-) -> tuple[list[_Element], int]:
-    """The element(s) holding the article, and the prose characters of the best scoring
-    group (what ``find_article`` judges: the first of a series of posts may be shorter
-    than the one that stood out)."""
-    scores = score_containers(root, stats, skip_unlikely=skip_unlikely, body=body)
-    if not scores:
-        return [root], _prose_chars([root], stats)
-    best = max(scores, key=lambda e: scores[e])
-    top = _first_unit(best, scores, body)
-    chosen = _with_siblings(top, scores, stats, body)
-    prose = _prose_chars(chosen, stats)
-    if top is not best:
-        prose = max(prose, _prose_chars(_with_siblings(best, scores, stats, body), stats))
-    return chosen, prose
-
-
-def _with_siblings(
-    top: _Element, scores: dict[_Element, float], stats: dict[_Element, Counts], body: Body
-) -> list[_Element]:
-    """``top`` and its siblings scoring a share of it, or of clean prose, and a data table
-    the text announces right after them (``附：名单如下``).
-
-    The siblings are looked for above the wrappers that hold ``top`` alone (a one-row
-    layout table's row and table, a ``<div>`` around one ``<div>``): a paper's abstract,
-    full text and references, or the table after the prose, are siblings of the wrapper.
-    """
-    threshold = max(10.0, scores[top] * body.sibling_share)
-    node = top
-    parent = node.getparent()
-    while parent is not None and parent.tag not in ("body", "html") and _only_child(node, parent):
-        node, parent = parent, parent.getparent()
-    if parent is None:
-        return [top]
-    chosen = [
-        sibling for sibling in parent
-        if sibling is node or scores.get(sibling, 0.0) >= threshold or _is_prose(sibling, stats)
-    ]
-    following = chosen[-1].getnext()
-    if following is not None and _is_data_table(following) and _announces(chosen[-1], body):
-        chosen.append(following)
-    return chosen
-
-
-def _only_child(node: _Element, parent: _Element) -> bool:
-    """``node`` is all ``parent`` holds: its only element, and no text beside it."""
-    if (parent.text or "").strip() or (node.tail or "").strip():
-        return False
-    return all(c is node for c in parent if isinstance(c.tag, str))
-
-
-def _is_data_table(el: _Element) -> bool:
-    """A table of two or more rows of two or more cells, holding no table."""
-    if el.tag != "table" or next(el.iterdescendants("table"), None) is not None:
-        return False
-    rows = [sum(1 for c in tr if c.tag in ("td", "th")) for tr in el.iter("tr")]
-    return len(rows) >= 2 and max(rows) >= 2
-
-
-def _announces(el: _Element, body: Body) -> bool:
-    """The last line of ``el``'s text announces what follows (``附：`` ``如下：``)."""
-    lines = [line.strip() for line in text_content(el).splitlines() if line.strip()]
-    return bool(lines) and body.announces.search(lines[-1]) is not None
-
-
-
-
-def _signature(el: _Element) -> tuple[str, str]:
-    return _tag(el), " ".join((el.get("class") or "").split())
-
-
-def _first_unit(top: _Element, scores: dict[_Element, float], body: Body) -> _Element:
-    """``top``, or its counterpart in the first of a series of units built alike.
-
-    A blog archive shows several posts, a forum thread its opening post and the replies,
-    each unit with the same tag and class: the page's article is the first unit, not the
-    longest. Climbing from ``top``, the first ancestor that has earlier siblings of its
-    own signature (tag and class, a class given) is such a unit; the element at the same
-    path in the first of them wins when it scores at least ``sibling_share`` of ``top``.
-    """
-    path: list[tuple[str, str]] = []
-    node = top
-    while node.tag not in ("body", "html"):
-        parent = node.getparent()
-        if parent is None:
-            break
-        signature = _signature(node)
-        if signature[1]:
-            first = next(c for c in parent if _signature(c) == signature)
-            if first is not node:
-                counterpart = _follow(first, reversed(path))
-                if counterpart is not None and scores.get(counterpart, 0.0) >= body.sibling_share * scores[top]:
-                    return counterpart
-        path.append(signature)
-        node = parent
-    return top
-
-
-def _follow(unit: _Element, path: Iterable[tuple[str, str]]) -> _Element | None:
-    """The element reached from ``unit`` by the first child of each signature in ``path``."""
-    node = unit
-    for signature in path:
-        found = next((c for c in node if _signature(c) == signature), None)
-        if found is None:
-            return None
-        node = found
-    return node
-
-
-def drop_labelled_lists(body: list[_Element], stats: dict[_Element, Counts], words: str | None = None) -> None:
-    """A 相关报道 / 延伸阅读 label and the links under it, wherever they sit in the body.
-
-    A label is read without white space, and the text of an element is a stretch of the
-    text of the part it is in: a part whose text, read so, holds none of the label words
-    has no label, and is not walked (most have none). ``words``: the labels
-    (``[stages.links] list_labels``).
-    """
-    label, has_label = list_label(words if words is not None else _generic().links.list_labels)
-    for part in body:
-        if not has_label.search("".join(text_content(part).split())):
-            continue
-        for el in list(part.iter()):
-            if el is part or not isinstance(el.tag, str) or el.getparent() is None:
-                continue
-            own = stats.get(el)
-            if own is None or not 4 <= own[0] <= 12:
-                continue
-            text = "".join(text_content(el).split())
-            if len(text) > 12 or not label.match(text):
-                continue
-            container = el.getparent()
-            s = stats.get(container)
-            if container is not part and container not in body and s and _link_density(s) > 0.3:
-                if container.getparent() is not None:
-                    container.drop_tree()
-                continue
-            for sibling in list(el.itersiblings()):
-                if _tag(sibling) == "a" or next(sibling.iterdescendants("a"), None) is not None:
-                    sibling.drop_tree()
-                else:
-                    break
-            el.drop_tree()
-
-
-def is_index(el: _Element, stats: dict[_Element, Counts], body: Body) -> bool:
-    """A list of two or more entries that say, besides their links, only names, times and
-    counters (``listing_residue``): a forum's reply index, an archive's list of posts."""
-    items = [li for li in el if li.tag == "li"]
-    return len(items) >= 2 and all(
-        stats.get(li, (0, 0))[1] > 0 and body.listing_residue.fullmatch(_text_outside_links(li)) is not None
-        for li in items
-    )
-
-
-def drop_link_lists(
-    body: list[_Element], stats: dict[_Element, Counts] | None = None, settings: Settings | None = None
-) -> None:
-    """Remove blocks inside the article that are mostly links: related lists, tags, shares."""
-    settings = settings or _generic()
-    links = settings.links
-    if stats is not None:
-        drop_labelled_lists(body, stats, links.list_labels)
-    for part in body:
-        stats = stats if stats is not None and part in stats else text_stats(part)
-        for el in list(part.iter("ul", "ol", "div", "table", "dl", "p", "section", "li")):
-            s = stats.get(el)
-            if s is None or el is part or el.getparent() is None:
-                continue
-            if el.tag in ("ul", "ol") and is_index(el, stats, settings.body):
-                el.drop_tree()
-                continue
-            whole = stats[part][0] if part in stats else s[0]
-            if is_unlikely(el, settings.body) and el.getparent() is not None and s[0] <= links.unlikely_share_max * whole:
-                el.drop_tree()
-                continue
-            if s[1] == 0 or el.tag == "li":
-                continue
-            if _link_density(s) > links.link_heavy and el.getparent() is not None:
-                el.drop_tree()

@@ -67,7 +67,7 @@ class Lead:
 
 @dataclass(frozen=True, slots=True)
 class Body:
-    """``body``: the generic body finder (``extract.find_article``)."""
+    """``body``: the generic body finder (``article.find_article``)."""
 
     min_paragraph: int
     """Characters (outside whitespace) below which an element is not a paragraph."""
