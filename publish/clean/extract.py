@@ -152,7 +152,7 @@ def _paragraph_score(el: _Element, stats: dict[_Element, Counts], body: Body) ->
         return 0.0
     if _link_density(s) > body.link_heavy:
         return 0.0
-    if s[1] and body.listing_residue.fullmatch(text_outside_links(el)):
+    if s[1] and s[0] - s[1] <= body.listing_residue_max and body.listing_residue.fullmatch(text_outside_links(el)):
         return 0.0  # an index entry: 【<a>user</a>】03-12 10:23 125字 around its links
     return 1 + len(_MARKS.findall(text)) + min(length / 100, 3)
 

@@ -58,7 +58,8 @@ def is_index(el: _Element, stats: dict[_Element, Counts], body: Body) -> bool:
     counters (``listing_residue``): a forum's reply index, an archive's list of posts."""
     items = [li for li in el if li.tag == "li"]
     return len(items) >= 2 and all(
-        stats.get(li, (0, 0))[1] > 0 and body.listing_residue.fullmatch(text_outside_links(li)) is not None
+        0 < stats.get(li, (0, 0))[1] and stats[li][0] - stats[li][1] <= body.listing_residue_max
+        and body.listing_residue.fullmatch(text_outside_links(li)) is not None
         for li in items
     )
 

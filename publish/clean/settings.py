@@ -85,6 +85,8 @@ class Body:
     announces: re.Pattern[str]
     """The last line of the article's text when it announces a table that follows it
     (``附：各区县名单``, ``……如下：``): the table next to the article joins it."""
+    listing_residue_max: int
+    """Characters outside its links above which an entry is more than an index entry."""
     listing_residue: re.Pattern[str] = field(metadata=CASELESS)
     """What an entry of an index says outside its links, and nothing else: names, times,
     counters and their marks (``【user】03-12 10:23 125字``). A paragraph that has links

@@ -19,7 +19,7 @@ its lines. ``[stages.emit]`` in ``sites/generic.toml`` holds the thresholds and 
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from collections.abc import Sequence
 
 from publish.clean.settings import Emit
@@ -32,10 +32,22 @@ _SENTENCE_END = frozenset("。！？!?…；;：:")
 _CLOSERS = frozenset("”’」』）)》")
 
 
+_WIDE = re.compile(
+    "[\u00a7\u00a8\u00b0\u00b1\u00b7\u00d7\u00f7\u1100-\u115f\u2010-\u203b\u2103\u2116"
+    "\u2160-\u216b\u2190-\u2199\u2460-\u24ff\u2500-\u25ff\u2605\u2606\u2e80-\u303e"
+    "\u3041-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\ue000-\uf8ff\uf900-\ufaff"
+    "\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
+)
+"""Characters two columns wide in a Chinese text: East Asian Wide and Full-width ones, and
+the marks of ambiguous width its fonts set wide (—— “ ” … · ①), private-use included
+(GB18030 pages map some full-width marks there)."""
+
+
 def width(line: str) -> int:
-    """Display columns: a wide (Chinese) character takes two, as the wrapping tool counted;
-    so do the marks of ambiguous width (—— “ ” …), as in a Chinese text's fonts."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in line)
+    """Display columns: a wide character (``_WIDE``) takes two, as the wrapping tool counted."""
+    if line.isascii():
+        return len(line)
+    return len(line) + len(_WIDE.findall(line))
 
 
 def ends_sentence(line: str) -> bool:
@@ -90,7 +102,10 @@ def joined_with_first(
     """``join_wrapped``'s paragraphs, each with the index of the line it starts with."""
     if len(lines) < 2:
         return list(enumerate(lines))
-    widths = [width(line) + (indented[i] if indented else 0) for i, line in enumerate(lines)]
+    if sum(1 for line in lines if 2 * len(line) >= emit.wrap_min_width) < emit.wrap_min_lines:
+        widths = [0] * len(lines)  # too few long lines for a wrap column: only must_join joins
+    else:
+        widths = [width(line) + (indented[i] if indented else 0) for i, line in enumerate(lines)]
     column = wrap_width(widths, emit)
     indents = indented is not None and any(indented[1:])
     out: list[tuple[int, str]] = []

@@ -15,7 +15,7 @@ from lxml.etree import _Element
 from publish.clean.extract import INLINE_TAGS, text_content
 from publish.clean.settings import Emit
 from publish.clean.state import CleanState, RawBlock
-from publish.clean.wrap import ends_sentence, join_wrapped, must_join, width
+from publish.clean.wrap import ends_sentence, join_wrapped, must_join
 from publish.errors import CleanError
 
 LAZY_SRC = ("data-original", "data-src", "data-lazy-src", "data-echo", "data-url", "src")
@@ -63,7 +63,10 @@ def _indented_lines(el: _Element) -> list[tuple[str, int]]:
     same text nodes in the same order as the walk below).
     """
     if next(el.iter("br"), None) is None:
-        return [_line(p) for p in _SOURCE_PARAGRAPH.split(text_content(el))]
+        text = text_content(el)
+        if "\n" not in text:  # one line (most paragraphs): no paragraph mark, no indent to read
+            return [(" ".join(text.split()), 0)]
+        return [_line(p) for p in _SOURCE_PARAGRAPH.split(text)]
     lines: list[list[str]] = [[]]
     stack: list[_Element | str] = [el]
     while stack:
@@ -88,7 +91,10 @@ _VISIBLE_INDENT = re.compile(r"^[\r\n\t ]*([\u00a0\u3000][\u00a0\u3000 ]*)")
 def _line(raw: str) -> tuple[str, int]:
     """A source line's text, and the columns of its visible indent (0: none)."""
     m = _VISIBLE_INDENT.match(raw)
-    return " ".join(raw.split()), width(m.group(1)) if m else 0
+    if m is None:
+        return " ".join(raw.split()), 0
+    indent = m.group(1)
+    return " ".join(raw.split()), len(indent) + indent.count("\u3000")  # an ideographic space is two columns
 
 
 def _is_inline_only(el: _Element) -> bool:
@@ -208,7 +214,10 @@ def _lines(el: _Element, out: list[RawBlock], rules: Emit) -> bool:
     """The images of ``el``, then its text lines as paragraphs."""
     for img in el.iter("img"):
         _image(img, out, rules)
-    lines = [(text, indented) for text, indented in _indented_lines(el) if text]
+    lines = [(text, indent) for text, indent in _indented_lines(el) if text]
+    if len(lines) == 1:  # most paragraphs: nothing to join
+        out.append(RawBlock("text", text=lines[0][0]))
+        return True
     joined = join_wrapped([t for t, _ in lines], rules, [i for _, i in lines])
     out.extend(RawBlock("text", text=line) for line in joined)
     return True
