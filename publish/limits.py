@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import io
 import re
+import sys
 import warnings
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import sub
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 from xml.etree import ElementTree
 
-from PIL import Image
-
 from publish.errors import CleanError
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +52,27 @@ class Limits:
 
 LIMITS = Limits()
 
-# Pillow refuses to decode more than twice this (DecompressionBombError) wherever it is
-# used, WeasyPrint included; our own header check below refuses at the limit itself.
-Image.MAX_IMAGE_PIXELS = LIMITS.image_pixels
+
+
+def pillow() -> ModuleType:
+    """``PIL.Image``, with Pillow's own bomb limit set to ours.
+
+    Pillow refuses to decode more than twice ``MAX_IMAGE_PIXELS`` (DecompressionBombError)
+    wherever it is used, WeasyPrint included; ``image_problem`` refuses at the limit
+    itself. Imported here on first use, not with this module: the cleaner reads this
+    module for every page and checks an image only when a page has one, and Pillow's
+    import is a tenth of a batch's start-up. Every image that reaches a decoder from
+    outside (a page's, a book's, a fetched one) is first checked by ``image_problem``,
+    which calls this, so the limit is set before Pillow decodes any of them.
+    """
+    from PIL import Image
+
+    Image.MAX_IMAGE_PIXELS = LIMITS.image_pixels
+    return Image
+
+
+if "PIL.Image" in sys.modules:  # already imported by someone else: limit it now
+    pillow()
 
 _START_TAG = re.compile(rb"<[A-Za-z]")
 _NOT_NESTING = frozenset(
@@ -158,6 +178,7 @@ def image_problem(data: bytes, name: str, limits: Limits = LIMITS) -> str:
     looks_svg = data.lstrip()[:5] in (b"<?xml", b"<svg ", b"<svg>")
     if name.lower().endswith((".svg", ".svgz")) or looks_svg:
         return svg_problem(data, limits)
+    Image = pillow()
     try:
         with warnings.catch_warnings():  # the warning Pillow gives is our refusal below
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)

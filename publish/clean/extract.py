@@ -12,10 +12,8 @@ full-width punctuation and few links, chrome is short link-heavy fragments.
    container in half.
 2. A container's score is scaled by (1 − its link density), so navigation blocks with
    much text lose to a column of prose.
-3. The best container wins; siblings scoring at least a fifth of it, and sibling
-   paragraphs of clean prose, join it (articles split over several ``<div>``s).
-4. Inside the winner, blocks that are mostly links (related-article lists, tag clouds,
-   share bars) are dropped.
+3. The best container wins (``clean.article``: the first of a series of like units, the
+   siblings that join it); inside it, lists of links are dropped (``clean.link_lists``).
 
 Every pass is a single walk over the tree: no per-element ``text_content()`` over its
 whole subtree, so a 10,000-deep page costs no more than a flat one.
@@ -28,7 +26,7 @@ from functools import cache
 
 from lxml.etree import _Element, tostring
 
-from publish.clean.settings import Body, Settings, list_label
+from publish.clean.settings import Body, Settings
 
 PARAGRAPH_TAGS = frozenset({"p", "td", "pre", "dd", "blockquote", "li", "h2", "h3", "h4"})
 CONTAINER_TAGS = frozenset(
@@ -154,7 +152,29 @@ def _paragraph_score(el: _Element, stats: dict[_Element, Counts], body: Body) ->
         return 0.0
     if _link_density(s) > body.link_heavy:
         return 0.0
+    if s[1] and s[0] - s[1] <= body.listing_residue_max and body.listing_residue.fullmatch(text_outside_links(el)):
+        return 0.0  # an index entry: 【<a>user</a>】03-12 10:23 125字 around its links
     return 1 + len(_MARKS.findall(text)) + min(length / 100, 3)
+
+
+def text_outside_links(el: _Element) -> str:
+    """The text of ``el`` not inside an ``<a>``: what an entry of a list of links says
+    besides its links (a forum index's user, time and size; an article's prose)."""
+    parts: list[str] = []
+    stack: list[_Element | str] = [el]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            continue
+        if item.tag != "a" and item.text:
+            parts.append(item.text)
+        for child in reversed(item):
+            if child.tail:
+                stack.append(child.tail)
+            if child.tag != "a":
+                stack.append(child)
+    return "".join(parts)
 
 
 def is_unlikely(el: _Element, body: Body | None = None) -> bool:
@@ -264,100 +284,3 @@ def _is_prose(el: _Element, stats: dict[_Element, Counts]) -> bool:
     return (chars > 80 and _link_density(counts) < 0.25) or (
         0 < chars <= 80 and links == 0 and bool(re.search(r"[。！？]\s*$", text))
     )
-
-
-def find_article(
-    root: _Element, stats: dict[_Element, Counts] | None = None, body: Body | None = None
-) -> list[_Element]:
-    """The element(s) holding the article, in page order; ``[root]`` when none stands out."""
-    body = body or _generic().body
-    stats = stats if stats is not None else text_stats(root)
-    chosen = _best(root, stats, body, skip_unlikely=True)
-    if _prose_chars(chosen, stats) < body.retry_min_chars:
-        chosen = _best(root, stats, body, skip_unlikely=False)
-    if _prose_chars(chosen, stats) < body.retry_min_chars:
-        # Nothing stands out (a notice, an error page): the whole page is the best guess.
-        body = root.find("body")
-        return [body if body is not None else root]
-    return chosen
-
-
-def _prose_chars(chosen: list[_Element], stats: dict[_Element, Counts]) -> int:
-    return sum(stats[e][0] - stats[e][1] for e in chosen if e in stats)
-
-
-def _best(root: _Element, stats: dict[_Element, Counts], body: Body, *, skip_unlikely: bool) -> list[_Element]:
-    scores = score_containers(root, stats, skip_unlikely=skip_unlikely, body=body)
-    if not scores:
-        return [root]
-    top = max(scores, key=lambda e: scores[e])
-    parent = top.getparent()
-    if parent is None:
-        return [top]
-    threshold = max(10.0, scores[top] * body.sibling_share)
-    chosen = []
-    for sibling in parent:
-        if sibling is top or scores.get(sibling, 0.0) >= threshold or _is_prose(sibling, stats):
-            chosen.append(sibling)
-    return chosen
-
-
-
-
-def drop_labelled_lists(body: list[_Element], stats: dict[_Element, Counts], words: str | None = None) -> None:
-    """A 相关报道 / 延伸阅读 label and the links under it, wherever they sit in the body.
-
-    A label is read without white space, and the text of an element is a stretch of the
-    text of the part it is in: a part whose text, read so, holds none of the label words
-    has no label, and is not walked (most have none). ``words``: the labels
-    (``[stages.links] list_labels``).
-    """
-    label, has_label = list_label(words if words is not None else _generic().links.list_labels)
-    for part in body:
-        if not has_label.search("".join(text_content(part).split())):
-            continue
-        for el in list(part.iter()):
-            if el is part or not isinstance(el.tag, str) or el.getparent() is None:
-                continue
-            own = stats.get(el)
-            if own is None or not 4 <= own[0] <= 12:
-                continue
-            text = "".join(text_content(el).split())
-            if len(text) > 12 or not label.match(text):
-                continue
-            container = el.getparent()
-            s = stats.get(container)
-            if container is not part and container not in body and s and _link_density(s) > 0.3:
-                if container.getparent() is not None:
-                    container.drop_tree()
-                continue
-            for sibling in list(el.itersiblings()):
-                if _tag(sibling) == "a" or next(sibling.iterdescendants("a"), None) is not None:
-                    sibling.drop_tree()
-                else:
-                    break
-            el.drop_tree()
-
-
-def drop_link_lists(
-    body: list[_Element], stats: dict[_Element, Counts] | None = None, settings: Settings | None = None
-) -> None:
-    """Remove blocks inside the article that are mostly links: related lists, tags, shares."""
-    settings = settings or _generic()
-    links = settings.links
-    if stats is not None:
-        drop_labelled_lists(body, stats, links.list_labels)
-    for part in body:
-        stats = stats if stats is not None and part in stats else text_stats(part)
-        for el in list(part.iter("ul", "ol", "div", "table", "dl", "p", "section", "li")):
-            s = stats.get(el)
-            if s is None or el is part:
-                continue
-            whole = stats[part][0] if part in stats else s[0]
-            if is_unlikely(el, settings.body) and el.getparent() is not None and s[0] <= links.unlikely_share_max * whole:
-                el.drop_tree()
-                continue
-            if s[1] == 0 or el.tag == "li":
-                continue
-            if _link_density(s) > links.link_heavy and el.getparent() is not None:
-                el.drop_tree()

@@ -82,7 +82,7 @@ class Lead:
 
 @dataclass(frozen=True, slots=True)
 class Body:
-    """``body``: the generic body finder (``extract.find_article``)."""
+    """``body``: the generic body finder (``article.find_article``)."""
 
     min_paragraph: int
     """Characters (outside whitespace) below which an element is not a paragraph."""
@@ -97,6 +97,15 @@ class Body:
     """Class or id names of chrome (comments, related lists, share bars): never the article."""
     maybe: re.Pattern[str] = field(metadata=CASELESS)
     """Class or id names that may be content, overruling ``unlikely``."""
+    announces: re.Pattern[str]
+    """The last line of the article's text when it announces a table that follows it
+    (``附：各区县名单``, ``……如下：``): the table next to the article joins it."""
+    listing_residue_max: int
+    """Characters outside its links above which an entry is more than an index entry."""
+    listing_residue: re.Pattern[str] = field(metadata=CASELESS)
+    """What an entry of an index says outside its links, and nothing else: names, times,
+    counters and their marks (``【user】03-12 10:23 125字``). A paragraph that has links
+    and only this besides them scores nothing: a forum's reply index is no article."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +176,28 @@ class PageByline:
 
 
 @dataclass(frozen=True, slots=True)
+class Emit:
+    """``emit``: the body's blocks; hard-wrapped lines joined (``clean.wrap``, shared with
+    the text reader), credit lines told from headings."""
+
+    wrap_min_width: int
+    """Display columns (a Chinese character is two) below which a line tells nothing of
+    a wrap column: a short line ends a paragraph, or is one."""
+    wrap_min_lines: int
+    """Lines ending at one column needed to call a passage hard-wrapped."""
+    wrap_share: float
+    """Share of its long lines (``wrap_min_width`` or wider) that must end at that column."""
+    wrap_slack: int
+    """Columns short of the wrap column a line may end and still be full."""
+    wrap_share_above: float
+    """Share of its long lines that may go past the wrap column (a URL, a table row)."""
+    opens_unit: re.Pattern[str]
+    """The start of a line that opens a unit of its own (an enumerator): never joined."""
+    credit_line: re.Pattern[str]
+    """A credit or column line (``出品︱网易科学人``, ``图说洛阳|``): bold, but no heading."""
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Every stage's settings, by stage name (the ``[stages.NAME]`` tables)."""
 
@@ -179,6 +210,7 @@ class Settings:
     mark_captions: Captions
     lift_byline: Bylines
     page_byline: PageByline
+    emit: Emit
 
 
 SECTIONS: dict[str, type] = {f.name: typing.get_type_hints(Settings)[f.name] for f in fields(Settings)}

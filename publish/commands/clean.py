@@ -35,7 +35,10 @@ from publish.cpu import available_cores
 from publish.fsutil import atomic_write_text, sweep_stale_parts_in
 from publish.markdown import to_markdown
 from publish.markdown.read import from_markdown
+from publish.markdown.readback import skeleton
 from publish.markdown.stamp import is_hand_edited, stamp
+from publish.markdown.write import rendered_blocks
+from publish.model import Document
 from publish.workers import init_worker
 
 if TYPE_CHECKING:
@@ -130,13 +133,14 @@ def clean_one(
 def _clean_one(source: Path, target: Path, force: bool, fetch_images: bool) -> FileResult:
     try:
         result = clean_file(source, target.parent, fetch_images)
-        markdown = stamp(to_markdown(result.document))
+        parts = rendered_blocks(result.document.blocks)
+        markdown = stamp(to_markdown(result.document, parts))
     except CleanError as exc:
         return FileResult(source, Outcome.SKIPPED, message=exc.message)
     except PublishError as exc:
         return FileResult(source, Outcome.FAILED, message=_failure(exc))
     try:
-        same, why = from_markdown(markdown) == result.document, ""
+        same, why = _reads_back(markdown, result.document, parts), ""
     except PublishError as exc:  # a bug of ours, not the page's: this file fails, the batch goes on
         same, why = False, f": {exc.message}"
     if not same:
@@ -147,6 +151,16 @@ def _clean_one(source: Path, target: Path, force: bool, fetch_images: bool) -> F
         return FileResult(source, Outcome.FAILED, message=cannot_write(Path(exc.filename or target), exc))
     except PublishError as exc:
         return FileResult(source, Outcome.FAILED, message=_failure(exc))
+
+
+def _reads_back(markdown: str, document: Document, parts: list[str]) -> bool:
+    """Whether ``markdown`` reads back as ``document``: its skeleton parsed, the inert
+    paragraphs compared directly (``markdown.readback``), as sure as a full parse."""
+    cheap = skeleton(markdown, document, parts)
+    if cheap is None:
+        return from_markdown(markdown) == document
+    text, expected = cheap
+    return from_markdown(text) == expected
 
 
 _WORDS = {

@@ -207,6 +207,11 @@ RENDERERS: dict[type, Callable[[Any, Any], str]] = {
 
 
 def blocks(nodes: tuple[Block, ...]) -> str:
+    return "\n\n".join(rendered_blocks(nodes))
+
+
+def rendered_blocks(nodes: tuple[Block, ...]) -> list[str]:
+    """Each block's Markdown, in order; ``blocks`` joins them with a blank line."""
     out: list[str] = []
     other_marker = False
     for i, node in enumerate(nodes):
@@ -217,9 +222,11 @@ def blocks(nodes: tuple[Block, ...]) -> str:
         )
         other_marker = same_kind and not other_marker
         out.append(RENDERERS[type(node)](node, other_marker))
-    return "\n\n".join(out)
+    return out
 
 
-def to_markdown(doc: Document) -> str:
-    body = blocks(doc.blocks)
+def to_markdown(doc: Document, parts: list[str] | None = None) -> str:
+    """The article's file; ``parts``: its blocks' ``rendered_blocks``, when the caller has
+    them already (``publish clean`` keeps them for its read-back check)."""
+    body = "\n\n".join(rendered_blocks(doc.blocks) if parts is None else parts)
     return f"---\n{frontmatter.dump(doc.meta)}---\n\n{body}\n"

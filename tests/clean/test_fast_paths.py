@@ -9,7 +9,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from publish.clean.extract import drop_labelled_lists, text_stats
+from publish.clean.extract import text_stats
+from publish.clean.link_lists import drop_labelled_lists
 from publish.clean.readers.html import parse
 from publish.clean.readers.html_blocks import _is_bold_line, _text_lines
 from publish.clean.repair import _ANY_TRIGGER, RULES, TRIGGERS, repair

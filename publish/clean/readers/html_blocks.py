@@ -13,7 +13,9 @@ from collections.abc import Callable
 from lxml.etree import _Element
 
 from publish.clean.extract import INLINE_TAGS, text_content
+from publish.clean.settings import Emit
 from publish.clean.state import CleanState, RawBlock
+from publish.clean.wrap import ends_sentence, join_wrapped, must_join
 from publish.errors import CleanError
 
 LAZY_SRC = ("data-original", "data-src", "data-lazy-src", "data-echo", "data-url", "src")
@@ -31,6 +33,13 @@ def _image_src(img: _Element) -> str:
     return ""
 
 
+def _generic_emit() -> Emit:
+    """generic.toml's ``[stages.emit]``, for callers that give none (tests, tools)."""
+    from publish.clean.profiles import generic
+
+    return generic().settings.emit
+
+
 _SOURCE_PARAGRAPH = re.compile(r"\n[^\S\n\u3000]*(?:\n|(?=\u3000))")
 """A blank source line, or a source line indented with ideographic spaces (``⏎　　人生
 就如……``): the paragraph marks of Chinese pages that set their text without <p>."""
@@ -42,11 +51,22 @@ def _text_lines(el: _Element) -> list[str]:
 
     Any other newline in the source is white space, as a browser shows it: a paragraph
     wrapped over several source lines (``谷歌(微博)⏎    在2014年……``) stays one paragraph.
+    """
+    return [line for line, _ in _indented_lines(el)]
+
+
+def _indented_lines(el: _Element) -> list[tuple[str, int]]:
+    """``_text_lines`` with, for each line, the columns of its visible indent (no-break
+    or ideographic spaces: source-code indentation with plain spaces is not seen).
+
     Without a <br> the element's text is one run, collected in C (``text_content``: the
     same text nodes in the same order as the walk below).
     """
     if next(el.iter("br"), None) is None:
-        return [" ".join(p.split()) for p in _SOURCE_PARAGRAPH.split(text_content(el))]
+        text = text_content(el)
+        if "\n" not in text:  # one line (most paragraphs): no paragraph mark, no indent to read
+            return [(" ".join(text.split()), 0)]
+        return [_line(p) for p in _SOURCE_PARAGRAPH.split(text)]
     lines: list[list[str]] = [[]]
     stack: list[_Element | str] = [el]
     while stack:
@@ -62,7 +82,19 @@ def _text_lines(el: _Element) -> list[str]:
             if child.tail:
                 stack.append(child.tail)
             stack.append(child)
-    return [" ".join(p.split()) for parts in lines for p in _SOURCE_PARAGRAPH.split("".join(parts))]
+    return [_line(p) for parts in lines for p in _SOURCE_PARAGRAPH.split("".join(parts))]
+
+
+_VISIBLE_INDENT = re.compile(r"^[\r\n\t ]*([\u00a0\u3000][\u00a0\u3000 ]*)")
+
+
+def _line(raw: str) -> tuple[str, int]:
+    """A source line's text, and the columns of its visible indent (0: none)."""
+    m = _VISIBLE_INDENT.match(raw)
+    if m is None:
+        return " ".join(raw.split()), 0
+    indent = m.group(1)
+    return " ".join(raw.split()), len(indent) + indent.count("\u3000")  # an ideographic space is two columns
 
 
 def _is_inline_only(el: _Element) -> bool:
@@ -72,17 +104,19 @@ def _is_inline_only(el: _Element) -> bool:
 _SENTENCE_END = re.compile(r"[。！？；：，…!?;:,]\s*$")
 
 
-def _is_bold_line(el: _Element) -> bool:
+def _is_bold_line(el: _Element, rules: Emit | None = None) -> bool:
     """A short paragraph all in <strong>/<b> without a sentence end: a section heading.
 
-    One that opens with a dash (``——（宋）陆游``) is an attribution, not a heading.
+    One that opens with a dash (``——（宋）陆游``) is an attribution, and one that opens
+    with a short label and a bar (``出品︱网易科学人栏目组``: ``credit_line``) a credit,
+    not a heading.
     """
     if next(el.iter("strong", "b"), None) is None:
         return False  # no bold text at all (most paragraphs): nothing to compare
     text = " ".join(text_content(el).split())
     if not text or len(text) > 40 or _SENTENCE_END.search(text) or next(el.iterdescendants("img"), None) is not None:
         return False
-    if text.startswith(("—", "--", "－")):
+    if text.startswith(("—", "--", "－")) or (rules or _generic_emit()).credit_line.match(text):
         return False
     bold = "".join(" ".join(text_content(b).split()) for b in el.iter("strong", "b"))
     return bold.replace(" ", "") == text.replace(" ", "")
@@ -117,12 +151,13 @@ def _is_icon(img: _Element) -> bool:
     return False
 
 
-Emitter = Callable[[_Element, list[RawBlock]], bool]
-"""Adds the blocks of one element to the list; False when the element needs walking into."""
+Emitter = Callable[[_Element, list[RawBlock], Emit], bool]
+"""Adds the blocks of one element to the list; False when the element needs walking into.
+The third argument: ``[stages.emit]``'s settings."""
 
 
 def _heading(level: int) -> Emitter:
-    def emit_heading(el: _Element, out: list[RawBlock]) -> bool:
+    def emit_heading(el: _Element, out: list[RawBlock], rules: Emit) -> bool:
         text = " ".join(text_content(el).split())
         if text:
             out.append(RawBlock("heading", text=text, level=level))
@@ -131,7 +166,7 @@ def _heading(level: int) -> Emitter:
     return emit_heading
 
 
-def _image(el: _Element, out: list[RawBlock]) -> bool:
+def _image(el: _Element, out: list[RawBlock], rules: Emit) -> bool:
     src = _image_src(el)
     if src and not _is_icon(el):
         alt = (el.get("alt") or el.get("title") or "").strip()
@@ -139,7 +174,7 @@ def _image(el: _Element, out: list[RawBlock]) -> bool:
     return True
 
 
-def _table(el: _Element, out: list[RawBlock]) -> bool:
+def _table(el: _Element, out: list[RawBlock], rules: Emit) -> bool:
     if any(True for _ in el.iterdescendants("table")):
         return False  # a layout table: walked into (its cells are not read twice)
     rows = [
@@ -154,7 +189,7 @@ def _table(el: _Element, out: list[RawBlock]) -> bool:
     return False
 
 
-def _quote(el: _Element, out: list[RawBlock]) -> bool:
+def _quote(el: _Element, out: list[RawBlock], rules: Emit) -> bool:
     if not _is_inline_only(el):
         return False
     text = " ".join(text_content(el).split())
@@ -163,7 +198,7 @@ def _quote(el: _Element, out: list[RawBlock]) -> bool:
     return True
 
 
-def _item(el: _Element, out: list[RawBlock]) -> bool:
+def _item(el: _Element, out: list[RawBlock], rules: Emit) -> bool:
     if not _is_inline_only(el):
         return False
     parent = el.getparent()
@@ -171,17 +206,20 @@ def _item(el: _Element, out: list[RawBlock]) -> bool:
     if text:
         out.append(RawBlock("item", text=text, ordered=parent is not None and parent.tag == "ol"))
     for img in el.iter("img"):
-        _image(img, out)
+        _image(img, out, rules)
     return True
 
 
-def _lines(el: _Element, out: list[RawBlock]) -> bool:
+def _lines(el: _Element, out: list[RawBlock], rules: Emit) -> bool:
     """The images of ``el``, then its text lines as paragraphs."""
     for img in el.iter("img"):
-        _image(img, out)
-    for line in _text_lines(el):
-        if line:
-            out.append(RawBlock("text", text=line))
+        _image(img, out, rules)
+    lines = [(text, indent) for text, indent in _indented_lines(el) if text]
+    if len(lines) == 1:  # most paragraphs: nothing to join
+        out.append(RawBlock("text", text=lines[0][0]))
+        return True
+    joined = join_wrapped([t for t, _ in lines], rules, [i for _, i in lines])
+    out.extend(RawBlock("text", text=line) for line in joined)
     return True
 
 
@@ -191,23 +229,23 @@ def _bold_heading(el: _Element, out: list[RawBlock]) -> None:
     out.append(RawBlock("heading", text=" ".join(text_content(el).split()), level=0))
 
 
-def _paragraph(el: _Element, out: list[RawBlock]) -> bool:
-    if _is_bold_line(el):
+def _paragraph(el: _Element, out: list[RawBlock], rules: Emit) -> bool:
+    if _is_bold_line(el, rules):
         _bold_heading(el, out)
         return True
-    return _lines(el, out)
+    return _lines(el, out, rules)
 
 
-def _bold(el: _Element, out: list[RawBlock]) -> bool:
-    if _stands_alone(el) and _is_bold_line(el):
+def _bold(el: _Element, out: list[RawBlock], rules: Emit) -> bool:
+    if _stands_alone(el) and _is_bold_line(el, rules):
         _bold_heading(el, out)
         return True
-    return _inline(el, out)
+    return _inline(el, out, rules)
 
 
-def _inline(el: _Element, out: list[RawBlock]) -> bool:
+def _inline(el: _Element, out: list[RawBlock], rules: Emit) -> bool:
     """Any other element: read as lines of text when it holds only inline content."""
-    return _is_inline_only(el) and _lines(el, out)
+    return _is_inline_only(el) and _lines(el, out, rules)
 
 
 EMITTERS: dict[str, Emitter] = {
@@ -223,13 +261,14 @@ EMITTERS: dict[str, Emitter] = {
 """The elements read whole, by tag; any other tag is read by ``_inline``."""
 
 
-def _emit_leaf(el: _Element, tag: str, out: list[RawBlock]) -> bool:
+def _emit_leaf(el: _Element, tag: str, out: list[RawBlock], rules: Emit) -> bool:
     """Blocks that are emitted whole; False when ``el`` needs walking into."""
-    return EMITTERS.get(tag, _inline)(el, out)
+    return EMITTERS.get(tag, _inline)(el, out, rules)
 
 
-def emit(roots: list[_Element], out: list[RawBlock]) -> None:
+def emit(roots: list[_Element], out: list[RawBlock], rules: Emit | None = None) -> None:
     """The blocks of ``roots`` in page order, by an explicit stack (no recursion)."""
+    rules = rules or _generic_emit()
     stack: list[_Element | str] = list(reversed(roots))
     while stack:
         item = stack.pop()
@@ -239,7 +278,7 @@ def emit(roots: list[_Element], out: list[RawBlock]) -> None:
                     out.append(RawBlock("text", text=" ".join(line.split())))
             continue
         tag = item.tag if isinstance(item.tag, str) else ""
-        if not tag or _emit_leaf(item, tag, out):
+        if not tag or _emit_leaf(item, tag, out, rules):
             continue
         if item.text and item.text.strip():
             out.append(RawBlock("text", text=" ".join(item.text.split())))
@@ -249,12 +288,39 @@ def emit(roots: list[_Element], out: list[RawBlock]) -> None:
             stack.append(child)
 
 
+def rejoin(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Paragraphs the page split joined again: a text block that cannot open a line
+    (``wrap.must_join``: ``）江苏省委……`` after a link removed from ``（详情请点击链接：``),
+    and one that carries on a sentence an image interrupted (``获得了5`` · image ·
+    ``00万元的体彩大奖``): the text joined, the images after it."""
+    out: list[RawBlock] = []
+    for block in blocks:
+        if block.kind == "text" and out:
+            images = 0
+            while images < len(out) and out[-1 - images].kind == "image":
+                images += 1
+            before = out[-1 - images] if images < len(out) else None
+            if before is not None and before.kind == "text" and _continues(before.text, block.text, images):
+                before.text += block.text
+                continue
+        out.append(block)
+    return out
+
+
+def _continues(before: str, text: str, images: int) -> bool:
+    if must_join(before, text):
+        return True
+    return bool(images) and not ends_sentence(before) and before[-1:].isdigit() and text[:1].isdigit()
+
+
 def emit_blocks(state: CleanState) -> None:
     """The body's blocks (the whole page's, when no stage chose a body)."""
     page = state.html
     if page is None:
         return
     whole = page.root.find("body")
-    emit(page.body or [whole if whole is not None else page.root], state.blocks)
+    blocks: list[RawBlock] = []
+    emit(page.body or [whole if whole is not None else page.root], blocks, state.profile.settings.emit)
+    state.blocks.extend(rejoin(blocks))
     if not state.blocks:
         raise CleanError("no article text found on this page", path=state.path)

@@ -1,11 +1,12 @@
 """The body: the element(s) holding the article, by the profile's selectors or else by
-text density (``extract.find_article``)."""
+text density (``article.find_article``)."""
 
 from __future__ import annotations
 
 from lxml.etree import _Element
 
-from publish.clean.extract import find_article, text_content, text_stats
+from publish.clean.article import find_article
+from publish.clean.extract import text_content, text_stats
 from publish.clean.selectors import PageNames, select
 from publish.clean.state import CleanState
 

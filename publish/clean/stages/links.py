@@ -3,7 +3,7 @@ clouds, share bars) and labelled lists (相关报道, 延伸阅读)."""
 
 from __future__ import annotations
 
-from publish.clean.extract import drop_link_lists
+from publish.clean.link_lists import drop_link_lists
 from publish.clean.state import CleanState
 
 
