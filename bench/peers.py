@@ -193,8 +193,8 @@ def own_html_commands(i: Inputs) -> list[list[str]]:
              str(i.own_html), str(i.work / "own.pdf")]]
 
 
-def ours_command(i: Inputs, *more: str) -> list[str]:
-    return [PY, "-m", "publish", "-q", "build", "--book", str(i.book), "--format", "pdf",
+def ours_command(i: Inputs, *more: str, quiet: bool = True) -> list[str]:
+    return [PY, "-m", "publish", *(["-q"] if quiet else []), "build", "--book", str(i.book), "--format", "pdf",
             "-o", str(i.work / "dist"), *more]
 
 
@@ -245,7 +245,7 @@ def ours_watch(i: Inputs, round_: int) -> Sample:
     pdf = i.work / "dist" / "bench.pdf"
     cache = {"PUBLISH_CACHE": str(i.work / "cache")}
     run_timed([ours_command(i)], cache)  # the PDF exists, the cache is warm
-    proc = subprocess.Popen([*ours_command(i), "--watch"], env={**env(), **cache}, cwd=ROOT,
+    proc = subprocess.Popen([*ours_command(i, quiet=False), "--watch"], env={**env(), **cache}, cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     path = text = None
     try:
