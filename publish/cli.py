@@ -241,7 +241,7 @@ def build(
     for note in result.notes:
         _say(note)
     for path in result.outputs:
-        _say(f"wrote {path}")
+        _say(f"{'up to date' if result.unchanged else 'wrote'} {path}")
     if strict and result.warnings:
         err.print(f"[red]error:[/] {len(result.warnings)} warning(s) and --strict", markup=True)
         raise typer.Exit(1)

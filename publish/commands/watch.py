@@ -91,6 +91,7 @@ def changes(before: Snapshot, after: Snapshot) -> list[Path]:
 def build_once(
     book_path: Path, out_dir: Path, formats: tuple[str, ...], options: Options, say: Say, alarm: Say,
     last: list[Path] = [],  # noqa: B006 - read only
+    use_stamp: bool = True,
 ) -> Outcome:
     """One build, its progress and its error reported as they happen; a failed build
     writes nothing, so the last good outputs (``last``) stay."""
@@ -98,7 +99,9 @@ def build_once(
 
     t0 = time.perf_counter()
     try:
-        result = build.run(book_path, out_dir, formats, options, on_step=lambda fmt: say(f"building {fmt} …"))
+        result = build.run(
+            book_path, out_dir, formats, options, on_step=lambda fmt: say(f"building {fmt} …"), use_stamp=use_stamp
+        )
     except PublishError as exc:
         outcome = Outcome(ok=False, seconds=time.perf_counter() - t0, error=str(exc))
         kept = [p for p in last if p.exists()]
@@ -144,7 +147,8 @@ def run(
 
     def one() -> None:
         nonlocal builds, good
-        outcome = build_once(book_path, out_dir, formats, options, say, alarm, good)
+        # The first build builds even an unchanged book: it loads what this process keeps.
+        outcome = build_once(book_path, out_dir, formats, options, say, alarm, good, use_stamp=builds > 0)
         builds += 1
         good = outcome.outputs if outcome.ok else good
         if on_build:
