@@ -1,6 +1,7 @@
 """Build benchmark: our PDF/EPUB builds against plain WeasyPrint and pandoc, same content.
 
-Run: ``.venv/bin/python bench/build_bench.py [--sizes 1,10,30,100] [--runs 3] [--out docs/build-benchmark.md]``
+Run: ``.venv/bin/python bench/build_bench.py [--sizes 1,10,30,100] [--runs 3] [--no-peers] [--out docs/build-benchmark.md]``
+(``--sizes ''``: the peers' tables alone).
 (after ``pip install -e '.[bench]'`` for pandoc).
 
 Each measurement runs in a fresh subprocess (so peak memory is that build's alone) and is
@@ -9,7 +10,13 @@ the table reports medians and the ratio to the peer measured in the same script,
 these machines are shared and absolute times drift. Books are made of the default
 book's articles plus every article in tests/books/*/articles/, repeated to reach a size.
 
-Measured: our full PDF build (per article, on every core, empty render cache), the rebuild
+**Peers** (``--peers``, on by default; the section between its own markers): the builds a
+user who does not use us would pick, each as whole processes started as a user starts them
+(pandoc, then Typst through the ``typst`` package on PyPI; pandoc, then the ``weasyprint``
+command), beside ``publish build`` as a command, on the seed article ×30 and on a book of
+the corpus pages ``publish clean`` makes (``--corpus``). See ``bench/peers.py``.
+
+Measured by ``--sizes``: our full PDF build (per article, on every core, empty render cache), the rebuild
 after editing one article in the middle of the book (warm cache), the one-pass build
 (``single_pass``: our typography, one WeasyPrint document), plain WeasyPrint on the same
 HTML and CSS, our EPUB and pandoc's (a command-line call on the same Markdown); peak
@@ -195,7 +202,18 @@ def main() -> None:
     parser.add_argument("--sizes", default="1,10,30,100")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "build-benchmark.md")
+    parser.add_argument("--peers", action=argparse.BooleanOptionalAction, default=True,
+                        help="the peers' tables (Typst, plain WeasyPrint) on the seed ×30 and the corpus book")
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     args = parser.parse_args()
+    if args.peers:
+        import peers
+
+        section = peers.peer_section(args.runs, args.corpus, machine())
+        save(args.out, section, peers.PEERS_START, peers.PEERS_END)
+        print(section)
+    if not args.sizes:
+        return
     kinds = ("ours-pdf", "ours-rebuild", "ours-single", "weasyprint", "ours-epub")
     rows = []
     for n in (int(s) for s in args.sizes.split(",")):
@@ -253,7 +271,7 @@ def main() -> None:
             f"{epub['peak_mb']:.0f} | {epub['size_mb']:.2f} |"
         )
     lines += ["", END]
-    save(args.out, "\n".join(lines))
+    save(args.out, "\n".join(lines), START, END)
     print("\n".join(lines))
 
 
@@ -261,13 +279,14 @@ START = "<!-- bench/build_bench.py writes from here to the end marker; do not ed
 END = "<!-- end of bench/build_bench.py output -->"
 
 
-def save(out: Path, tables: str) -> None:
-    """Replace the script's part of ``out``, keeping the analysis written around it."""
-    old = out.read_text(encoding="utf-8") if out.exists() else f"# Build benchmark\n\n{START}\n{END}\n"
-    if START not in old or END not in old:
-        old = f"{old.rstrip()}\n\n{START}\n{END}\n"
-    before, rest = old.split(START, 1)
-    after = rest.split(END, 1)[1]
+def save(out: Path, tables: str, start: str, end: str) -> None:
+    """Replace the part of ``out`` between ``start`` and ``end``, keeping the analysis
+    written around it (``--sizes ''`` or ``--no-peers`` leaves the other part alone)."""
+    old = out.read_text(encoding="utf-8") if out.exists() else "# Build benchmark\n"
+    if start not in old or end not in old:
+        old = f"{old.rstrip()}\n\n{start}\n{end}\n"
+    before, rest = old.split(start, 1)
+    after = rest.split(end, 1)[1]
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(before + tables + after, encoding="utf-8")
 

@@ -198,6 +198,7 @@ def build(
     check_pdf: Annotated[bool, typer.Option("--check", help="Run `publish check` on the PDF; fail on any finding.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="PDF: articles laid out in parallel (0: one per core).")] = 0,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Lay every PDF article out and draw the EPUB cover again (the cache is .cache/render/ beside book.toml, or $PUBLISH_CACHE).")] = False,
+    watch: Annotated[bool, typer.Option("--watch", help="Keep running: build again whenever an article, a style or book.toml changes (Ctrl-C stops).")] = False,
 ) -> None:
     """Build the book into dist/NAME.pdf and dist/NAME.epub (`--format html`: the site dist/NAME-html/).
 
@@ -219,6 +220,13 @@ def build(
                 style=style, user_css=tuple(css or ()), pdf_variant=pdf_variant, bleed_mm=bleed, marks=marks,
                 tagged=tagged, embed_fonts=embed_fonts, jobs=jobs, cache=not no_cache,
             )
+            if watch:
+                from publish.commands import watch as watching
+
+                bar.stop()  # the watch reports line by line, as things happen
+                alarm = lambda m: err.print(m, markup=False, soft_wrap=True)  # noqa: E731
+                watching.run(book, output, formats, options, say=_say, alarm=alarm)
+                raise typer.Exit()
             result = command.run(book, output, formats, options, on_step=step)
     except PublishError as exc:
         if as_json:
@@ -233,7 +241,7 @@ def build(
     for note in result.notes:
         _say(note)
     for path in result.outputs:
-        _say(f"wrote {path}")
+        _say(f"{'up to date' if result.unchanged else 'wrote'} {path}")
     if strict and result.warnings:
         err.print(f"[red]error:[/] {len(result.warnings)} warning(s) and --strict", markup=True)
         raise typer.Exit(1)

@@ -9,12 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from publish.book import load_book
+from publish.commands import stamp
 from publish.errors import ConfigError
 from publish.fsutil import atomic_write_bytes
-from publish.render import EDITIONS, render
+from publish.render import EDITIONS
 from publish.render.edition import Options
-from publish.render.pdf.write import PDF_VARIANTS
 
 FORMATS = tuple(name for name, edition in EDITIONS.items() if edition.in_all)
 """What ``--format all`` makes; the others are asked for by name."""
@@ -26,6 +25,8 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     """What an edition reports beyond warnings (embedded font sizes …)."""
+    unchanged: bool = False
+    """Nothing was built: the outputs are as the last build left them (``stamp``)."""
 
 
 def run(
@@ -35,11 +36,20 @@ def run(
     options: Options | None = None,
     *,
     on_step: Callable[[str], None] | None = None,
+    use_stamp: bool = True,
     **choices: Any,
 ) -> BuildResult:
     """Each of ``formats`` written into ``out_dir``. ``choices`` are ``Options`` fields set
-    over ``options`` (``run(book, out, ("pdf",), style="large")``)."""
+    over ``options`` (``run(book, out, ("pdf",), style="large")``). Nothing is built when
+    the stamp says inputs and outputs are as the last build left them (``stamp``)."""
     options = dataclasses.replace(options or Options(), **choices)
+    known = stamp.fresh(book_path, out_dir, formats, options) if use_stamp else None
+    if known is not None and known[0]:
+        return BuildResult(outputs=known[0], unchanged=True)
+    from publish.book import load_book
+    from publish.render import render
+    from publish.render.pdf.write import PDF_VARIANTS
+
     if options.pdf_variant is not None and options.pdf_variant not in PDF_VARIANTS:
         raise ConfigError(
             f"unknown PDF variant {options.pdf_variant!r}", hint=f"--pdf-variant takes one of: {', '.join(PDF_VARIANTS)}"
@@ -56,6 +66,8 @@ def run(
         result.outputs.append(target)
         result.warnings.extend(w for w in output.warnings if w not in result.warnings)
         result.notes.extend(output.notes)
+    if known is not None:
+        stamp.save(book_path, out_dir, formats, known[1], result.outputs)
     return result
 
 
