@@ -25,3 +25,22 @@ def test_month_headings_of_a_chronology_are_not_a_dateline() -> None:
     doc = clean_bytes(html.encode(), Path("p.html")).document
     assert doc.meta.date == "2005-03-06T16:17:00+08:00"
     assert [inline_text(b.children) for b in walk_blocks(doc.blocks) if isinstance(b, Heading)] == ["2003年5月", "2003年6月"]
+
+
+def test_a_month_a_paragraph_cites_does_not_date_the_article() -> None:
+    cited = (
+        "<p>他们认为，“当时党与非党人士的界限也没有以后划得那么经渭分明，所以工作上很顺手。”冯亦代：《怀念与反思》，"
+        "见《色彩集》，第104页，生活·读书·新知三联书店2000年4月第1版。乔冠华从不以领导自居，为人温和。</p>"
+    )
+    html = f"<html><head><title>投身外交</title></head><body><div>{PROSE}{PROSE}{cited}</div></body></html>"
+    doc = clean_bytes(html.encode(), Path("p.html")).document
+    assert doc.meta.date == ""
+
+
+def test_a_short_reprint_line_at_the_end_still_dates_the_article() -> None:
+    html = (
+        f"<html><head><title>文章</title></head><body><div>{PROSE}{PROSE}{PROSE}"
+        "<p>（原载《北京之春》1996年6月号）</p></div></body></html>"
+    )
+    doc = clean_bytes(html.encode(), Path("p.html")).document
+    assert doc.meta.date == "1996-06"

@@ -126,9 +126,9 @@ def lift_byline(state: CleanState) -> None:
         # a name the page labels its editor is not its writer, whatever <meta name=author> says
         state.fallback_authors = [a for a in state.fallback_authors if a not in state.byline.editor]
     if not state.byline.date and not state.fallback_date:
-        state.fallback_date = next(
-            (parse_month(t) for t in texts[:3] + texts[-3:] if parse_month(t)), ""
-        )
+        # a short line of its own: a month in a paragraph is what the text cites (…三联书店2000年4月第1版)
+        ends = [t for t in texts[:3] + texts[-3:] if len(t) <= words.line_max]
+        state.fallback_date = next((parse_month(t) for t in ends if parse_month(t)), "")
 
 
 CREDIT_SEARCH = 3
