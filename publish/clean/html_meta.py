@@ -100,6 +100,20 @@ def _block_lines(nodes: list[object]) -> list[Line]:
     return lines
 
 
+def _last_lines(nodes: list[object], count: int) -> list[Line]:
+    """``_block_lines(nodes)[-count:]`` from the end of the page above the body only: a
+    portal's header is thousands of text nodes, and a line needs just its own. The first
+    line of a tail may be cut, so one more is made and dropped."""
+    take = 8 * count
+    while True:
+        lines = _block_lines(nodes[-take:])
+        if take >= len(nodes):
+            return lines[-count:]
+        if len(lines) > count:
+            return lines[-count:]
+        take *= 2
+
+
 _FOLLOWING_TEXT = XPath(f"following::text()[position() <= {FOLLOWING_NODES}]")
 """The first text nodes after an element (lxml makes a Python string only for these)."""
 _PRECEDING_TEXT = XPath("preceding::text()")
@@ -273,8 +287,8 @@ def page_byline(
         from publish.clean.profiles import generic
 
         settings = generic().settings.page_byline
-    page_before = _block_lines(_PRECEDING_TEXT(body[0]))
-    before_pairs = page_before[-NEAR_LINES:]
+    preceding = _PRECEDING_TEXT(body[0])
+    before_pairs = _last_lines(preceding, NEAR_LINES)
     after_pairs = _block_lines(_FOLLOWING_TEXT(body[-1]))[:NEAR_LINES // 2]
     after_pairs = after_pairs[: _unit_end(after_pairs, settings.reply_line)]
     before, after = [text for text, _ in before_pairs], [text for text, _ in after_pairs]
@@ -299,7 +313,7 @@ def page_byline(
         or _date_line(after_pairs)
         or _url_date(url)
         or edition_date(root, settings)
-        or _date_line(page_before[: -NEAR_LINES])
+        or _date_line(_block_lines(preceding)[:-NEAR_LINES])  # the masthead: the whole page above, last
         or next((parse_month(line) for line in after + before if parse_month(line)), "")
     )
     return byline, fallback
