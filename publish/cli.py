@@ -187,19 +187,22 @@ def build(
     format: Annotated[Format, typer.Option("--format", "-f", help="What to make.")] = Format("all"),
     output: Annotated[Path, typer.Option("--output", "-o", help="Output folder.")] = Path("dist"),
     style: Annotated[str | None, typer.Option("--style", "-s", help="Style to use instead of the book's (see styles/).")] = None,
-    css: Annotated[list[Path] | None, typer.Option("--css", help="Your own CSS, layered over the style.")] = None,
+    css: Annotated[list[Path] | None, typer.Option("--css", help="Your own CSS, layered over the style (and over [build] css).")] = None,
     pdf_variant: Annotated[str | None, typer.Option("--pdf-variant", help="PDF variant: pdf/a-1b (archival; check --pdfa validates it), pdf/a-3b, pdf/ua-1 (accessible, tagged) …")] = None,
-    bleed: Annotated[float, typer.Option("--bleed", min=0.0, max=20.0, help="Bleed in millimetres, for the printer.")] = 0.0,
-    marks: Annotated[bool, typer.Option("--marks", help="Print crop marks.")] = False,
-    tagged: Annotated[bool, typer.Option("--tagged", help="Tagged PDF: the structure (headings, paragraphs, figures) for screen readers and reflow.")] = False,
+    bleed: Annotated[float | None, typer.Option("--bleed", min=0.0, max=20.0, help="Bleed in millimetres, for the printer.")] = None,
+    marks: Annotated[bool | None, typer.Option("--marks/--no-marks", help="Print crop marks.")] = None,
+    tagged: Annotated[bool | None, typer.Option("--tagged/--no-tagged", help="Tagged PDF: the structure (headings, paragraphs, figures) for screen readers and reflow.")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings (missing images …) as errors.")] = False,
     embed_fonts: Annotated[str | None, typer.Option("--embed-fonts", help="EPUB: embed the faces, subset to the book's characters: woff2 or ttf.")] = None,
+    missing_pictures: Annotated[str | None, typer.Option("--missing-pictures", help="A figure whose picture was not kept: mark (（图略） and the caption) or drop (left out).")] = None,
     as_json: JsonOption = False,
     check_pdf: Annotated[bool, typer.Option("--check", help="Run `publish check` on the PDF; fail on any finding.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="PDF: articles laid out in parallel (0: one per core).")] = 0,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Lay every PDF article out and draw the EPUB cover again (the cache is .cache/render/ beside book.toml, or $PUBLISH_CACHE).")] = False,
 ) -> None:
     """Build the book into dist/NAME.pdf and dist/NAME.epub (`--format html`: the site dist/NAME-html/).
+
+Settings come from book.toml's [build] table; a flag given here overrides its setting.
 
     Example: publish build --book content/book.toml --format pdf -o dist
     """
@@ -218,6 +221,7 @@ def build(
             options = Options(
                 style=style, user_css=tuple(css or ()), pdf_variant=pdf_variant, bleed_mm=bleed, marks=marks,
                 tagged=tagged, embed_fonts=embed_fonts, jobs=jobs, cache=not no_cache,
+                missing_pictures=missing_pictures,
             )
             result = command.run(book, output, formats, options, on_step=step)
     except PublishError as exc:

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from publish.book import load_book
+from publish.book import Book, load_book
+from publish.book_settings import MISSING_PICTURES
 from publish.errors import ConfigError
 from publish.fsutil import atomic_write_bytes
 from publish.render import EDITIONS, render
@@ -40,12 +41,13 @@ def run(
     """Each of ``formats`` written into ``out_dir``. ``choices`` are ``Options`` fields set
     over ``options`` (``run(book, out, ("pdf",), style="large")``)."""
     options = dataclasses.replace(options or Options(), **choices)
+    book = load_book(book_path, style=options.style)
+    book, options = with_book_settings(book, options)
     if options.pdf_variant is not None and options.pdf_variant not in PDF_VARIANTS:
         raise ConfigError(
-            f"unknown PDF variant {options.pdf_variant!r}", hint=f"--pdf-variant takes one of: {', '.join(PDF_VARIANTS)}"
+            f"unknown PDF variant {options.pdf_variant!r}",
+            hint=f"--pdf-variant (or [build] pdf_variant in {book_path}) takes one of: {', '.join(PDF_VARIANTS)}",
         )
-    book = load_book(book_path, style=options.style)
-    options = dataclasses.replace(options, style=book.style)  # found beside the book, if it is there
     result = BuildResult()
     for fmt in formats:
         if on_step:
@@ -57,6 +59,30 @@ def run(
         result.warnings.extend(w for w in output.warnings if w not in result.warnings)
         result.notes.extend(output.notes)
     return result
+
+
+def with_book_settings(book: Book, options: Options) -> tuple[Book, Options]:
+    """The options a build uses: each one the command line left at None is book.toml's
+    ``[build]`` setting, if it has one; the book's CSS comes before the command line's.
+    The missing-picture rule goes onto the book, where every edition's XHTML reads it."""
+    s = book.settings
+    missing = options.missing_pictures or s.missing_pictures
+    if missing not in MISSING_PICTURES:
+        raise ConfigError(f"unknown missing-picture rule {missing!r}", hint=f"use one of: {', '.join(MISSING_PICTURES)}")
+    resolved = dataclasses.replace(
+        options,
+        style=book.style,  # found beside the book, if it is there
+        user_css=(*s.css, *options.user_css),
+        pdf_variant=options.pdf_variant if options.pdf_variant is not None else s.pdf_variant,
+        bleed_mm=options.bleed_mm if options.bleed_mm is not None else (s.bleed_mm or 0.0),
+        marks=options.marks if options.marks is not None else bool(s.marks),
+        tagged=options.tagged if options.tagged is not None else bool(s.tagged),
+        embed_fonts=options.embed_fonts if options.embed_fonts is not None else s.embed_fonts,
+        missing_pictures=missing,
+    )
+    if missing != s.missing_pictures:
+        book = dataclasses.replace(book, settings=dataclasses.replace(s, missing_pictures=missing))
+    return book, resolved
 
 
 def _save(data: bytes | Mapping[str, bytes], target: Path) -> None:

@@ -42,6 +42,7 @@ def chapter_context(
         image_src=lambda src: resolve_image(chapter, src, sandbox, missing),
         anchor=chapter_anchor(index),
         heading=heading_html if for_print else None,
+        missing_pictures=book.settings.missing_pictures,
     )
 
 
