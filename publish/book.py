@@ -110,6 +110,10 @@ def _is_date(value: object) -> bool:
     return isinstance(value, str) and bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)) and is_iso_date(value)
 
 
+def _items(value: Any) -> list[Any]:
+    return list(value)
+
+
 def _check(data: dict[str, Any], path: Path) -> list[str]:
     errors = []
     for key, value in data.items():
@@ -117,7 +121,7 @@ def _check(data: dict[str, Any], path: Path) -> list[str]:
             errors.append(unknown_key(key, list(_KEYS), "book"))
         elif not isinstance(value, _KEYS[key]) or (isinstance(value, bool) and _KEYS[key] is int):
             errors.append(f"{key} must be a {kind_name(_KEYS[key])}")
-        elif key in _LISTS_OF_TEXT and (wrong := [v for v in list(value) if not isinstance(v, str)]):
+        elif key in _LISTS_OF_TEXT and (wrong := [v for v in _items(value) if not isinstance(v, str)]):
             errors.append(f"{key} must be a list of strings in quotes ({wrong[0]!r} is not one)")
     if data.get("articles_order", "name") not in ARTICLE_ORDERS:
         errors.append(f"articles_order {data['articles_order']!r} is not one of {', '.join(ARTICLE_ORDERS)}")
@@ -266,7 +270,7 @@ def load_book(path: Path, *, style: str | None = None) -> Book:
             problems.append(str(exc))
     if problems:
         # Every article's problem at once: an editor fixes them in one go, not one a build.
-        raise PublishError(
+        raise ConfigError(
             "\n".join(problems),
             hint=f"fix the articles named, or the articles list in {path} (publish clean makes articles)",
         )
