@@ -74,7 +74,10 @@ def main_options(
 def _fail(exc: PublishError) -> typer.Exit:
     if _State.debug:
         raise exc
-    err.print(f"[bold red]error:[/] {exc}", markup=True, soft_wrap=True)
+    from rich.markup import escape
+
+    # escaped: a message may quote "[book]" or "[build]", which rich would take for markup
+    err.print(f"[bold red]error:[/] {escape(str(exc))}", markup=True, soft_wrap=True)
     return typer.Exit(1)
 
 
@@ -119,6 +122,7 @@ def clean(
     force: Annotated[bool, typer.Option("--force", help="Overwrite articles even if edited by hand.")] = False,
     fetch_images: Annotated[bool, typer.Option("--fetch-images", help="Download images the scrape did not save (http(s) only, public hosts, at most 16 MB and 15 s each, checked to be images).")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Parallel workers (0: one per core).")] = 0,
+    add_to: Annotated[Path | None, typer.Option("--add-to", help="A book.toml: list the articles written in it (those it does not name yet, literally or by a glob), last.")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Clean scraped pages into Markdown articles, one .md per page.
@@ -147,6 +151,9 @@ def clean(
         for w in r.warnings:
             _say(f"warning {r.source}: {w}")
 
+    if add_to is not None and not add_to.is_file():
+        raise _fail(PublishError("no book manifest here: nothing was cleaned", path=add_to,
+                                 hint="--add-to takes an existing book.toml (publish init makes one)"))
     try:
         with _progress() as bar:
             task = bar.add_task("cleaning", total=len(command.collect_sources(paths)))
@@ -163,6 +170,15 @@ def clean(
     except PublishError as exc:
         raise _fail(exc) from exc
     c = command.Outcome
+    added: list[str] = []
+    if add_to is not None:
+        from publish.commands.new import add_articles, book_entry
+
+        made = [r.output for r in summary.results if r.output is not None and not r.beside and r.outcome in (c.CLEANED, c.UNCHANGED)]
+        try:
+            added = add_articles(add_to, [book_entry(add_to, p) for p in sorted(made)])
+        except PublishError as exc:
+            raise _fail(exc) from exc
     if as_json:
         _emit_json({
             "ok": summary.ok,
@@ -171,8 +187,11 @@ def clean(
             "files": [{"source": r.source, "outcome": r.outcome.value, "output": r.output,
                        "message": r.message, "beside": r.beside, "warnings": list(r.warnings)}
                       for r in summary.results],
+            "added_to_book": added,
         })
     _say(summary.line())
+    if add_to is not None:
+        _say(f"added {len(added)} article(s) to {add_to}" + (f": {', '.join(added)}" if added else ""))
     if not summary.ok:
         raise typer.Exit(1)
 

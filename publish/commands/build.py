@@ -12,7 +12,7 @@ from typing import Any
 from publish.book import Book, load_book
 from publish.book_settings import MISSING_PICTURES
 from publish.errors import ConfigError
-from publish.fsutil import atomic_write_bytes
+from publish.fsutil import atomic_write_bytes, check_output_folder
 from publish.render import EDITIONS, render
 from publish.render.edition import Options
 from publish.render.pdf.write import PDF_VARIANTS
@@ -41,6 +41,7 @@ def run(
     """Each of ``formats`` written into ``out_dir``. ``choices`` are ``Options`` fields set
     over ``options`` (``run(book, out, ("pdf",), style="large")``)."""
     options = dataclasses.replace(options or Options(), **choices)
+    check_output_folder(out_dir)
     book = load_book(book_path, style=options.style)
     book, options = with_book_settings(book, options)
     if options.pdf_variant is not None and options.pdf_variant not in PDF_VARIANTS:
