@@ -186,6 +186,15 @@ def _metadata(eb: Any, book: Book, produced: Produced) -> None:
     if m.date:
         eb.add_metadata("DC", "date", m.date)
     eb.add_metadata("DC", "description", description(book))
+    if m.rights:
+        eb.add_metadata("DC", "rights", m.rights)
+    if m.isbn and m.identifier:  # the ISBN beside another identifier
+        eb.add_metadata("DC", "identifier", f"urn:isbn:{m.isbn.replace('-', '').replace(' ', '')}", {"id": "isbn"})
+    if m.series:  # EPUB 3's collection, as calibre and Apple Books read a series
+        eb.add_metadata(None, "meta", m.series, {"property": "belongs-to-collection", "id": "series"})
+        eb.add_metadata(None, "meta", "series", {"refines": "#series", "property": "collection-type"})
+        if m.series_index:
+            eb.add_metadata(None, "meta", str(m.series_index), {"refines": "#series", "property": "group-position"})
     for prop, value in accessibility(produced):
         eb.add_metadata(None, "meta", value, {"property": prop})
     eb.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
