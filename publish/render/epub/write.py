@@ -9,6 +9,7 @@ come from the book, so the same book gives the same bytes.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import logging
@@ -127,7 +128,7 @@ def _chapters(book: Book, sandbox: Sandbox, pkg: _Package, lang: str, *, vertica
             return "../" + pkg.images[uri].name
 
         text = vertical_html if vertical else ctx.text
-        ctx = type(ctx)(text=text, image_src=image_src, anchor=anchor)
+        ctx = dataclasses.replace(ctx, text=text, image_src=image_src, anchor=anchor, heading=None)  # the rule on missing pictures kept
         doc = chapter.document
         file_name = f"text/{anchor}.xhtml"
         page = chapter_page(doc.meta.title, article(doc, ctx), lang=lang, css=("../" + CSS_HREF,))

@@ -9,6 +9,7 @@ screen text filter); the look is the style's ``screen`` sheets.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ from publish.fetcher import Sandbox
 from publish.render import assemble
 from publish.render.epub.write import epub_css
 from publish.render.resources import book_sandbox
-from publish.render.xhtml import RenderContext, article, attr, sections
+from publish.render.xhtml import article, attr, sections
 from publish.styles import load_style
 from publish.typeset.hints import screen_html
 
@@ -128,7 +129,7 @@ def write_site(book: Book, opts: SiteOptions) -> dict[str, bytes]:
             uri = resolve(src)
             return images.add(uri) if uri is not None else None
 
-        ctx = RenderContext(text=ctx.text, image_src=image_src, anchor=ctx.anchor, missing_pictures=ctx.missing_pictures)
+        ctx = dataclasses.replace(ctx, image_src=image_src)  # the rule on missing pictures kept
         nav = article_nav(book, i)
         body = f"{nav}\n{article(chapter.document, ctx)}\n{nav}"
         files[page_name(i)] = page(book, chapter.document.meta.title, body, opts)
