@@ -31,7 +31,7 @@ def write_problem(exc: OSError, kept: str) -> tuple[str, str]:
     space, a permission error for another folder, a file in a folder's place to move it.
     ``kept``: what the failure left as it was ("the previous site")."""
     if exc.errno in _FULL:
-        return "the disk is full", f"free some disk space, then build again; {kept} is unchanged"
+        return "the disk is full", f"free some disk space and run it again; {kept} is unchanged"
     if exc.errno in _DENIED:
         words = "read-only file system" if exc.errno == errno.EROFS else "permission denied"
         return words, f"choose an output folder you can write to (-o); {kept} is unchanged"
