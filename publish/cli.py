@@ -207,6 +207,7 @@ def build(
     output: Annotated[Path, typer.Option("--output", "-o", help="Output folder.")] = Path("dist"),
     style: Annotated[str | None, typer.Option("--style", "-s", help="Style to use instead of the book's (see styles/).")] = None,
     css: Annotated[list[Path] | None, typer.Option("--css", help="Your own CSS, layered over the style (and over [build] css).")] = None,
+    trim: Annotated[str | None, typer.Option("--trim", help="PDF page: A5, 32开, 16开 or A4, instead of book.toml's trim (--style alone gives that style's own page).")] = None,
     pdf_variant: Annotated[str | None, typer.Option("--pdf-variant", help="PDF variant: pdf/a-1b (archival; check --pdfa validates it), pdf/a-3b, pdf/ua-1 (accessible, tagged) …")] = None,
     bleed: Annotated[float | None, typer.Option("--bleed", min=0.0, max=20.0, help="Bleed in millimetres, for the printer.")] = None,
     marks: Annotated[bool | None, typer.Option("--marks/--no-marks", help="Print crop marks.")] = None,
@@ -238,7 +239,7 @@ Settings come from book.toml's [build] table; a flag given here overrides its se
                 bar.update(task, completed=done, description=f"building {fmt}")
 
             options = Options(
-                style=style, user_css=tuple(css or ()), pdf_variant=pdf_variant, bleed_mm=bleed, marks=marks,
+                style=style, trim=trim, user_css=tuple(css or ()), pdf_variant=pdf_variant, bleed_mm=bleed, marks=marks,
                 tagged=tagged, embed_fonts=embed_fonts, jobs=jobs, cache=not no_cache,
                 missing_pictures=missing_pictures,
             )

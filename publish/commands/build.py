@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from publish.book import Book, load_book
+from publish.book import TRIMS, Book, load_book
 from publish.book_settings import MISSING_PICTURES
 from publish.errors import ConfigError
 from publish.fsutil import atomic_write_bytes, check_output_folder
@@ -83,6 +83,14 @@ def with_book_settings(book: Book, options: Options) -> tuple[Book, Options]:
     )
     if missing != s.missing_pictures:
         book = dataclasses.replace(book, settings=dataclasses.replace(s, missing_pictures=missing))
+    if options.trim is not None:
+        if options.trim not in TRIMS:
+            raise ConfigError(f"unknown trim {options.trim!r}", hint=f"--trim takes one of: {', '.join(TRIMS)}")
+        book = dataclasses.replace(book, trim=options.trim)
+    elif options.style is not None:
+        # `--style gongwen` on a book whose trim is A5 means 公文 as the style draws it (A4):
+        # the book's trim belongs to the book's style.
+        book = dataclasses.replace(book, trim=None)
     return book, resolved
 
 

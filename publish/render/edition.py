@@ -21,7 +21,10 @@ class Options:
     ``[build]`` table decides (``commands.build.with_book_settings``), else the default."""
 
     style: str | None = None
-    """Overrides the book's style."""
+    """Overrides the book's style (and, unless ``trim`` is given too, its trim: a style
+    chosen on the command line comes on the page it was drawn for)."""
+    trim: str | None = None
+    """PDF: overrides book.toml's trim (A5, 32开, 16开, A4)."""
     user_css: tuple[Path, ...] = ()
     pdf_variant: str | None = None
     """PDF: WeasyPrint's pdf/a-*, pdf/ua-* variants."""

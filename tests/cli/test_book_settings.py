@@ -218,3 +218,19 @@ def test_clean_add_to_a_missing_book_is_refused_before_cleaning(seed_path: Path,
     result = runner.invoke(app, ["clean", str(seed_path), "-o", str(tmp_path / "articles"), "--add-to", str(tmp_path / "no.toml")])
     assert result.exit_code == 1 and "no book manifest here: nothing was cleaned" in result.output
     assert not (tmp_path / "articles").exists()
+
+
+def test_a_style_given_on_the_command_line_comes_on_its_own_page(tmp_path: Path) -> None:
+    book = load_book(_book(tmp_path, 'trim = "A5"'), style="gongwen")
+    book, _ = build_command.with_book_settings(book, Options(style="gongwen"))
+    assert book.trim is None
+
+
+def test_trim_on_the_command_line_overrides_the_books(tmp_path: Path) -> None:
+    book, _ = build_command.with_book_settings(load_book(_book(tmp_path, 'trim = "A5"')), Options(trim="A4"))
+    assert book.trim == "A4"
+
+
+def test_the_books_trim_stays_when_no_style_is_given(tmp_path: Path) -> None:
+    book, _ = build_command.with_book_settings(load_book(_book(tmp_path, 'trim = "A4"')), Options())
+    assert book.trim == "A4"
