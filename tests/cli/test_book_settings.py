@@ -234,3 +234,21 @@ def test_trim_on_the_command_line_overrides_the_books(tmp_path: Path) -> None:
 def test_the_books_trim_stays_when_no_style_is_given(tmp_path: Path) -> None:
     book, _ = build_command.with_book_settings(load_book(_book(tmp_path, 'trim = "A4"')), Options())
     assert book.trim == "A4"
+
+
+def test_init_lists_the_build_settings_and_the_book_reads_them(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["init", str(tmp_path / "b")])
+    assert result.exit_code == 0, result.output
+    manifest = tmp_path / "b" / "content" / "book.toml"
+    text = manifest.read_text(encoding="utf-8")
+    for key in ("[build]", "missing_pictures", "# css", "# bleed", "# marks", "# pdf_variant", "# embed_fonts", "# cover", "# isbn", "# rights", "# series"):
+        assert key in text, key
+    assert load_book(manifest).settings.missing_pictures == "mark"
+
+
+def test_new_does_not_list_an_article_a_glob_already_takes(tmp_path: Path) -> None:
+    path = _book(tmp_path)
+    before = path.read_text(encoding="utf-8")
+    result = runner.invoke(app, ["new", "标题", "--book", str(path)])
+    assert result.exit_code == 0, result.output
+    assert path.read_text(encoding="utf-8") == before and len(load_book(path).chapters) == 3
