@@ -142,7 +142,7 @@ def write_pdf_single(book: Book, opts: Options) -> Output:
         pdf = rendered.write_pdf(
             pdf_identifier=identifier,
             pdf_variant=opts.pdf_variant,
-            pdf_tags=opts.tagged,
+            pdf_tags=bool(opts.tagged),
         )
     warnings = (*notes, *missing, *(f"refused resource: {url}" for url in dict.fromkeys(sandbox.refused[refused:])))
     if not opts.pdf_variant:
