@@ -74,7 +74,10 @@ def main_options(
 def _fail(exc: PublishError) -> typer.Exit:
     if _State.debug:
         raise exc
-    err.print(f"[bold red]error:[/] {exc}", markup=True, soft_wrap=True)
+    from rich.markup import escape
+
+    # escaped: a message may quote "[book]" or "[build]", which rich would take for markup
+    err.print(f"[bold red]error:[/] {escape(str(exc))}", markup=True, soft_wrap=True)
     return typer.Exit(1)
 
 
@@ -119,6 +122,7 @@ def clean(
     force: Annotated[bool, typer.Option("--force", help="Overwrite articles even if edited by hand.")] = False,
     fetch_images: Annotated[bool, typer.Option("--fetch-images", help="Download images the scrape did not save (http(s) only, public hosts, at most 16 MB and 15 s each, checked to be images).")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Parallel workers (0: one per core).")] = 0,
+    add_to: Annotated[Path | None, typer.Option("--add-to", help="A book.toml: list the articles written in it (those it does not name yet, literally or by a glob), last.")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Clean scraped pages into Markdown articles, one .md per page.
@@ -147,6 +151,9 @@ def clean(
         for w in r.warnings:
             _say(f"warning {r.source}: {w}")
 
+    if add_to is not None and not add_to.is_file():
+        raise _fail(PublishError("no book manifest here: nothing was cleaned", path=add_to,
+                                 hint="--add-to takes an existing book.toml (publish init makes one)"))
     try:
         with _progress() as bar:
             task = bar.add_task("cleaning", total=len(command.collect_sources(paths)))
@@ -163,6 +170,15 @@ def clean(
     except PublishError as exc:
         raise _fail(exc) from exc
     c = command.Outcome
+    added: list[str] = []
+    if add_to is not None:
+        from publish.commands.new import add_articles, book_entry
+
+        made = [r.output for r in summary.results if r.output is not None and not r.beside and r.outcome in (c.CLEANED, c.UNCHANGED)]
+        try:
+            added = add_articles(add_to, [book_entry(add_to, p) for p in sorted(made)])
+        except PublishError as exc:
+            raise _fail(exc) from exc
     if as_json:
         _emit_json({
             "ok": summary.ok,
@@ -171,8 +187,11 @@ def clean(
             "files": [{"source": r.source, "outcome": r.outcome.value, "output": r.output,
                        "message": r.message, "beside": r.beside, "warnings": list(r.warnings)}
                       for r in summary.results],
+            "added_to_book": added,
         })
     _say(summary.line())
+    if add_to is not None:
+        _say(f"added {len(added)} article(s) to {add_to}" + (f": {', '.join(added)}" if added else ""))
     if not summary.ok:
         raise typer.Exit(1)
 
@@ -187,13 +206,15 @@ def build(
     format: Annotated[Format, typer.Option("--format", "-f", help="What to make.")] = Format("all"),
     output: Annotated[Path, typer.Option("--output", "-o", help="Output folder.")] = Path("dist"),
     style: Annotated[str | None, typer.Option("--style", "-s", help="Style to use instead of the book's (see styles/).")] = None,
-    css: Annotated[list[Path] | None, typer.Option("--css", help="Your own CSS, layered over the style.")] = None,
+    css: Annotated[list[Path] | None, typer.Option("--css", help="Your own CSS, layered over the style (and over [build] css).")] = None,
+    trim: Annotated[str | None, typer.Option("--trim", help="PDF page: A5, 32开, 16开 or A4, instead of book.toml's trim (--style alone gives that style's own page).")] = None,
     pdf_variant: Annotated[str | None, typer.Option("--pdf-variant", help="PDF variant: pdf/a-1b (archival; check --pdfa validates it), pdf/a-3b, pdf/ua-1 (accessible, tagged) …")] = None,
-    bleed: Annotated[float, typer.Option("--bleed", min=0.0, max=20.0, help="Bleed in millimetres, for the printer.")] = 0.0,
-    marks: Annotated[bool, typer.Option("--marks", help="Print crop marks.")] = False,
-    tagged: Annotated[bool, typer.Option("--tagged", help="Tagged PDF: the structure (headings, paragraphs, figures) for screen readers and reflow.")] = False,
+    bleed: Annotated[float | None, typer.Option("--bleed", min=0.0, max=20.0, help="Bleed in millimetres, for the printer.")] = None,
+    marks: Annotated[bool | None, typer.Option("--marks/--no-marks", help="Print crop marks.")] = None,
+    tagged: Annotated[bool | None, typer.Option("--tagged/--no-tagged", help="Tagged PDF: the structure (headings, paragraphs, figures) for screen readers and reflow.")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings (missing images …) as errors.")] = False,
     embed_fonts: Annotated[str | None, typer.Option("--embed-fonts", help="EPUB: embed the faces, subset to the book's characters: woff2 or ttf.")] = None,
+    missing_pictures: Annotated[str | None, typer.Option("--missing-pictures", help="A figure whose picture was not kept: mark (（图略） and the caption) or drop (left out).")] = None,
     as_json: JsonOption = False,
     check_pdf: Annotated[bool, typer.Option("--check", help="Run `publish check` on the PDF; fail on any finding.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="PDF: articles laid out in parallel (0: one per core).")] = 0,
@@ -201,6 +222,8 @@ def build(
     watch: Annotated[bool, typer.Option("--watch", help="Keep running: build again whenever an article, a style or book.toml changes (Ctrl-C stops).")] = False,
 ) -> None:
     """Build the book into dist/NAME.pdf and dist/NAME.epub (`--format html`: the site dist/NAME-html/).
+
+Settings come from book.toml's [build] table; a flag given here overrides its setting.
 
     Example: publish build --book content/book.toml --format pdf -o dist
     """
@@ -217,8 +240,9 @@ def build(
                 bar.update(task, completed=done, description=f"building {fmt}")
 
             options = Options(
-                style=style, user_css=tuple(css or ()), pdf_variant=pdf_variant, bleed_mm=bleed, marks=marks,
+                style=style, trim=trim, user_css=tuple(css or ()), pdf_variant=pdf_variant, bleed_mm=bleed, marks=marks,
                 tagged=tagged, embed_fonts=embed_fonts, jobs=jobs, cache=not no_cache,
+                missing_pictures=missing_pictures,
             )
             if watch:
                 from publish.commands import watch as watching

@@ -10,6 +10,7 @@ same target removes it once the process that made it is gone.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import tempfile
@@ -19,6 +20,42 @@ from pathlib import Path
 from publish.errors import PublishError
 
 PART_SUFFIX = ".part"
+
+_FULL = (errno.ENOSPC, errno.EDQUOT)
+_DENIED = (errno.EACCES, errno.EPERM, errno.EROFS)
+_IN_THE_WAY = (errno.EEXIST, errno.ENOTDIR)
+
+
+def write_problem(exc: OSError, kept: str) -> tuple[str, str]:
+    """What a failed write was, and what to do, by its cause: a full disk asks for
+    space, a permission error for another folder, a file in a folder's place to move it.
+    ``kept``: what the failure left as it was ("the previous site")."""
+    if exc.errno in _FULL:
+        return "the disk is full", f"free some disk space and run it again; {kept} is unchanged"
+    if exc.errno in _DENIED:
+        words = "read-only file system" if exc.errno == errno.EROFS else "permission denied"
+        return words, f"choose an output folder you can write to (-o); {kept} is unchanged"
+    if exc.errno in _IN_THE_WAY:
+        return "a file is in the way of a folder", f"remove or rename that file, or choose another output folder (-o); {kept} is unchanged"
+    return (exc.strerror or str(exc)).lower(), f"choose another output folder (-o); {kept} is unchanged"
+
+
+def check_output_folder(folder: Path) -> None:
+    """Refuse, before any work, an output folder that is a file, sits under a file, or
+    cannot be written: one message naming it, instead of a traceback after the render."""
+    for part in (folder, *folder.parents):
+        if part.exists():
+            if not part.is_dir():
+                raise PublishError(
+                    "is a file, not a folder: the output cannot go there", path=part,
+                    hint="choose an output folder with -o, or move that file away",
+                )
+            if not os.access(part, os.W_OK | os.X_OK):
+                raise PublishError(
+                    "the output folder cannot be written (permission denied)", path=part,
+                    hint="choose an output folder you can write to with -o",
+                )
+            return
 
 
 def _alive(pid: int) -> bool:
@@ -97,11 +134,8 @@ def atomic_write_bytes(
         if tmp:
             Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise PublishError(
-                f"cannot write: {exc.strerror or exc}", path=path,
-                hint="free some disk space or choose another output folder; "
-                "the previous version of the file is unchanged",
-            ) from exc
+            words, hint = write_problem(exc, "the previous version of the file")
+            raise PublishError(f"cannot write: {words}", path=path, hint=hint) from exc
         raise
 
 

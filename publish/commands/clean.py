@@ -32,7 +32,7 @@ from publish.clean import SUFFIXES, clean_file
 from publish.commands.clean_names import article_names
 from publish.errors import CleanError, PublishError
 from publish.cpu import available_cores
-from publish.fsutil import atomic_write_text, sweep_stale_parts_in
+from publish.fsutil import atomic_write_text, check_output_folder, sweep_stale_parts_in
 from publish.markdown import to_markdown
 from publish.markdown.read import from_markdown
 from publish.markdown.readback import skeleton
@@ -312,6 +312,7 @@ def run(
 def _prepare(out_dir: Path) -> None:
     """The output folder made, and the parts left by killed writers swept once for the
     batch, not at every write."""
+    check_output_folder(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -39,12 +39,35 @@ date = {date}
 language = "zh-CN"
 # 样式 / style: ../styles/{style}/ is your copy of the built-in style; edit its CSS
 style = "{style}"
-# 开本 / trim: A5, 32开, 16开, A4
+# 开本 / trim: A5, 32开, 16开, A4 (leave it out: the style's own page); margins and the
+# measure follow it
 trim = "A5"
-# 篇目 / articles, in reading order; `publish new "标题"` appends here
+# 篇目 / articles, in reading order; `publish new "标题"` and `publish clean --add-to`
+# append here. A glob takes every file it matches: "articles/*.md"
 articles = [
   {article},
 ]
+# the order of the files a glob matches: "name" (file name) or "date" (front matter)
+# articles_order = "name"
+# 书号与版权 / identifiers and rights (the EPUB's metadata)
+# isbn = "978-7-…"
+# identifier = "urn:uuid:…"      # else urn:isbn: from isbn, else one made from the book
+# rights = "© 2026 出版者"
+# series = "丛书名"
+# series_index = 1
+
+# 构建设置 / build settings: what `publish build` does with no flags; a flag overrides
+[build]
+# css = ["extra.css"]            # your own CSS over the style (--css adds more)
+# bleed = 3                      # PDF: bleed in mm (--bleed)
+# marks = true                   # PDF: crop marks (--marks)
+# tagged = true                  # PDF: tagged, for screen readers (--tagged)
+# pdf_variant = "pdf/a-3b"       # PDF: archival or accessible variant (--pdf-variant)
+# embed_fonts = "woff2"          # EPUB: embed subset faces, woff2 or ttf (--embed-fonts)
+# cover = "cover.jpg"            # EPUB cover image (else one is drawn from the title)
+# a figure whose picture the scrape did not keep: "mark" prints （图略） and its caption,
+# "drop" leaves both out (--missing-pictures)
+missing_pictures = "mark"
 """
 
 GITIGNORE = "dist/\n"

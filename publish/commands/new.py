@@ -7,6 +7,8 @@ edited with tomlkit, which keeps the editor's comments, order and formatting.
 
 from __future__ import annotations
 
+import glob
+import os
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -18,6 +20,7 @@ from tomlkit.exceptions import TOMLKitError
 from publish.errors import ConfigError, PublishError
 from publish.fsutil import atomic_write_text
 from publish.markdown import to_markdown
+from publish.markdown.frontmatter import is_iso_date
 from publish.model import Document, Heading, Meta, Paragraph, Text
 
 CHINA = timezone(timedelta(hours=8))
@@ -56,24 +59,48 @@ def now_in_china() -> str:
 
 def add_to_book(book_path: Path, entry: str) -> None:
     """Append an article to book.toml's list, keeping its comments and layout."""
+    add_articles(book_path, [entry])
+
+
+def _listed(book_path: Path, entries: list[str]) -> set[Path]:
+    """The files book.toml's entries name, globs expanded."""
+    root = book_path.parent
+    out: set[Path] = set()
+    for entry in entries:
+        matches = glob.glob(str(root / entry)) if glob.has_magic(entry) else [str(root / entry)]
+        out.update(Path(m).resolve() for m in matches)
+    return out
+
+
+def add_articles(book_path: Path, entries: list[str]) -> list[str]:
+    """Append the entries (paths relative to book.toml's folder) that its list does not
+    already name, literally or by a glob; keep its comments and layout. Returns those added."""
     try:
         doc = tomlkit.parse(book_path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ConfigError(f"cannot read the book manifest: {exc.strerror}", path=book_path,
-                          hint="run publish new inside a book project, or pass --book") from exc
+                          hint="pass the path of an existing book.toml (publish init makes one)") from exc
     except TOMLKitError as exc:
         raise ConfigError(f"not valid TOML: {exc}", path=book_path) from exc
     table = doc["book"] if "book" in doc else doc
     articles = table.get("articles")
-    if articles is None:
-        table["articles"] = [entry]
-    elif not isinstance(articles, list):
+    if articles is not None and not isinstance(articles, list):
         raise ConfigError("articles must be a list", path=book_path)
-    elif entry in articles:
-        return
+    listed = _listed(book_path, [str(a) for a in articles or []])
+    added = [e for e in dict.fromkeys(entries) if (book_path.parent / e).resolve() not in listed]
+    if not added:
+        return []
+    if articles is None:
+        table["articles"] = added
     else:
-        articles.append(entry)
+        articles.extend(added)
     atomic_write_text(book_path, tomlkit.dumps(doc))
+    return added
+
+
+def book_entry(book_path: Path, article: Path) -> str:
+    """An article's path as book.toml lists it: relative to the manifest's folder."""
+    return Path(os.path.relpath(article.resolve(), book_path.parent.resolve())).as_posix()
 
 
 def run(title: str, book_path: Path, *, date: str | None = None) -> NewArticle:
@@ -81,6 +108,11 @@ def run(title: str, book_path: Path, *, date: str | None = None) -> NewArticle:
     title = title.strip()
     if not title:
         raise PublishError("the title is empty", hint='give the article a title: publish new "标题"')
+    if date is not None and not is_iso_date(date.strip()):
+        raise PublishError(
+            f"--date {date!r} is not a date: nothing was written",
+            hint="write it as ISO 8601: 2021-01-27, or 2021-01-27T11:03:00+08:00 (leave it out for now)",
+        )
     if not book_path.is_file():
         raise ConfigError("no book manifest here", path=book_path,
                           hint="run it in a book project (publish init DIR makes one), or pass --book")
@@ -89,7 +121,7 @@ def run(title: str, book_path: Path, *, date: str | None = None) -> NewArticle:
     target = folder / f"{next_number(folder):03d}_{slug(title)}.md"
     if target.exists():
         raise PublishError("an article with this name exists; nothing was written", path=target)
-    atomic_write_text(target, skeleton(title, date or now_in_china()))
+    atomic_write_text(target, skeleton(title, date.strip() if date else now_in_china()))
     entry = target.relative_to(book_path.parent).as_posix()
     add_to_book(book_path, entry)
     return NewArticle(target, entry)

@@ -21,7 +21,7 @@ from typing import cast
 from urllib.parse import unquote, urlparse
 
 from publish.book import load_book
-from publish.errors import PublishError
+from publish.errors import ConfigError, PublishError
 from publish.fetcher import RefusedResource, Sandbox
 from publish.fonts import WEIGHTS, find_face, font_face_rule
 from publish.render.html.write import INDEX, SiteOptions, write_site
@@ -93,11 +93,12 @@ class PreviewState:
         script = RELOAD_SCRIPT.format(version=version, path=VERSION_PATH, interval=self.interval_ms)
         try:
             book = load_book(self.book_path)
-            style = load_style(book.style, user_css=self.user_css)
+            css = (*book.settings.css, *self.user_css)  # [build] css, then --css
+            style = load_style(book.style, user_css=css)
             self.style_folders = style.folders
             self.article_folders = tuple({c.path.parent for c in book.chapters})
             fonts, faces_css = preview_faces(style.roles, book_sandbox(book.root, style))
-            opts = SiteOptions(user_css=self.user_css, head_extra=faces_css + script)
+            opts = SiteOptions(user_css=css, head_extra=faces_css + script)
             files, error = write_site(book, opts), ""
             self.images = frozenset(opts.local_images)
         except PublishError as exc:
@@ -250,7 +251,15 @@ def start(
     user_css: tuple[Path, ...] = (),
     poll_seconds: float = 0.3,
 ) -> PreviewServer:
-    """Render the book and serve it in background threads; port 0 picks a free port."""
+    """Render the book and serve it in background threads; port 0 picks a free port.
+
+    A manifest that is not there stops it at once, as ``publish build`` stops (a broken
+    article does not: the page shows the error until the editor saves a fix)."""
+    if not book_path.is_file():
+        raise ConfigError(
+            "cannot read the book manifest: no such file", path=book_path,
+            hint="pass --book with the path of a book.toml (publish init makes one)",
+        )
     state = PreviewState(book_path, user_css=user_css, interval_ms=int(poll_seconds * 1000) + 100)
     state.refresh()
     try:

@@ -19,6 +19,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from publish.book import Book, load_book
 from publish.errors import ConfigError, PublishError, RenderError
+from publish.fsutil import check_output_folder
 from publish.styles import load_style
 
 SHEET_COLUMNS = 4
@@ -148,6 +149,8 @@ def run(
     on_page: Callable[[int], None] | None = None,
 ) -> ProofResult:
     """Proof one book: build its PDF if stale, render the pages, make the contact sheet."""
+    check_output_folder(out_dir)
+    check_output_folder(dist)
     pdf, built = ensure_pdf(book_path, dist, rebuild)
     count = page_count(pdf)
     wanted = (pages or PageRange(1, None)).pages(count)

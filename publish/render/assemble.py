@@ -19,17 +19,39 @@ def chapter_anchor(index: int) -> str:
     return f"a{index + 1}"
 
 
-def resolve_image(chapter: Chapter, src: str, sandbox: Sandbox, missing: list[str]) -> str | None:
+def image_candidates(chapter: Chapter, book_root: Path, src: str) -> list[Path]:
+    """Where a local image's path may point, in the order tried: from the article's own
+    folder (as MkDocs and pandoc read ``images/a.jpg`` beside the article), then from the
+    book's folder (the one book.toml is in; ``publish clean`` puts pictures in its
+    ``images/``), so ``images/a.jpg`` and ``../images/a.jpg`` both work from
+    content/articles/. pandoc's ``--resource-path`` does the same with a list of folders."""
+    if src.startswith("file:"):
+        return [Path(urlparse(src).path)]
+    tried = [(chapter.path.parent / src).resolve()]
+    if not Path(src).is_absolute() and (extra := (book_root / src).resolve()) not in tried:
+        tried.append(extra)
+    return tried
+
+
+def resolve_image(chapter: Chapter, src: str, sandbox: Sandbox, missing: list[str], book_root: Path | None = None) -> str | None:
     parsed = urlparse(src)
     remote = parsed.scheme not in ("", "file") or (not parsed.scheme and bool(parsed.netloc))
     if remote:  # http(s)://host/… and protocol-relative //host/… alike
         missing.append(f"{chapter.path.name}: remote image not fetched: {src}")
         return None
-    path = (chapter.path.parent / src) if not src.startswith("file:") else Path(urlparse(src).path)
+    tried = image_candidates(chapter, book_root or chapter.path.parent, src)
+    found = next((p for p in tried if p.is_file()), None)
+    if found is None:
+        looked = " and ".join(str(p) for p in tried)
+        missing.append(f"{chapter.path.name}: image not found: {src} (looked for {looked})")
+        return None
     try:
-        return sandbox.resolve(path.resolve().as_uri()).as_uri()
-    except RefusedResource:
-        missing.append(f"{chapter.path.name}: image not available: {src}")
+        return sandbox.resolve(found.as_uri()).as_uri()
+    except RefusedResource as exc:
+        why = str(exc).partition(f"{found.as_uri()}: ")[2] or str(exc)
+        if why == "outside the project":
+            why = "it is outside the book's folder (move it in)"
+        missing.append(f"{chapter.path.name}: image {src} not used: {why} ({found})")
         return None
 
 
@@ -42,10 +64,11 @@ def chapter_context(
     missing.extend(w for w in chapter.warnings if w not in missing)
     return RenderContext(
         text=print_html if for_print else screen_html,
-        image_src=lambda src: resolve_image(chapter, src, sandbox, missing),
+        image_src=lambda src: resolve_image(chapter, src, sandbox, missing, book.root),
         anchor=chapter_anchor(index),
         heading=heading_html if for_print else None,
         notes="foot" if for_print else "end",
+        missing_pictures=book.settings.missing_pictures,
     )
 
 

@@ -17,16 +17,20 @@ from pathlib import Path
 @dataclass(frozen=True, slots=True)
 class Options:
     """The user's choices for a build, from book.toml and the command line. Each edition
-    reads the ones that concern it."""
+    reads the ones that concern it. None: not chosen on the command line, so book.toml's
+    ``[build]`` table decides (``commands.build.with_book_settings``), else the default."""
 
     style: str | None = None
-    """Overrides the book's style."""
+    """Overrides the book's style (and, unless ``trim`` is given too, its trim: a style
+    chosen on the command line comes on the page it was drawn for)."""
+    trim: str | None = None
+    """PDF: overrides book.toml's trim (A5, 32开, 16开, A4)."""
     user_css: tuple[Path, ...] = ()
     pdf_variant: str | None = None
     """PDF: WeasyPrint's pdf/a-*, pdf/ua-* variants."""
-    bleed_mm: float = 0.0
-    marks: bool = False
-    tagged: bool = False
+    bleed_mm: float | None = None
+    marks: bool | None = None
+    tagged: bool | None = None
     jobs: int = 0
     """PDF: worker processes for the per-article build; 0: one per core."""
     cache: bool = True
@@ -35,6 +39,8 @@ class Options:
     """PDF: lay the book out as one document (always so for tagged and PDF/A-UA output)."""
     embed_fonts: str | None = None
     """EPUB: None, or the flavour of subset faces to embed: "woff2" or "ttf"."""
+    missing_pictures: str | None = None
+    """A figure whose picture is not there: "mark" (（图略） and the caption) or "drop"."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,6 +63,8 @@ class RenderContext:
     """Each label's number, 1, 2, 3 … in the order of the first calls."""
     calls_written: set[str] = field(default_factory=set)
     """Labels whose first call is written: a later call is its number alone."""
+    missing_pictures: str = "mark"
+    """A figure whose picture is not there: "mark" or "drop" (``book_settings``)."""
 
     def for_heading(self) -> RenderContext:
         return replace(self, text=self.heading) if self.heading else self
@@ -238,7 +240,7 @@ def block(node: Block, ctx: RenderContext, index: int) -> str:
     if isinstance(node, Figure):
         src = ctx.image_src(node.src) if node.src else None
         if src is None:
-            return f'<figure class="missing"><figcaption>{ctx.text(node.caption)}</figcaption></figure>'
+            return missing_figure(node, ctx)
         # The caption is also the alt text (pandoc's convention); like pandoc's HTML5 writer,
         # hide the visible caption from assistive technology so it is not read twice.
         return (
@@ -267,6 +269,20 @@ def block(node: Block, ctx: RenderContext, index: int) -> str:
     if isinstance(node, Note):
         return ""  # written at its call (print) or after the article (end_notes)
     raise TypeError(f"no HTML writer for {type(node).__name__}")
+
+
+MISSING_MARK = "（图略）"
+"""Where a picture was and is not: the 图略 convention of Chinese books that leave one out."""
+
+
+def missing_figure(node: Figure, ctx: RenderContext) -> str:
+    """A figure without its picture, the same in every edition: ``mark`` sets （图略） and
+    the caption as a figure (centred, the caption's face, kept together, not body text);
+    ``drop`` leaves figure and caption out ('', which ``article_body`` skips)."""
+    if ctx.missing_pictures == "drop":
+        return ""
+    mark = f'<span class="figure-mark">{ctx.text(MISSING_MARK)}</span>'
+    return f'<figure class="missing"><figcaption>{mark}{ctx.text(node.caption)}</figcaption></figure>'
 
 
 def byline(doc: Document, ctx: RenderContext) -> str:
@@ -319,7 +335,7 @@ def article_head(doc: Document, ctx: RenderContext) -> str:
 
 
 def article_body(doc: Document, ctx: RenderContext) -> str:
-    return "\n".join(block(b, ctx, i) for i, b in enumerate(doc.blocks) if not isinstance(b, Note))
+    return "\n".join(html for i, b in enumerate(doc.blocks) if not isinstance(b, Note) and (html := block(b, ctx, i)))
 
 
 def article(doc: Document, ctx: RenderContext) -> str:

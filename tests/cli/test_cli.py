@@ -124,7 +124,8 @@ def test_every_article_that_cannot_be_read_is_named_at_once(tmp_path: Path) -> N
     result = runner.invoke(app, ["build", "--book", str(book), "-o", str(tmp_path / "out")])
     assert result.exit_code == 1
     assert "bad.md: front matter is not valid YAML" in result.output
-    assert "cannot read article 'gone.md': No such file or directory" in result.output
+    assert "gone.md: cannot read the article listed as 'gone.md': No such file or directory" in result.output
+    assert "book.toml: " not in result.output  # each problem is the article's, not the manifest's
 
 
 def test_an_article_date_with_a_typo_stops_the_build_naming_the_file(tmp_path: Path) -> None:

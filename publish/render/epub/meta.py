@@ -20,7 +20,12 @@ FALLBACK_MODIFIED = datetime(1980, 1, 1, tzinfo=UTC)
 
 
 def book_identifier(book: Book) -> str:
-    """A UUID derived from the book's title and articles: stable across builds."""
+    """book.toml's ``identifier``, else its ``isbn`` as ``urn:isbn:``, else a UUID derived
+    from the book's title and articles: stable across builds."""
+    if book.meta.identifier:
+        return book.meta.identifier
+    if book.meta.isbn:
+        return f"urn:isbn:{book.meta.isbn.replace('-', '').replace(' ', '')}"
     seed = book.meta.title + "\n" + "\n".join(
         c.document.meta.fingerprint or c.document.meta.title for c in book.chapters
     )

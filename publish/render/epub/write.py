@@ -127,7 +127,7 @@ def _chapters(book: Book, sandbox: Sandbox, pkg: _Package, lang: str, *, vertica
             return "../" + pkg.images[uri].name
 
         text = vertical_html if vertical else ctx.text
-        ctx = replace(ctx, text=text, image_src=image_src, notes="epub")
+        ctx = replace(ctx, text=text, image_src=image_src, notes="epub")  # the rule on missing pictures kept
         doc = chapter.document
         file_name = f"text/{anchor}.xhtml"
         page = chapter_page(doc.meta.title, article(doc, ctx), lang=lang, css=("../" + CSS_HREF,))
@@ -186,6 +186,15 @@ def _metadata(eb: Any, book: Book, produced: Produced) -> None:
     if m.date:
         eb.add_metadata("DC", "date", m.date)
     eb.add_metadata("DC", "description", description(book))
+    if m.rights:
+        eb.add_metadata("DC", "rights", m.rights)
+    if m.isbn and m.identifier:  # the ISBN beside another identifier
+        eb.add_metadata("DC", "identifier", f"urn:isbn:{m.isbn.replace('-', '').replace(' ', '')}", {"id": "isbn"})
+    if m.series:  # EPUB 3's collection, as calibre and Apple Books read a series
+        eb.add_metadata(None, "meta", m.series, {"property": "belongs-to-collection", "id": "series"})
+        eb.add_metadata(None, "meta", "series", {"refines": "#series", "property": "collection-type"})
+        if m.series_index:
+            eb.add_metadata(None, "meta", str(m.series_index), {"refines": "#series", "property": "group-position"})
     for prop, value in accessibility(produced):
         eb.add_metadata(None, "meta", value, {"property": prop})
     eb.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})

@@ -25,7 +25,7 @@ from functools import cache
 from pathlib import Path
 
 from publish.errors import PublishError
-from publish.fsutil import _alive
+from publish.fsutil import _alive, write_problem
 
 STALE_AFTER_S = 300.0
 """A staging folder this old is a leftover, whoever made it: writing a site takes seconds."""
@@ -59,10 +59,8 @@ def save_site(files: dict[str, bytes], target: Path) -> None:
 
 
 def _cannot_write(target: Path, exc: OSError) -> PublishError:
-    return PublishError(
-        f"cannot write the HTML edition: {exc.strerror or exc}", path=target,
-        hint="free some disk space or choose another output folder; the previous site is unchanged",
-    )
+    words, hint = write_problem(exc, "the previous site")
+    return PublishError(f"cannot write the HTML edition: {words}", path=target, hint=hint)
 
 
 def _write_tree(files: dict[str, bytes], folder: Path) -> None:

@@ -122,13 +122,13 @@ def write_site(book: Book, opts: SiteOptions) -> dict[str, bytes]:
         ctx = assemble.chapter_context(book, i, articles, for_print=False, missing=missing)
         resolve = ctx.image_src
 
-        def image_src(src: str, resolve=resolve, folder=chapter.path.parent) -> str | None:  # type: ignore[no-untyped-def]
+        def image_src(src: str, resolve=resolve, chapter=chapter) -> str | None:  # type: ignore[no-untyped-def]
             if not urlparse(src).scheme and not src.startswith("//"):
-                opts.local_images.add((folder / src).resolve())
+                opts.local_images.update(assemble.image_candidates(chapter, book.root, src))
             uri = resolve(src)
             return images.add(uri) if uri is not None else None
 
-        ctx = replace(ctx, image_src=image_src)
+        ctx = replace(ctx, image_src=image_src)  # the rule on missing pictures kept
         nav = article_nav(book, i)
         body = f"{nav}\n{article(chapter.document, ctx)}\n{nav}"
         files[page_name(i)] = page(book, chapter.document.meta.title, body, opts)

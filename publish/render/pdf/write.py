@@ -19,6 +19,7 @@ from publish.render.edition import Options, Output
 from publish.render.pdf import weasy
 from publish.render.pdf.weasy import refit
 from publish.render.pdf.weasy.refit import Edit
+from publish.render.pdf.trim import trim_css
 from publish.render.resources import book_sandbox
 from publish.styles import Style, load_style
 
@@ -38,8 +39,10 @@ PDF_VARIANTS = (
 named here so a wrong one is refused before anything is built, without importing it."""
 
 
-def _print_extras(opts: Options) -> str:
-    rules = []
+def _print_extras(opts: Options, book: Book, style: Style) -> str:
+    """The rules the build adds after the style's sheets: the trim's page (``pdf.trim``),
+    bleed and crop marks."""
+    rules = [css] if (css := trim_css(book.trim, style)) else []
     if opts.bleed_mm:
         rules.append(f"@page {{ bleed: {opts.bleed_mm}mm; }}")
     if opts.marks:
@@ -68,7 +71,7 @@ def render(book: Book, opts: Options) -> Output:
     style = load_style(opts.style or book.style, user_css=opts.user_css)
     LOGGER.info("Per-article build of %d articles in style %s", len(book.chapters), style.name)
     pdf, warnings = write_pdf_parallel(
-        book, style, _print_extras(opts), ParallelOptions(jobs=opts.jobs, cache=opts.cache)
+        book, style, _print_extras(opts, book, style), ParallelOptions(jobs=opts.jobs, cache=opts.cache)
     )
     return Output(pdf, warnings=(*notes, *warnings))
 
@@ -100,7 +103,7 @@ def _start(book: Book, style: Style, opts: Options) -> tuple[Loaded, list[tuple[
     book is laid out once, not three times for one stretched line (``refit.decide``).
     A one-article book decides nothing: the article alone is the book, and its own
     layouts are the cheapest."""
-    extras = _print_extras(opts)
+    extras = _print_extras(opts, book, style)
     if len(book.chapters) <= ONE_PASS_ARTICLES:
         return _own_sheets(book, style, extras), None
     from publish.render.pdf.parallel import ParallelOptions, one_pass_start
@@ -139,7 +142,7 @@ def write_pdf_single(book: Book, opts: Options) -> Output:
         pdf = rendered.write_pdf(
             pdf_identifier=identifier,
             pdf_variant=opts.pdf_variant,
-            pdf_tags=opts.tagged,
+            pdf_tags=bool(opts.tagged),
         )
     warnings = (*notes, *missing, *(f"refused resource: {url}" for url in dict.fromkeys(sandbox.refused[refused:])))
     if not opts.pdf_variant:
