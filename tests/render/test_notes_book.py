@@ -118,4 +118,7 @@ def test_kicker_and_inline_code_keep_their_elements(chapter_xhtml: str, article_
 
 def test_the_figure_without_image_keeps_its_caption(pdf_pages: list[pdfplumber.page.Page], chapter_xhtml: str) -> None:
     assert "图为一幅未能保留的图片。" in _squeeze("".join(p.extract_text() or "" for p in pdf_pages))
-    assert '<figure class="missing"><figcaption>图为一幅未能保留的图片。</figcaption></figure>' in chapter_xhtml
+    assert (
+        '<figure class="missing"><figcaption><span class="figure-mark">（图略）</span>'
+        "图为一幅未能保留的图片。</figcaption></figure>" in chapter_xhtml
+    )
