@@ -14,7 +14,13 @@ ragged on the right. We write, between two characters of print text:
   breakable space there would be left at the line end as a shortfall of the measure;
 - a WORD JOINER (U+2060, drawn as nothing) before the last letter of a text run, so a
   paragraph never ends on a line of one character (孤字);
-- ``span.dash`` around —— so the style can ask for full-width dash glyphs (``fwid``);
+- —— (two U+2014) as two U+2015 (``DASH``), which the song, hei and kai faces draw one
+  em wide (their U+2014 is 0.89em; FandolFang has no U+2015 and falls back to the song
+  face's): a span around the dash with ``fwid`` (the full-width form), or any one-em
+  dash in a span, made WeasyPrint 70 break the line before the dash and set the line
+  after it past the measure (“1.环境的带领” letter-spaced at 5em, then “——神儿女…”
+  1.1–4.8pt into the margin). ``publish.render.pdf.weasy.text_spaces`` writes the
+  PDF's text of that glyph as U+2014, so the dash copies as it was written;
 - ``span.dot`` around a 间隔号 · between two Han characters (约翰·米勒), so the style
   can set it one em wide, centred, as clreq §3.1 asks: the song and kai faces draw
   U+00B7 a third of an em wide, which packs a transliterated name tight;
@@ -83,7 +89,8 @@ AUTHOR_QUARTER = '<span class="qb sq">\u2060 </span>'
 and CY/T 154 give that pair one spacing whatever the source typed; as an author's space
 (0.28–0.41em) it made the gap wider than the pairs beside it. ``plain_text`` reads it
 back as the space; the PDF's text drops it, like every quarter em."""
-DASH = '<span class="dash">——</span>'
+DASH = "\u2015\u2015"
+"""The print text of a —— (see the module doc): U+2015 HORIZONTAL BAR, one em wide."""
 FIT_OPEN = '<span class="fit">'
 TAIL_OPEN = '<span class="tail">'
 FIT_MIN_CHARS = 20
@@ -280,7 +287,7 @@ def plain_text(printed: str) -> str:
     text = re.sub(r"<[^>]+>", "", text)
     text = text.replace(QUARTER_BREAK, "")
     text = text.replace(HINT, "").replace("\u00a0", "").replace(JOINER, "").replace(SOFT_HYPHEN, "")
-    text = text.replace("\0", " ")
+    text = text.replace("\0", " ").replace(DASH, "——")
     return html.unescape(text)
 
 
