@@ -17,6 +17,10 @@ import pdfplumber
 
 _IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 """Han ideographs: between two of them a justified line has nothing but its stretch."""
+_LATIN = re.compile("[A-Za-z0-9]")
+IDEOGRAPHIC_SPACE_EM = 0.9
+"""A room this wide or wider is a space of its own (the byline's one-em gap between
+items, which stands for U+3000; a column of a text table), not the Han–Latin spacing."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +43,10 @@ class Line:
     stretch: float = 0.0
     """How far apart justification set the line's ideographs: the median room between
     two adjacent ones, in ems of the line's size (0 when it has fewer than two pairs)."""
+    script_gap: float = 0.0
+    """The widest room between a Han ideograph and an adjacent Latin letter or digit
+    with no space between them in the text, in ems of the line's size (0 when there is
+    no such pair): clreq and CY/T 154 ask for a quarter em, plus the line's stretch."""
 
 
 def _base(fontname: str) -> str:
@@ -58,6 +66,20 @@ def ideograph_stretch(chars: list[dict[str, Any]], size: float) -> float:
         if _IDEOGRAPH.match(a["text"]) and _IDEOGRAPH.match(b["text"])
     ]
     return round(median(gaps), 3) if len(gaps) >= 2 else 0.0
+
+
+def script_gap(chars: list[dict[str, Any]], size: float) -> float:
+    """The widest room between a Han ideograph and a Latin letter or digit next to it
+    (either order), in ems. Only neighbours in the text: an author's space between them
+    is text (a space character), and the pair across it does not count."""
+    gaps = [
+        (b["x0"] - a["x1"]) / size
+        for a, b in zip(chars, chars[1:], strict=False)
+        if (_IDEOGRAPH.match(a["text"]) and _LATIN.match(b["text"]))
+        or (_LATIN.match(a["text"]) and _IDEOGRAPH.match(b["text"]))
+    ]
+    gaps = [g for g in gaps if g < IDEOGRAPHIC_SPACE_EM]
+    return round(max(gaps), 3) if gaps else 0.0
 
 
 def read_lines(path: Path) -> list[Line]:
@@ -86,6 +108,7 @@ def read_lines(path: Path) -> list[Line]:
                         font=fonts.most_common(1)[0][0],
                         fonts=tuple(sorted(fonts)),
                         stretch=ideograph_stretch(list(item["chars"]), size),
+                        script_gap=script_gap(list(item["chars"]), size),
                     )
                 )
     return out

@@ -34,6 +34,11 @@ punctuation is not used, so nothing is meant to reach past the frame."""
 # set half-width (``halt``) or hanging (``publish.render.pdf.weasy.line_end``), the PDF still gives it a
 # whole em, since nothing follows to carry a shortened advance, so the line's ink ends
 # half an em before its box does. The rules read a line's end by its ink.
+QUARTER_EM = 0.25
+"""The room between a Han character and a Latin letter or digit (clreq, CY/T 154)."""
+SCRIPT_GAP_TOLERANCE_EM = 0.06
+"""How much wider than a quarter em (plus the line's stretch) that room may measure:
+rounding of advances. A quarter em plus a space (“2020  年”) is 0.47em or more."""
 HEADING_FACES = ("Hei", "Sans", "Bold", "Heavy", "Black")
 """Words in a font's name that mark a heading face."""
 
@@ -43,7 +48,7 @@ class Finding:
     page: int
     line: int
     kind: str
-    """ragged-right, stretched, past-measure, forbidden-start, forbidden-end, split-mark, orphan-char,
+    """ragged-right, stretched, wide-script-gap, past-measure, forbidden-start, forbidden-end, split-mark, orphan-char,
     heading-at-foot, orphan-line, widow-line, fallback-font, font-not-embedded,
     missing-glyph."""
     text: str
@@ -184,6 +189,16 @@ def stretched_lines(layout: Layout) -> Iterator[Finding]:
             yield Finding(ln.page, ln.number, "stretched", f"{ln.text} ({ln.stretch:.2f}em between characters)")
 
 
+def wide_script_gaps(layout: Layout) -> Iterator[Finding]:
+    """Lines, running heads included, where a Han character and a Latin letter or digit
+    beside it are set further apart than a quarter em plus the line's justification
+    stretch (which every point of a justified line shares)."""
+    for ln in layout.lines:
+        room = ln.script_gap - max(ln.stretch, 0.0)
+        if room > QUARTER_EM + SCRIPT_GAP_TOLERANCE_EM:
+            yield Finding(ln.page, ln.number, "wide-script-gap", f"{ln.text} ({ln.script_gap:.2f}em between Han and Latin)")
+
+
 def past_measure(layout: Layout) -> Iterator[Finding]:
     """Lines that run into the margin: a phrase a heading keeps whole (``span.nobr``)
     longer than its measure, a long URL or number, a table wider than the page.
@@ -254,6 +269,7 @@ RULES: tuple[Callable[[Layout], Iterator[Finding]], ...] = (
     split_marks,
     ragged_lines,
     stretched_lines,
+    wide_script_gaps,
     past_measure,
     orphan_chars,
     headings_at_foot,

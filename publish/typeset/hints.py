@@ -8,13 +8,19 @@ ragged on the right. We write, between two characters of print text:
   no room until justification stretches them. Where a break is forbidden (禁则: before
   ，。」, after 「“, inside …… and ——) nothing goes in, so no break the rules forbid is
   added (Pango's own UAX #14 breaking keeps those rules too);
-- a quarter-em (``span.qs``: a U+00A0 the style makes zero-width like a hint, plus a
-  0.25em left padding) between a Han character and a Latin letter or digit (CY/T 154).
+- a quarter-em (``span.qs``: a word joiner, which has no advance, plus a 0.25em left
+  padding) between a Han character and a Latin letter or digit (CY/T 154).
   It does not break: a number stays with its unit or measure word (“182名”), and a
   breakable space there would be left at the line end as a shortfall of the measure;
 - a WORD JOINER (U+2060, drawn as nothing) before the last letter of a text run, so a
   paragraph never ends on a line of one character (孤字);
-- ``span.dash`` around —— so the style can ask for full-width dash glyphs (``fwid``);
+- —— (two U+2014) as two U+2015 (``DASH``), which the song, hei and kai faces draw one
+  em wide (their U+2014 is 0.89em; FandolFang has no U+2015 and falls back to the song
+  face's): a span around the dash with ``fwid`` (the full-width form), or any one-em
+  dash in a span, made WeasyPrint 70 break the line before the dash and set the line
+  after it past the measure (“1.环境的带领” letter-spaced at 5em, then “——神儿女…”
+  1.1–4.8pt into the margin). ``publish.render.pdf.weasy.text_spaces`` writes the
+  PDF's text of that glyph as U+2014, so the dash copies as it was written;
 - ``span.dot`` around a 间隔号 · between two Han characters (约翰·米勒), so the style
   can set it one em wide, centred, as clreq §3.1 asks: the song and kai faces draw
   U+00B7 a third of an em wide, which packs a transliterated name tight;
@@ -62,8 +68,12 @@ INSEPARABLE = ("……", "——")
 
 HINT = " "
 """A justification point: a breakable space the style makes zero-width."""
-QUARTER = '<span class="qs">\u00a0</span>'
-"""Quarter-em after a Latin/digit run, before Han: unbreakable (“182名”)."""
+QUARTER = '<span class="qs">\u2060</span>'
+"""Quarter-em after a Latin/digit run, before Han: unbreakable (“182名”). A word
+joiner (drawn as nothing, no advance) and the style's left padding: not a U+00A0 made
+zero-wide by word-spacing, which WeasyPrint 70 applies to a text box holding that one
+glyph only now and then (by which layouts came before), so titles, headings, bylines
+and 目录 entries got a quarter em plus the face's space (“2020  年”, 0.47–0.60em)."""
 QUARTER_BREAK = '<span class="qb">\u2060 </span>'
 """Quarter-em before a Latin/digit run: a breakable space the style sets 0.25em wide,
 stripped at a line end like any space (the joiner keeps it from being a lone space)."""
@@ -73,7 +83,14 @@ AUTHOR_SPACE = '<span class="sp">\u2060 </span>'
 """An author's space: keeps its width, and stays a space in the PDF's text. The word
 joiner keeps the span's text from being a lone space, which WeasyPrint (to apply
 word-spacing) would turn into " \u200b" and then fail to strip at a line end."""
-DASH = '<span class="dash">——</span>'
+AUTHOR_QUARTER = '<span class="qb sq">\u2060 </span>'
+"""An author's space between a Han character and a Latin letter or digit (“6日 08:13”,
+“8:50 开幕式”): set like ``QUARTER_BREAK``, a quarter em that may break, since clreq
+and CY/T 154 give that pair one spacing whatever the source typed; as an author's space
+(0.28–0.41em) it made the gap wider than the pairs beside it. ``plain_text`` reads it
+back as the space; the PDF's text drops it, like every quarter em."""
+DASH = "\u2015\u2015"
+"""The print text of a —— (see the module doc): U+2015 HORIZONTAL BAR, one em wide."""
 FIT_OPEN = '<span class="fit">'
 TAIL_OPEN = '<span class="tail">'
 FIT_MIN_CHARS = 20
@@ -226,16 +243,30 @@ def print_html(text: str, fit: bool = True) -> str:
     """Escaped HTML for print: hints added, the author's spaces kept; a run of running
     text (``fit``, at least ``FIT_MIN_CHARS``) in ``span.fit`` (see module doc)."""
     text = _PRIVATE_USE.sub("", text)
+    parts = text.split(" ")
     if not fit or len(text) < FIT_MIN_CHARS:
-        return AUTHOR_SPACE.join(justify_hints(p) for p in text.split(" "))
+        return _join_parts(parts, [justify_hints(p) for p in parts])
     tail, start, out = fit_end(text), 0, []
     while tail < len(text) - 1 and text[tail] == " ":
         tail += 1  # the tail opens on a character, not on an author's space
-    for part in text.split(" "):
+    for part in parts:
         at = tail - start
         out.append(justify_hints(part, at if 0 <= at < max(len(part), 1) else None))
         start += len(part) + 1
-    return FIT_OPEN + _mark_end(AUTHOR_SPACE.join(out), text) + "</span></span>"
+    return FIT_OPEN + _mark_end(_join_parts(parts, out), text) + "</span></span>"
+
+
+def _join_parts(parts: list[str], printed: list[str]) -> str:
+    """``printed`` (the print HTML of each of ``parts``) joined by the author's spaces:
+    ``AUTHOR_QUARTER`` where one parts a Han character from a Latin letter or digit,
+    ``AUTHOR_SPACE`` elsewhere."""
+    out = [printed[0]]
+    for before, after, html_after in zip(parts, parts[1:], printed[1:], strict=False):
+        a, b = before[-1:], after[:1]
+        mixed = (_HAN_RE.match(a) and _LATIN_RE.match(b)) or (_LATIN_RE.match(a) and _HAN_RE.match(b))
+        out.append(AUTHOR_QUARTER if mixed else AUTHOR_SPACE)
+        out.append(html_after)
+    return "".join(out)
 
 
 def _mark_end(printed: str, text: str) -> str:
@@ -252,11 +283,11 @@ def _mark_end(printed: str, text: str) -> str:
 
 def plain_text(printed: str) -> str:
     """The text a reader sees in ``print_html`` output (tags and hints removed)."""
-    text = printed.replace(AUTHOR_SPACE, "\0")
+    text = printed.replace(AUTHOR_SPACE, "\0").replace(AUTHOR_QUARTER, "\0")
     text = re.sub(r"<[^>]+>", "", text)
     text = text.replace(QUARTER_BREAK, "")
     text = text.replace(HINT, "").replace("\u00a0", "").replace(JOINER, "").replace(SOFT_HYPHEN, "")
-    text = text.replace("\0", " ")
+    text = text.replace("\0", " ").replace(DASH, "——")
     return html.unescape(text)
 
 

@@ -25,39 +25,45 @@ NEEDS_THREE = 5
 (the third remedy: a moved character or a tighter squeeze), in the book style."""
 
 
-def built(hide: bool) -> tuple[bytes, int]:
-    """That article alone as a book, and how many pages its layouts made."""
+def built(hide: bool) -> tuple[bytes, int, int]:
+    """That article alone as a book, how many pages its layouts made, and how many
+    looks the refit took between its first and last layouts."""
     from weasyprint.layout import page
 
     book = load_book(TEN)
     book = dataclasses.replace(book, chapters=[book.chapters[NEEDS_THREE]])
-    pages = [0]
-    original = page.make_page
+    pages, looks = [0], [0]
+    original, look = page.make_page, refit._stretched_alone
 
     def counted(*args: Any, **kwargs: Any) -> Any:
         pages[0] += 1
         return original(*args, **kwargs)
 
+    def looked(*args: Any, **kwargs: Any) -> Any:
+        looks[0] += 1
+        return look(*args, **kwargs)
+
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(page, "make_page", counted)
-        if not hide:  # the second look is a second layout of the whole document
+        patch.setattr(refit, "_stretched_alone", looked)
+        if not hide:  # each look is a layout of the whole document
             patch.setattr(refit, "LOOK_ALONE", False)
         data = write_pdf(book, Options(cache=False)).data
-    return data, pages[0]
+    return data, pages[0], looks[0]
 
 
 @pytest.fixture(scope="module")
-def looks() -> dict[str, tuple[bytes, int]]:
+def looks() -> dict[str, tuple[bytes, int, int]]:
     return {"alone": built(hide=True), "whole": built(hide=False)}
 
 
-def test_the_paragraphs_alone_give_the_bytes_of_a_whole_second_layout(looks: dict[str, tuple[bytes, int]]) -> None:
+def test_the_paragraphs_alone_give_the_bytes_of_a_whole_second_layout(looks: dict[str, tuple[bytes, int, int]]) -> None:
     assert looks["alone"][0] == looks["whole"][0]
 
 
-def test_the_second_look_lays_out_a_few_pages_not_the_document(looks: dict[str, tuple[bytes, int]]) -> None:
+def test_each_look_lays_out_a_few_pages_not_the_document(looks: dict[str, tuple[bytes, int, int]]) -> None:
     with pikepdf.open(io.BytesIO(looks["alone"][0])) as pdf:
         book_pages = len(pdf.pages)
     assert looks["whole"][1] >= 3 * book_pages, "the article needs no third remedy: the test shows nothing"
-    second_look = looks["alone"][1] - 2 * book_pages  # the first and the last layouts are whole
-    assert second_look < book_pages / 2
+    in_looks = looks["alone"][1] - 2 * book_pages  # the first and the last layouts are whole
+    assert in_looks / looks["alone"][2] < book_pages / 2

@@ -28,14 +28,15 @@ of its second line, and the refit moves a character down to it."""
 
 def one_pass(decided: bool) -> tuple[bytes, int]:
     """The ten-article book built in one pass, and how many times this process laid the
-    whole book out."""
+    whole book out (the refit's looks at stretched paragraphs alone not counted)."""
     import weasyprint.document
 
     layouts = [0]
     original = weasyprint.document.layout_document
 
     def counted(html: Any, *args: Any, **kwargs: Any) -> Any:
-        if len(list(html.etree_element.iter("article"))) > 1:  # the book, not a warm-up line
+        alone = getattr(refit._STATE, "alone", False)
+        if len(list(html.etree_element.iter("article"))) > 1 and not alone:  # the book, not a warm-up line
             layouts[0] += 1
         return original(html, *args, **kwargs)
 
@@ -61,8 +62,8 @@ def test_decided_refits_give_the_three_layout_bytes(builds: dict[str, tuple[byte
 
 
 @pytest.mark.slow
-def test_the_book_is_laid_out_once_where_the_refit_took_three(builds: dict[str, tuple[bytes, int]]) -> None:
-    assert builds["three layouts"][1] == 3
+def test_the_book_is_laid_out_once_where_the_refit_took_two(builds: dict[str, tuple[bytes, int]]) -> None:
+    assert builds["three layouts"][1] == 2
     assert builds["decided"][1] == 1
 
 

@@ -22,6 +22,7 @@ STRETCHED_BEFORE = {
     "一审判决后，于欢案": "23日，, a number with its unit: 0.14em",
     "DeepMind希望DNC": "DeepMind again, on a paragraph's first line (large style)",
     "对以租金为主要盈利来源": "3000万, on the line before the last (large style)",
+    "2017年是共享经济元年": "3000万 again: one character moved down is not enough, 0.122em (book style)",
 }
 
 

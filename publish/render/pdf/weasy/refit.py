@@ -19,14 +19,19 @@ drawn or counted), and the document is laid out again with a remedy for those li
 2. if a line is still stretched, the line before gives it one character (a word joiner
    for the break, the way Knuth and Plass share a shortfall between lines), or, where
    that would move more than one character or there is no line before, the paragraph
-   is squeezed a little harder (``fit squeeze tight``, eighth-em Han–Latin spaces).
+   is squeezed a little harder (``fit squeeze tight``, eighth-em Han–Latin spaces);
+   the paragraph is looked at again, and a line still stretched (two characters short:
+   “新一轮” before “3000万元”, whose quarter em after the number is padding, no
+   justification point) gets the second remedy again, up to ``JOIN_LOOKS`` times.
 
-At most three layouts; the checker reports what the third leaves. Articles with no
-stretched line are laid out once, as before. The second is a layout of the stretched
-paragraphs alone (every other element hidden, ``_stretched_alone``): it only tells which
-lines the squeeze left stretched, and the squeeze changed nothing else, so the third
-layout — of the whole document, with both remedies — is the only other whole one. (Until
-this, the second was a whole layout too.)
+Two layouts of the whole document at most; the checker reports what the last leaves.
+Articles with no stretched line are laid out once, as before. Between the two, the
+looks are layouts of the stretched paragraphs alone (every other element hidden,
+``_stretched_alone``): they only tell which lines the remedies left stretched, and the
+remedies changed nothing else, so the last layout — of the whole document, with every
+remedy — is the only other whole one. (Until this, the second was a whole layout too.)
+A line that did not fit at a page's foot is justified twice (there, then at the next
+page's head): it counts once (``_distinct``), as in a look at its paragraph alone.
 
 **Decided in advance.** What the remedies change depends on a paragraph's text, style and
 measure, never on its page: the same article laid out alone or in the book breaks its
@@ -52,6 +57,11 @@ from typing import Any
 
 from publish.typeset.hints import JOINER, STRETCH_LIMIT_EM
 
+JOIN_LOOKS = 3
+"""How many times a line still stretched after a character moved down to it is given
+one more (each time a look at its paragraph alone): a line one character short of
+the measure needs one, a line two or three short (a number that cannot break,
+“3000万”, after a line of Latin) needs two or three."""
 SQUEEZE_CLASS = "fit squeeze"
 TIGHT_CLASS = "fit squeeze tight"
 _STATE = threading.local()
@@ -169,17 +179,39 @@ def _strings(element: Any) -> Iterator[tuple[Any, str]]:
         yield child, "tail"
 
 
-def _join_before(found: list[_Stretched]) -> None:
+def _join_before(found: list[_Stretched]) -> bool:
     """Put a word joiner for the justification point where each line begins (the hint
     its line broke at), so the line before gives it one character and shares the
     shortfall. Where the line before ends in more than one character that would go
     down together (“2018年”), or there is no line before, the paragraph is squeezed
     harder instead (``TIGHT_CLASS``: tighter points, eighth-em Han–Latin spaces),
-    which also lets a Latin word hyphenate."""
-    for line in found:
-        if not _join(line.first):
-            for element in line.fits:
+    which also lets a Latin word hyphenate. False when nothing changed (every paragraph
+    already tight, no character to move)."""
+    changed = False
+    for line in _distinct(found):
+        if _join(line.first):
+            changed = True
+            continue
+        for element in line.fits:
+            if element.get("class") != TIGHT_CLASS:
                 _change(element, "class", TIGHT_CLASS)
+                changed = True
+    return changed
+
+
+def _distinct(found: list[_Stretched]) -> list[_Stretched]:
+    """``found`` without repeats: a line that did not fit at a page's foot is laid out
+    (and justified) again at the next page's head, the same line twice, which would be
+    given two remedies (a character moved down, then the paragraph set tight) where a
+    look at its paragraph alone, on one page, gives it one."""
+    seen: set[tuple[int, str]] = set()
+    out = []
+    for line in found:
+        key = (id(getattr(line.first, "element", None)), getattr(line.first, "text", ""))
+        if line.first is None or key not in seen:
+            seen.add(key)
+            out.append(line)
+    return out
 
 
 def _join(box: Any) -> bool:
@@ -215,7 +247,11 @@ def _render_again(original: Any) -> Any:
             except _Again:
                 first: list[_Stretched] = _STATE.stretched
             _squeeze(first)
-            _join_before(_stretched_alone(original, html, first, *args, **kwargs))
+            found = _stretched_alone(original, html, first, *args, **kwargs)
+            for _ in range(JOIN_LOOKS):
+                if not found or not _join_before(found):
+                    break
+                found = _stretched_alone(original, html, found, *args, **kwargs)
             _STATE.stretched = None
             return original(html, *args, **kwargs)
         finally:

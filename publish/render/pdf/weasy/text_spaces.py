@@ -35,6 +35,10 @@ from typing import Any
 
 SPACES = frozenset({" ", "\u00a0"})
 """Texts of the glyphs that may be layout devices."""
+PRINTED_DASH, WRITTEN_DASH = "\u2015", "\u2014"
+"""A —— is drawn as two U+2015 (one em wide in the faces, ``publish.typeset.hints.DASH``);
+the text of that glyph is written as U+2014, so the dash copies as the article has it
+(an author's own U+2015 copies as U+2014 too: the same mark, GB/T 15834's 破折号)."""
 AUTHOR_MARK = 30
 """Half the 0.06em (in 1/1000 em) by which the style widens the author's spaces."""
 
@@ -130,6 +134,9 @@ class _FontSpaces(dict[str, "int | None"]):
 
     def __missing__(self, glyph: str) -> int | None:
         gid = int(glyph, 16)
+        text = self.font.to_unicode.get(gid)
+        if text is not None and PRINTED_DASH in text:
+            self.font.to_unicode[gid] = text.replace(PRINTED_DASH, WRITTEN_DASH)
         space = self.font.to_unicode.get(gid) in SPACES and gid in self.font.widths
         width = int(self.font.widths[gid]) if space else None
         self[glyph] = width
