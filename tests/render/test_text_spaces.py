@@ -81,5 +81,8 @@ def test_taking_the_spaces_out_moves_no_glyph(default_book, tmp_path: Path) -> N
         with pdfplumber.open(io.BytesIO(pdf)) as opened:
             return "".join(page.extract_text() or "" for page in opened.pages)
 
-    assert glyphs(clean) == glyphs(drawn)
+    # the one text the stripping changes on purpose: a dash drawn as two U+2015 (one em
+    # each, see typeset.hints) copies as the —— it was written as
+    dash = str.maketrans("\u2015", "\u2014")
+    assert glyphs(clean) == [(t.translate(dash), x, y) for t, x, y in glyphs(drawn)]
     assert "决战深贫" in text(clean) and "决 战 深 贫" in text(drawn)
