@@ -266,9 +266,6 @@ INLINE_TAGS = frozenset(
 )
 """Elements inside a line: a stretched line's paragraph is its nearest ancestor of another tag."""
 _HIDDEN = "display: none !important"
-LOOK_ALONE = True
-"""The second look lays out the stretched paragraphs alone; False: the whole document,
-as until this change (the tests compare the two)."""
 
 
 def _stretched_alone(original: Any, html: Any, found: list[_Stretched], *args: Any, **kwargs: Any) -> list[_Stretched]:
@@ -277,7 +274,7 @@ def _stretched_alone(original: Any, html: Any, found: list[_Stretched], *args: A
     changed, and a paragraph breaks its lines alike wherever it falls (no floats or
     counters in the styles), so this is what a second layout of the whole document
     would find, at the cost of a few paragraphs."""
-    swapped = _stand_ins(html, found) if LOOK_ALONE else []
+    swapped = _stand_ins(html, found)
     _STATE.stretched, _STATE.alone = [], True
     try:
         original(html, *args, **kwargs)
