@@ -278,6 +278,7 @@ Settings come from book.toml's [build] table; a flag given here overrides its se
 def check(
     pdf: Annotated[Path, typer.Argument(help="The PDF to check.", exists=True, dir_okay=False)],
     pdfa: Annotated[bool, typer.Option("--pdfa", help="Also check the PDF/A or PDF/UA variant it claims: PDF/A-1b with Apache PDFBox Preflight; other variants by their structures only (necessary, not sufficient).")] = False,
+    spreads: Annotated[bool, typer.Option("--spreads", help="Also report facing pages that end on different lines and an article's last page of one or two lines.")] = False,
 ) -> None:
     """Check a PDF against docs/typography.md: each finding with page and line; exit 1 if any.
 
@@ -285,7 +286,7 @@ def check(
     """
     from publish.check import check_pdf
 
-    findings = check_pdf(pdf)
+    findings = check_pdf(pdf, spreads=spreads)
     if pdfa:
         from publish.check.archive import archive_findings
 

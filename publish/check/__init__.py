@@ -13,14 +13,15 @@ import pikepdf
 
 from publish.check.fonts import unembedded_fonts
 from publish.check.lines import read_lines
-from publish.check.rules import RULES, Finding, measure
+from publish.check.rules import RULES, SPREAD_RULES, Finding, measure
 from publish.errors import PublishError
 
 __all__ = ["Finding", "check_pdf"]
 
 
-def check_pdf(path: Path) -> list[Finding]:
-    """Every typographic finding in the PDF at ``path`` (empty when it is clean)."""
+def check_pdf(path: Path, spreads: bool = False) -> list[Finding]:
+    """Every typographic finding in the PDF at ``path`` (empty when it is clean); with
+    ``spreads``, the page rules too (uneven spreads, short last pages)."""
     try:
         findings = list(unembedded_fonts(path))
     except pikepdf.PdfError as exc:
@@ -29,6 +30,6 @@ def check_pdf(path: Path) -> list[Finding]:
     if not lines:
         return findings
     layout = measure(lines)
-    for rule in RULES:
+    for rule in (*RULES, *SPREAD_RULES) if spreads else RULES:
         findings.extend(rule(layout))
     return sorted(findings, key=lambda f: (f.page, f.line, f.kind))
