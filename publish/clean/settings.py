@@ -157,6 +157,23 @@ class Bylines:
     """Characters of speech, never of a list of names: 记者：您怎么看？ is dialogue."""
     line_max: int
     """A byline line without a label is at most this long; a longer one is prose."""
+    label_value_max: int
+    """A value this short on the line after a bare ``责任编辑：`` belongs to it."""
+    date_line_max: int
+    """A line this short that is mostly a date, near the top of the body, is the dateline."""
+    credit_search: int
+    """How many text lines at each end of the body may be a credit line (文/张三, 张三 发表于 …)."""
+    signature_search: int
+    """How many text lines at the top of the body may hold a bare name that signs it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Headings:
+    """``mark_headings``: section headings (and, by their length, titles and signatures)."""
+
+    line_max: int
+    """A line longer than this (in characters) is a paragraph, never a heading; a title
+    is at most twice as long, and a line this long ends the search for a signature."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +226,7 @@ class Settings:
     links: Links
     mark_captions: Captions
     lift_byline: Bylines
+    mark_headings: Headings
     page_byline: PageByline
     emit: Emit
 
@@ -229,6 +247,10 @@ def _value(kind: object, flags: int, value: object, where: str, path: Path) -> o
                 raise ConfigError(f"{where}: bad pattern {value!r}: {exc}", path=path) from exc
     elif kind is float and isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
+    elif kind is int and isinstance(value, int) and not isinstance(value, bool):
+        if value < 0:
+            raise ConfigError(f"{where} must be 0 or more, not {value!r}", path=path)
+        return value
     elif isinstance(kind, type) and isinstance(value, kind) and not isinstance(value, bool):
         return value
     name = "a pattern" if typing.get_origin(kind) is re.Pattern else getattr(kind, "__name__", str(kind))
