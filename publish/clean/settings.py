@@ -190,6 +190,14 @@ class PageByline:
     edition_links_share: float
     """…and at least this share of the page's links with such a date (a news page's
     related links carry many dates, an edition's links one)."""
+    near_lines: int
+    """How many lines above the body are searched for its byline (half as many below)."""
+    following_nodes: int
+    """How many text nodes below the body are read for the lines under it."""
+    edge_lines: int
+    """How many lines at each end of the body may be its post's own header or footer."""
+    link_depth: int
+    """How far up from a date's text node a link or list item makes it a linked item's."""
 
 
 @dataclass(frozen=True, slots=True)
