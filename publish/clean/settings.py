@@ -220,6 +220,10 @@ class Emit:
     """The start of a line that opens a unit of its own (an enumerator): never joined."""
     credit_line: re.Pattern[str]
     """A credit or column line (``出品︱网易科学人``, ``图说洛阳|``): bold, but no heading."""
+    bold_line_max: int
+    """A paragraph all in bold this long or shorter, without a sentence end, is a heading."""
+    icon_max_px: int
+    """An image declared this small (width or height attribute) is an icon, not a figure."""
 
 
 @dataclass(frozen=True, slots=True)
