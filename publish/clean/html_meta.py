@@ -261,7 +261,7 @@ def looks_like_person(value: str, words: Bylines) -> bool:
     value = " ".join(value.split())
     if not value or _ID_OR_ADDRESS.search(value) or not is_person(value, words):
         return False
-    return bool(bare_name(value)) or bool(_LATIN_NAME.match(value))
+    return bool(bare_name(value, words)) or bool(_LATIN_NAME.match(value))
 
 
 def meta_authors(root: _Element, settings: PageByline, words: Bylines) -> list[str]:

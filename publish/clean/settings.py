@@ -165,6 +165,15 @@ class Bylines:
     """How many text lines at each end of the body may be a credit line (文/张三, 张三 发表于 …)."""
     signature_search: int
     """How many text lines at the top of the body may hold a bare name that signs it."""
+    surnames: str
+    """Surnames of most Chinese people, one character each, for telling a bare name line
+    (``胡平``) under a title from a two-character heading (``前言``)."""
+    compound_surnames: tuple[str, ...]
+    """Surnames of two characters (欧阳, 司马): 3–4 characters after one make a name."""
+    section_words: frozenset[str]
+    """Short words that could pass for a name (简 and 原 are surnames): never one."""
+    organisation_ends: tuple[str, ...]
+    """Last characters of an organisation's name (华龙网, 新华社), never of a person's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,8 +259,10 @@ SWITCHES = ("disable", "enable")
 
 
 def _value(kind: object, flags: int, value: object, where: str, path: Path) -> object:
-    """``value`` checked against the field's type (a pattern is compiled, with ``flags``)."""
-    if typing.get_origin(kind) is re.Pattern:
+    """``value`` checked against the field's type (a pattern is compiled, with ``flags``;
+    a list of words, each non-empty, becomes a tuple or a frozenset)."""
+    origin = typing.get_origin(kind)
+    if origin is re.Pattern:
         if isinstance(value, str):
             try:
                 return re.compile(value, flags)
@@ -263,9 +274,17 @@ def _value(kind: object, flags: int, value: object, where: str, path: Path) -> o
         if value < 0:
             raise ConfigError(f"{where} must be 0 or more, not {value!r}", path=path)
         return value
+    elif origin in (tuple, frozenset):
+        if isinstance(value, list) and all(isinstance(v, str) and v for v in value):
+            return tuple(value) if origin is tuple else frozenset(value)
     elif isinstance(kind, type) and isinstance(value, kind) and not isinstance(value, bool):
         return value
-    name = "a pattern" if typing.get_origin(kind) is re.Pattern else getattr(kind, "__name__", str(kind))
+    if origin is re.Pattern:
+        name = "a pattern"
+    elif origin in (tuple, frozenset):
+        name = "a list of words"
+    else:
+        name = getattr(kind, "__name__", str(kind))
     raise ConfigError(f"{where} must be {name}, not {value!r}", path=path)
 
 

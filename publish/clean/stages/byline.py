@@ -109,9 +109,9 @@ def lift_byline(state: CleanState) -> None:
     _lift_credit_lines(state)
     if not state.byline.authors:
         _lift_signature(state)
-    if not state.byline.authors and bare_name(state.byline.source):
+    if not state.byline.authors and bare_name(state.byline.source, words):
         # 来源：尹娟 — a person, not a publication: the writer (reposts name theirs so)
-        state.byline.authors = [bare_name(state.byline.source)]
+        state.byline.authors = [bare_name(state.byline.source, words)]
     texts = [b.text for b in state.blocks if b.kind == "text"]
     if not state.byline.authors:
         for text in texts[:2] + texts[-3:]:
@@ -163,7 +163,7 @@ def _lift_signature(state: CleanState) -> None:
     for i, block in enumerate(state.blocks):
         if block.kind != "text":
             continue
-        names = name_list(block.text)
+        names = name_list(block.text, settings.lift_byline)
         after = next((b for b in state.blocks[i + 1:] if b.kind != "image"), None)
         over_title = after is None or after.kind == "heading" or norm(after.text) == norm(state.title)
         if names and not over_title:
