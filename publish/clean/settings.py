@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import typing
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from pathlib import Path
@@ -25,6 +26,8 @@ from publish.errors import ConfigError
 
 CASELESS = {"flags": re.IGNORECASE}
 """Field metadata of a pattern matched without regard to case (class and id names)."""
+AT_LEAST_2 = {"min": 2}
+"""Field metadata of a whole number that must be 2 or more (every other one: 0 or more)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +73,11 @@ class PageTitle:
     """Labels a forum or a plain page prints before its headline (``主题：``): cut off."""
     ornaments: str
     """Marks set around a headline as decoration (``*第一编 古代``), not part of it."""
+    site_name_max: int = field(metadata=AT_LEAST_2)
+    """A site, channel or column name is at most this long; a longer part is a headline."""
+    elements_above: int
+    """How many elements above the body are looked at for its headline: a byline, a share
+    bar and a date lie between them, never a whole navigation."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,21 +266,23 @@ SWITCHES = ("disable", "enable")
 """The keys of ``[stages]`` that switch stages off and on by name."""
 
 
-def _value(kind: object, flags: int, value: object, where: str, path: Path) -> object:
-    """``value`` checked against the field's type (a pattern is compiled, with ``flags``;
-    a list of words, each non-empty, becomes a tuple or a frozenset)."""
+def _value(kind: object, meta: Mapping[str, Any], value: object, where: str, path: Path) -> object:
+    """``value`` checked against the field's type and ``meta`` (a pattern is compiled,
+    with its ``flags``; a whole number is at least its ``min``, 0 by default; a list of
+    words, each non-empty, becomes a tuple or a frozenset)."""
     origin = typing.get_origin(kind)
     if origin is re.Pattern:
         if isinstance(value, str):
             try:
-                return re.compile(value, flags)
+                return re.compile(value, meta.get("flags", 0))
             except re.error as exc:
                 raise ConfigError(f"{where}: bad pattern {value!r}: {exc}", path=path) from exc
     elif kind is float and isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
     elif kind is int and isinstance(value, int) and not isinstance(value, bool):
-        if value < 0:
-            raise ConfigError(f"{where} must be 0 or more, not {value!r}", path=path)
+        least = meta.get("min", 0)
+        if value < least:
+            raise ConfigError(f"{where} must be {least} or more, not {value!r}", path=path)
         return value
     elif origin in (tuple, frozenset):
         if isinstance(value, list) and all(isinstance(v, str) and v for v in value):
@@ -316,7 +326,7 @@ def settings_from(table: dict[str, Any], base: Settings | None, path: Path) -> S
 
 def _section(name: str, cls: type, values: dict[str, Any], path: Path) -> dict[str, object]:
     hints = typing.get_type_hints(cls)
-    flags = {f.name: f.metadata.get("flags", 0) for f in fields(cls)}
+    meta = {f.name: f.metadata for f in fields(cls)}
     out = {}
     for key, value in values.items():
         if key not in hints:
@@ -324,7 +334,7 @@ def _section(name: str, cls: type, values: dict[str, Any], path: Path) -> dict[s
                 f"[stages.{name}] {key}: unknown setting", path=path,
                 hint=f"settings of {name}: {sorted(hints)}",
             )
-        out[key] = _value(hints[key], flags[key], value, f"[stages.{name}] {key}", path)
+        out[key] = _value(hints[key], meta[key], value, f"[stages.{name}] {key}", path)
     return out
 
 
