@@ -26,8 +26,12 @@ from publish.errors import ConfigError
 
 CASELESS = {"flags": re.IGNORECASE}
 """Field metadata of a pattern matched without regard to case (class and id names)."""
-AT_LEAST_2 = {"min": 2}
-"""Field metadata of a whole number that must be 2 or more (every other one: 0 or more)."""
+
+
+def at_least(least: int) -> dict[str, int]:
+    """Field metadata of a whole number that must be ``least`` or more (a pattern's
+    repeat count: ``{1,0}`` is no pattern); every other one must be 0 or more."""
+    return {"min": least}
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +77,7 @@ class PageTitle:
     """Labels a forum or a plain page prints before its headline (``主题：``): cut off."""
     ornaments: str
     """Marks set around a headline as decoration (``*第一编 古代``), not part of it."""
-    site_name_max: int = field(metadata=AT_LEAST_2)
+    site_name_max: int = field(metadata=at_least(2))
     """A site, channel or column name is at most this long; a longer part is a headline."""
     elements_above: int
     """How many elements above the body are looked at for its headline: a byline, a share
@@ -185,6 +189,19 @@ class Bylines:
 
 
 @dataclass(frozen=True, slots=True)
+class Chrome:
+    """``drop_chrome_lines``: what of the blocks is page furniture, besides the chrome lines."""
+
+    image_names: re.Pattern[str] = field(metadata=CASELESS)
+    """File names of page furniture: site logos, icons, buttons, QR codes (erweima)."""
+    edit_link: re.Pattern[str] = field(metadata=CASELESS)
+    """A wiki's "[编辑]" section-edit link at the end of a heading: cut off."""
+    bracket_max: int = field(metadata=at_least(1))
+    """A bracketed segment this short (【纠错】【打印】) may be chrome, as link bars print
+    them, and is cut from a line that holds more."""
+
+
+@dataclass(frozen=True, slots=True)
 class Headings:
     """``mark_headings``: section headings (and, by their length, titles and signatures)."""
 
@@ -254,6 +271,7 @@ class Settings:
     body: Body
     links: Links
     mark_captions: Captions
+    drop_chrome_lines: Chrome
     lift_byline: Bylines
     mark_headings: Headings
     page_byline: PageByline
