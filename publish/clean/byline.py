@@ -110,20 +110,33 @@ _LABEL_MARK = re.compile("[:：︱丨]")
 """What follows every label (``来源：``): a line without one is no byline."""
 _BRACKETS = re.compile(r"^[(（\[【]\s*|\s*[)）\]】]$")
 _LEADING_DATE = re.compile(r"^(?:19|20)\d\d\s*[年/.\-]\s*\d{1,2}\s*[月/.\-]\s*\d{1,2}")
-_AUTHOR_TAIL = re.compile(r"\s*(?:出自|出处|来自|选自|阅读|评论|浏览|点击|发表|[\[【(（]).*$")
-"""What follows a name on an author line: the book or paper it is from."""
-_FORUM_POST = re.compile(r"(?:本贴|本帖|此贴|此帖)由\s*(?P<name>[^\s于]{1,20})\s*于")
 
 
-def forum_author(line: str) -> str:
+@cache
+def _author_tail(words: str) -> re.Pattern[str]:
+    """What follows a name on an author line (``author_tail``, or a bracket), to the end:
+    the book or paper it is from."""
+    return re.compile(rf"\s*(?:{words}|[\[【(（]).*$")
+
+
+@cache
+def _forum_post(marks: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:{marks})由\s*(?P<name>[^\s于]{{1,20}})\s*于")
+
+
+def forum_author(line: str, words: Bylines | None = None) -> str:
     """The poster of a forum thread: 本贴由 某某 于2005年8月12日……发表."""
-    m = _FORUM_POST.search(line)
+    words = words or generic_words()
+    m = _forum_post(words.forum_marks.pattern).search(line)
     return m["name"] if m else ""
 
 
-_TRAILING_CHROME = re.compile(
-    r"\s*(?:打印|纠错|关闭|分享|收藏|举报|(?:网友)?评论\s*\d+\s*条|\||｜|】|\]|\)|）)+\s*$"
-)
+@cache
+def _trailing_chrome(words: str) -> re.Pattern[str]:
+    """Page furniture (``trailing_chrome``), brackets and bars closing a value."""
+    return re.compile(rf"\s*(?:{words}|\||｜|】|\]|\)|）)+\s*$")
+
+
 _MARKUP_LEAK = re.compile(r"^[\w-]+\s*=\s*[\"']")
 """``size="20"``: an attribute a broken template printed as text where a value should be."""
 
@@ -193,9 +206,10 @@ def parse_byline(
         return None
     byline = Byline()
     roles_only = False
+    trailing = _trailing_chrome(words.trailing_chrome.pattern)
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(stripped)
-        value = _TRAILING_CHROME.sub("", cut_chrome(stripped[m.end() : end], words)).strip(" 　|｜")
+        value = trailing.sub("", cut_chrome(stripped[m.end() : end], words)).strip(" 　|｜")
         key = label_of[m["label"]]
         if key == "authors" and is_speech(value, words):
             if len(matches) == 1:
@@ -213,7 +227,7 @@ def parse_byline(
         elif key == "editor":
             byline.editor = byline.editor or value
         elif key == "authors" and not byline.authors:
-            value = _AUTHOR_TAIL.sub("", value)
+            value = _author_tail(words.author_tail.pattern).sub("", value)
             names = [a for a in re.split(r"[\s　、，,]+", value) if a]
             byline.authors = person_names(names, words)
             roles_only = not byline.authors  # 作者：本报评论员 — a byline that names no one

@@ -40,10 +40,6 @@ from publish.clean.settings import Bylines, PageByline
 
 _WRAPPER = re.compile(r"^\s*<text\b[^>]*\bid=\"([^\"]*)\"[^>]*>", re.I)
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[-/_]?(\d\d)[-/_]?(\d\d)/")
-_META_DATE_NAMES = (
-    "article:published_time", "publishdate", "pubdate", "publish_date", "publishtime",
-    "og:release_date", "datepublished", "dc.date.issued", "dc.date", "date", "weibo:article:create_at",
-)
 
 
 def page_url(text: str, root: _Element) -> str:
@@ -182,10 +178,11 @@ def _linked_date(text: str, block: _Element, depth: int) -> str:
     return parse_date(text)
 
 
-def _meta_date(root: _Element) -> str:
+def _meta_date(root: _Element, names: frozenset[str]) -> str:
+    """The date of the first publication-date ``<meta>`` (``meta_dates``) that holds one."""
     for meta in root.iter("meta"):
         name = (meta.get("name") or meta.get("property") or meta.get("itemprop") or "").lower()
-        if name in _META_DATE_NAMES:
+        if name in names:
             date = parse_date(meta.get("content") or "")
             if date:
                 return date
@@ -307,12 +304,12 @@ def page_byline(
         if found is not None and (found.date or found.authors or found.editor):
             byline.merge(found)
     if not byline.authors:
-        poster = next((forum_author(line) for line in after + before if forum_author(line)), "")
+        poster = next((name for line in after + before if (name := forum_author(line, words))), "")
         byline.authors = [poster] if poster else []
     if not (byline.authors and byline.date):
         byline.merge(_unlabelled(body, before, after, words, settings.edge_lines))
     fallback = (
-        _meta_date(root)
+        _meta_date(root, settings.meta_dates)
         or parse_date(enp_property(text, "date"))
         or _date_line(list(reversed(before_pairs)), settings.link_depth)
         or _date_line(after_pairs, settings.link_depth)

@@ -26,6 +26,8 @@ from publish.errors import ConfigError
 
 CASELESS = {"flags": re.IGNORECASE}
 """Field metadata of a pattern matched without regard to case (class and id names)."""
+LOWER_CASE = {"lower": True}
+"""Field metadata of a list of words compared with lower-cased page text."""
 
 
 def at_least(least: int) -> dict[str, int]:
@@ -186,6 +188,14 @@ class Bylines:
     """Short words that could pass for a name (简 and 原 are surnames): never one."""
     organisation_ends: tuple[str, ...]
     """Last characters of an organisation's name (华龙网, 新华社), never of a person's."""
+    author_tail: re.Pattern[str]
+    """Words after the names on an author line, and all after them: the book or paper
+    it is from (作者：张三 出自《某某》)."""
+    trailing_chrome: re.Pattern[str]
+    """Page furniture closing a byline value (打印, 评论 3 条), cut off with the brackets
+    and bars around it."""
+    forum_marks: re.Pattern[str]
+    """The words opening a forum thread's poster line: 本贴由 某某 于2005年8月12日……发表."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +234,9 @@ class PageByline:
     edition_links_share: float
     """…and at least this share of the page's links with such a date (a news page's
     related links carry many dates, an edition's links one)."""
+    meta_dates: frozenset[str] = field(metadata=LOWER_CASE)
+    """``<meta name|property|itemprop>`` values (in lower case) whose content is the
+    page's publication date."""
     near_lines: int
     """How many lines above the body are searched for its byline (half as many below)."""
     following_nodes: int
@@ -304,6 +317,8 @@ def _value(kind: object, meta: Mapping[str, Any], value: object, where: str, pat
         return value
     elif origin in (tuple, frozenset):
         if isinstance(value, list) and all(isinstance(v, str) and v for v in value):
+            if meta.get("lower") and any(v != v.lower() for v in value):
+                raise ConfigError(f"{where}: write every word in lower case", path=path)
             return tuple(value) if origin is tuple else frozenset(value)
     elif isinstance(kind, type) and isinstance(value, kind) and not isinstance(value, bool):
         return value

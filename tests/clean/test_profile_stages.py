@@ -89,6 +89,8 @@ def test_a_site_profile_inherits_the_generic_settings_it_does_not_change(site: P
         ("[stages.page_title]\nsite_name_max = 1\n", "site_name_max"),
         ('[stages.lift_byline]\nsection_words = "前言"\n', "section_words"),
         ("[stages.lift_byline]\ncompound_surnames = ['欧阳', '']\n", "compound_surnames"),
+        ("[stages.page_byline]\nmeta_dates = ['pubDate']\n", "meta_dates"),
+        ("[stages.lift_byline]\nforum_marks = '本贴|('\n", "forum_marks"),
     ],
 )
 def test_a_bad_stage_setting_is_an_error_naming_the_file_and_key(site: Path, stages: str, named: str) -> None:
