@@ -110,20 +110,33 @@ _LABEL_MARK = re.compile("[:：︱丨]")
 """What follows every label (``来源：``): a line without one is no byline."""
 _BRACKETS = re.compile(r"^[(（\[【]\s*|\s*[)）\]】]$")
 _LEADING_DATE = re.compile(r"^(?:19|20)\d\d\s*[年/.\-]\s*\d{1,2}\s*[月/.\-]\s*\d{1,2}")
-_AUTHOR_TAIL = re.compile(r"\s*(?:出自|出处|来自|选自|阅读|评论|浏览|点击|发表|[\[【(（]).*$")
-"""What follows a name on an author line: the book or paper it is from."""
-_FORUM_POST = re.compile(r"(?:本贴|本帖|此贴|此帖)由\s*(?P<name>[^\s于]{1,20})\s*于")
 
 
-def forum_author(line: str) -> str:
+@cache
+def _author_tail(words: str) -> re.Pattern[str]:
+    """What follows a name on an author line (``author_tail``, or a bracket), to the end:
+    the book or paper it is from."""
+    return re.compile(rf"\s*(?:{words}|[\[【(（]).*$")
+
+
+@cache
+def _forum_post(marks: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:{marks})由\s*(?P<name>[^\s于]{{1,20}})\s*于")
+
+
+def forum_author(line: str, words: Bylines | None = None) -> str:
     """The poster of a forum thread: 本贴由 某某 于2005年8月12日……发表."""
-    m = _FORUM_POST.search(line)
+    words = words or generic_words()
+    m = _forum_post(words.forum_marks.pattern).search(line)
     return m["name"] if m else ""
 
 
-_TRAILING_CHROME = re.compile(
-    r"\s*(?:打印|纠错|关闭|分享|收藏|举报|(?:网友)?评论\s*\d+\s*条|\||｜|】|\]|\)|）)+\s*$"
-)
+@cache
+def _trailing_chrome(words: str) -> re.Pattern[str]:
+    """Page furniture (``trailing_chrome``), brackets and bars closing a value."""
+    return re.compile(rf"\s*(?:{words}|\||｜|】|\]|\)|）)+\s*$")
+
+
 _MARKUP_LEAK = re.compile(r"^[\w-]+\s*=\s*[\"']")
 """``size="20"``: an attribute a broken template printed as text where a value should be."""
 
@@ -147,7 +160,7 @@ def is_speech(value: str, words: Bylines) -> bool:
     if any(mark in value for mark in words.speech_marks if mark not in "，,"):
         return True
     parts = [p for p in re.split(r"[，,]", value) if p.strip()]
-    return len(parts) > 1 and not all(bare_name(p) for p in parts)
+    return len(parts) > 1 and not all(bare_name(p, words) for p in parts)
 
 
 def is_person(name: str, words: Bylines) -> bool:
@@ -157,7 +170,7 @@ def is_person(name: str, words: Bylines) -> bool:
     if not name or words.role_words.fullmatch(name):
         return False
     han = all("\u4e00" <= ch <= "\u9fff" or ch == "·" for ch in name)
-    return not (han and (name.endswith(_BODY_SUFFIX) or len(name) > 6))
+    return not (han and (name.endswith(words.organisation_ends) or len(name) > 6))
 
 
 def person_names(names: list[str], words: Bylines) -> list[str]:
@@ -193,9 +206,10 @@ def parse_byline(
         return None
     byline = Byline()
     roles_only = False
+    trailing = _trailing_chrome(words.trailing_chrome.pattern)
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(stripped)
-        value = _TRAILING_CHROME.sub("", cut_chrome(stripped[m.end() : end], words)).strip(" 　|｜")
+        value = trailing.sub("", cut_chrome(stripped[m.end() : end], words)).strip(" 　|｜")
         key = label_of[m["label"]]
         if key == "authors" and is_speech(value, words):
             if len(matches) == 1:
@@ -213,7 +227,7 @@ def parse_byline(
         elif key == "editor":
             byline.editor = byline.editor or value
         elif key == "authors" and not byline.authors:
-            value = _AUTHOR_TAIL.sub("", value)
+            value = _author_tail(words.author_tail.pattern).sub("", value)
             names = [a for a in re.split(r"[\s　、，,]+", value) if a]
             byline.authors = person_names(names, words)
             roles_only = not byline.authors  # 作者：本报评论员 — a byline that names no one
@@ -306,17 +320,18 @@ def closing_signature(line: str, words: Bylines | None = None) -> list[str]:
     if not m:
         return []
     inner = re.sub(rf"^[\u4e00-\u9fff]{{0,8}}?(?:{words.reporter_roles})\s*", "", m["inner"].strip())
-    return name_list(inner)
+    return name_list(inner, words)
 
 
-def name_list(line: str) -> list[str]:
+def name_list(line: str, words: Bylines | None = None) -> list[str]:
     """A line that is only personal names (``张三、李四``, ``张三 李四``), each a
     ``bare_name``; [] for anything else."""
-    whole = bare_name(line)
+    words = words or generic_words()
+    whole = bare_name(line, words)
     if whole:
         return [whole]  # 胡　平: one name spaced out
     parts = [p for p in re.split(r"[、，,\s　]+", line.strip()) if p]
-    names = [bare_name(p) for p in parts]
+    names = [bare_name(p, words) for p in parts]
     return names if len(names) > 1 and all(names) else []
 
 
@@ -332,9 +347,9 @@ def _poster_patterns(after: str, before: str, by: str) -> tuple[re.Pattern[str],
     )
 
 
-def _handle_or_name(name: str) -> bool:
+def _handle_or_name(name: str, words: Bylines) -> bool:
     """A personal name (``bare_name``) or a user handle with no Han (zboygirl)."""
-    return bool(name) and (bool(bare_name(name)) or not re.search(r"[\u4e00-\u9fff]", name))
+    return bool(name) and (bool(bare_name(name, words)) or not re.search(r"[\u4e00-\u9fff]", name))
 
 
 def poster_line(line: str, words: Bylines | None = None) -> Byline | None:
@@ -352,7 +367,7 @@ def poster_line(line: str, words: Bylines | None = None) -> Byline | None:
         name = m["name"] or ""
         if name and (name.isdigit() or parse_date(name) or not is_person(name, words)):
             name = ""
-        if not date and (i == 0 or (i == 1 and not _handle_or_name(name))):
+        if not date and (i == 0 or (i == 1 and not _handle_or_name(name, words))):
             continue  # 由中央决定发表, 某某发表 … without a date: a sentence, not a post's footer
         byline = Byline(date=date, authors=[name] if name else [])
         if byline:
@@ -360,37 +375,21 @@ def poster_line(line: str, words: Bylines | None = None) -> Byline | None:
     return None
 
 
-COMMON_SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜"
-    "叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎"
-    "贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申"
-    "欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴"
-    "蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席"
-    "卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟"
-    "邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强"
-    "帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍"
-    "辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉"
-    "冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
-)
-"""Surnames of most Chinese people, for telling a bare name line (``胡平``) under a title
-from a two-character heading (``前言``): data, in one place."""
-SECTION_WORDS = frozenset({"简介", "前言", "引言", "导语", "序言", "后记", "结语", "附录", "概述", "摘要", "正文", "原创"})
-"""Short words that could pass for a name (简 and 原 are surnames)."""
-_BODY_SUFFIX = tuple("网报社台刊站部局委会院办厅馆所校队处团司室组协")
-"""Last characters of an organisation's name (华龙网, 新华社), never of a person's."""
-_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "司徒", "夏侯")
-
-
-def bare_name(text: str) -> str:
+def bare_name(text: str, words: Bylines | None = None) -> str:
     """A line that is only a personal name, or ''. Such a line under a title signs it.
 
     A name is 2–3 Han characters after a common surname (spaces between them allowed:
     ``胡　平``), or 3–4 after a compound one (``欧阳修``); four characters after a single
-    surname are a phrase or a place (``麻辣社区``), not a name.
+    surname are a phrase or a place (``麻辣社区``), not a name. The surnames, and the
+    words that are never a name, are ``[stages.lift_byline]``'s.
     """
+    words = words or generic_words()
     name = "".join(text.split())
-    if name in SECTION_WORDS or name.endswith(_BODY_SUFFIX) or not all("\u4e00" <= ch <= "\u9fff" for ch in name):
+    if (
+        name in words.section_words or name.endswith(words.organisation_ends)
+        or not all("\u4e00" <= ch <= "\u9fff" for ch in name)
+    ):
         return ""
-    if name.startswith(_COMPOUND_SURNAMES):
+    if name.startswith(words.compound_surnames):
         return name if 3 <= len(name) <= 4 else ""
-    return name if 2 <= len(name) <= 3 and name[0] in COMMON_SURNAMES else ""
+    return name if 2 <= len(name) <= 3 and name[0] in words.surnames else ""

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from functools import cache
+
 from lxml.etree import XPath, _Element
 
 from publish.clean.byline import (
@@ -38,14 +40,6 @@ from publish.clean.settings import Bylines, PageByline
 
 _WRAPPER = re.compile(r"^\s*<text\b[^>]*\bid=\"([^\"]*)\"[^>]*>", re.I)
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[-/_]?(\d\d)[-/_]?(\d\d)/")
-_META_DATE_NAMES = (
-    "article:published_time", "publishdate", "pubdate", "publish_date", "publishtime",
-    "og:release_date", "datepublished", "dc.date.issued", "dc.date", "date", "weibo:article:create_at",
-)
-NEAR_LINES = 25
-"""How many lines above the body are searched for its byline."""
-FOLLOWING_NODES = 200
-"""How many text nodes below the body are read for the lines under it."""
 
 
 def page_url(text: str, root: _Element) -> str:
@@ -114,30 +108,40 @@ def _last_lines(nodes: list[object], count: int) -> list[Line]:
         take *= 2
 
 
-_FOLLOWING_TEXT = XPath(f"following::text()[position() <= {FOLLOWING_NODES}]")
-"""The first text nodes after an element (lxml makes a Python string only for these)."""
+@cache
+def _following_text(count: int) -> XPath:
+    """The first ``count`` text nodes after an element (lxml makes a Python string only
+    for these): ``following_nodes``, compiled once per value."""
+    return XPath(f"following::text()[position() <= {count}]")
+
+
 _PRECEDING_TEXT = XPath("preceding::text()")
 
 
-EDGE_LINES = 3
-"""How many lines at each end of the body may be its post's own header or footer."""
+def _generic_settings() -> PageByline:
+    """generic.toml's ``[stages.page_byline]``, for callers that give none."""
+    from publish.clean.profiles import generic
+
+    return generic().settings.page_byline
 
 
-def _edge_lines(el: _Element, last: bool) -> list[str]:
-    """The texts of the first (or last) ``EDGE_LINES`` child blocks of ``el``, below its
+def _edge_lines(el: _Element, last: bool, count: int) -> list[str]:
+    """The texts of the first (or last) ``count`` child blocks of ``el`` (``edge_lines``), below its
     single-child wrappers: a post's header or footer is one of them (``p.postfoot``).
     Read child by child, not by a search of the whole body."""
     while len(el) == 1 and not (el.text or "").strip():
         el = el[0]
     children = list(el)
-    picked = children[-EDGE_LINES:] if last else children[:EDGE_LINES]
+    picked = (children[-count:] if count else []) if last else children[:count]
     return [" ".join(child.text_content().split()) for child in picked if isinstance(child.tag, str)]
 
 
-def lines_around(body: list[_Element]) -> tuple[list[str], list[str]]:
+def lines_around(body: list[_Element], settings: PageByline | None = None) -> tuple[list[str], list[str]]:
     """The text lines just above the first body element and just below the last."""
-    before = _lines(_PRECEDING_TEXT(body[0]))[-NEAR_LINES:]
-    after = _lines(_FOLLOWING_TEXT(body[-1]))[:NEAR_LINES // 2]
+    settings = settings or _generic_settings()
+    near = settings.near_lines
+    before = _lines(_PRECEDING_TEXT(body[0]))[-near:] if near else []
+    after = _lines(_following_text(settings.following_nodes)(body[-1]))[:near // 2]
     return before, after
 
 
@@ -154,20 +158,19 @@ def _unit_end(lines: list[Line], reply_line: re.Pattern[str]) -> int:
 
 
 _LINKED = frozenset({"a", "li", "dt", "dd"})
-LINK_DEPTH = 4
-"""How far up from a date's text node a link or list item makes it a linked item's."""
 
 
-def _linked_date(text: str, block: _Element) -> str:
+def _linked_date(text: str, block: _Element, depth: int) -> str:
     """The line's date unless it is printed in a link or a list item (``<li><a>标题</a>
-    2004-12-28</li>``): a related article's or a sidebar post's, not this one's."""
+    2004-12-28</li>``) at most ``depth`` (``link_depth``) levels up: a related article's
+    or a sidebar post's, not this one's."""
     for el in block.iter():
         for part, owner in ((el.text, el), (el.tail, el.getparent())):
             date = parse_date(part) if part and owner is not None else ""
             if not date:
                 continue
             up: _Element | None = owner
-            for _ in range(LINK_DEPTH):
+            for _ in range(depth):
                 if up is None or up.tag in _LINKED:
                     break
                 up = up.getparent()
@@ -175,22 +178,23 @@ def _linked_date(text: str, block: _Element) -> str:
     return parse_date(text)
 
 
-def _meta_date(root: _Element) -> str:
+def _meta_date(root: _Element, names: frozenset[str]) -> str:
+    """The date of the first publication-date ``<meta>`` (``meta_dates``) that holds one."""
     for meta in root.iter("meta"):
         name = (meta.get("name") or meta.get("property") or meta.get("itemprop") or "").lower()
-        if name in _META_DATE_NAMES:
+        if name in names:
             date = parse_date(meta.get("content") or "")
             if date:
                 return date
     return ""
 
 
-def _date_line(lines: list[Line]) -> str:
+def _date_line(lines: list[Line], link_depth: int) -> str:
     """The date of the first short line that holds a full date (y-m-d), unless the date
     is a linked item's (``_linked_date``)."""
     for text, block in lines:
         if len(text) <= 80 and parse_date(text):
-            date = _linked_date(text, block)
+            date = _linked_date(text, block, link_depth)
             if date:
                 return date
     return ""
@@ -254,7 +258,7 @@ def looks_like_person(value: str, words: Bylines) -> bool:
     value = " ".join(value.split())
     if not value or _ID_OR_ADDRESS.search(value) or not is_person(value, words):
         return False
-    return bool(bare_name(value)) or bool(_LATIN_NAME.match(value))
+    return bool(bare_name(value, words)) or bool(_LATIN_NAME.match(value))
 
 
 def meta_authors(root: _Element, settings: PageByline, words: Bylines) -> list[str]:
@@ -283,13 +287,11 @@ def page_byline(
     next heading or reply: a reply's or a related link's date is not the article's.
     """
     words = words or generic_words()
-    if settings is None:
-        from publish.clean.profiles import generic
-
-        settings = generic().settings.page_byline
+    settings = settings or _generic_settings()
+    near = settings.near_lines
     preceding = _PRECEDING_TEXT(body[0])
-    before_pairs = _last_lines(preceding, NEAR_LINES)
-    after_pairs = _block_lines(_FOLLOWING_TEXT(body[-1]))[:NEAR_LINES // 2]
+    before_pairs = _last_lines(preceding, near) if near else []
+    after_pairs = _block_lines(_following_text(settings.following_nodes)(body[-1]))[:near // 2]
     after_pairs = after_pairs[: _unit_end(after_pairs, settings.reply_line)]
     before, after = [text for text, _ in before_pairs], [text for text, _ in after_pairs]
     byline = Byline()
@@ -302,33 +304,33 @@ def page_byline(
         if found is not None and (found.date or found.authors or found.editor):
             byline.merge(found)
     if not byline.authors:
-        poster = next((forum_author(line) for line in after + before if forum_author(line)), "")
+        poster = next((name for line in after + before if (name := forum_author(line, words))), "")
         byline.authors = [poster] if poster else []
     if not (byline.authors and byline.date):
-        byline.merge(_unlabelled(body, before, after, words))
+        byline.merge(_unlabelled(body, before, after, words, settings.edge_lines))
     fallback = (
-        _meta_date(root)
+        _meta_date(root, settings.meta_dates)
         or parse_date(enp_property(text, "date"))
-        or _date_line(list(reversed(before_pairs)))
-        or _date_line(after_pairs)
+        or _date_line(list(reversed(before_pairs)), settings.link_depth)
+        or _date_line(after_pairs, settings.link_depth)
         or _url_date(url)
         or edition_date(root, settings)
-        or _date_line(_block_lines(preceding)[:-NEAR_LINES])  # the masthead: the whole page above, last
+        or _date_line(_block_lines(preceding)[:-near], settings.link_depth)  # the masthead: the whole page above, last
         or next((parse_month(line) for line in after + before if parse_month(line)), "")
     )
     return byline, fallback
 
 
-def _unlabelled(body: list[_Element], before: list[str], after: list[str], words: Bylines) -> Byline:
-    """Unlabelled bylines: the body's own first and last lines (a post's header and
-    footer), then the lines closest above the body, then those below it."""
-    edges = _edge_lines(body[0], last=False) + _edge_lines(body[-1], last=True)
+def _unlabelled(body: list[_Element], before: list[str], after: list[str], words: Bylines, count: int) -> Byline:
+    """Unlabelled bylines: the body's own first and last ``count`` lines (a post's header
+    and footer), then the lines closest above the body, then those below it."""
+    edges = _edge_lines(body[0], False, count) + _edge_lines(body[-1], True, count)
     found = Byline()
     for line in edges:
         byline = poster_line(line, words)
         if byline is not None:
             found.merge(byline)
-    for line in [*reversed(before[-EDGE_LINES:]), *after[:EDGE_LINES]]:
+    for line in [*reversed(before[-count:] if count else []), *after[:count]]:
         byline = unlabelled_byline(line, words)
         if byline is not None:
             found.merge(byline)

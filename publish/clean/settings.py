@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import typing
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from pathlib import Path
@@ -25,6 +26,14 @@ from publish.errors import ConfigError
 
 CASELESS = {"flags": re.IGNORECASE}
 """Field metadata of a pattern matched without regard to case (class and id names)."""
+LOWER_CASE = {"lower": True}
+"""Field metadata of a list of words compared with lower-cased page text."""
+
+
+def at_least(least: int) -> dict[str, int]:
+    """Field metadata of a whole number that must be ``least`` or more (a pattern's
+    repeat count: ``{1,0}`` is no pattern); every other one must be 0 or more."""
+    return {"min": least}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +79,11 @@ class PageTitle:
     """Labels a forum or a plain page prints before its headline (``主题：``): cut off."""
     ornaments: str
     """Marks set around a headline as decoration (``*第一编 古代``), not part of it."""
+    site_name_max: int = field(metadata=at_least(2))
+    """A site, channel or column name is at most this long; a longer part is a headline."""
+    elements_above: int
+    """How many elements above the body are looked at for its headline: a byline, a share
+    bar and a date lie between them, never a whole navigation."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +171,53 @@ class Bylines:
     """Characters of speech, never of a list of names: 记者：您怎么看？ is dialogue."""
     line_max: int
     """A byline line without a label is at most this long; a longer one is prose."""
+    label_value_max: int
+    """A value this short on the line after a bare ``责任编辑：`` belongs to it."""
+    date_line_max: int
+    """A line this short that is mostly a date, near the top of the body, is the dateline."""
+    credit_search: int
+    """How many text lines at each end of the body may be a credit line (文/张三, 张三 发表于 …)."""
+    signature_search: int
+    """How many text lines at the top of the body may hold a bare name that signs it."""
+    surnames: str
+    """Surnames of most Chinese people, one character each, for telling a bare name line
+    (``胡平``) under a title from a two-character heading (``前言``)."""
+    compound_surnames: tuple[str, ...]
+    """Surnames of two characters (欧阳, 司马): 3–4 characters after one make a name."""
+    section_words: frozenset[str]
+    """Short words that could pass for a name (简 and 原 are surnames): never one."""
+    organisation_ends: tuple[str, ...]
+    """Last characters of an organisation's name (华龙网, 新华社), never of a person's."""
+    author_tail: re.Pattern[str]
+    """Words after the names on an author line, and all after them: the book or paper
+    it is from (作者：张三 出自《某某》)."""
+    trailing_chrome: re.Pattern[str]
+    """Page furniture closing a byline value (打印, 评论 3 条), cut off with the brackets
+    and bars around it."""
+    forum_marks: re.Pattern[str]
+    """The words opening a forum thread's poster line: 本贴由 某某 于2005年8月12日……发表."""
+
+
+@dataclass(frozen=True, slots=True)
+class Chrome:
+    """``drop_chrome_lines``: what of the blocks is page furniture, besides the chrome lines."""
+
+    image_names: re.Pattern[str] = field(metadata=CASELESS)
+    """File names of page furniture: site logos, icons, buttons, QR codes (erweima)."""
+    edit_link: re.Pattern[str] = field(metadata=CASELESS)
+    """A wiki's "[编辑]" section-edit link at the end of a heading: cut off."""
+    bracket_max: int = field(metadata=at_least(1))
+    """A bracketed segment this short (【纠错】【打印】) may be chrome, as link bars print
+    them, and is cut from a line that holds more."""
+
+
+@dataclass(frozen=True, slots=True)
+class Headings:
+    """``mark_headings``: section headings (and, by their length, titles and signatures)."""
+
+    line_max: int
+    """A line longer than this (in characters) is a paragraph, never a heading; a title
+    is at most twice as long, and a line this long ends the search for a signature."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +234,17 @@ class PageByline:
     edition_links_share: float
     """…and at least this share of the page's links with such a date (a news page's
     related links carry many dates, an edition's links one)."""
+    meta_dates: frozenset[str] = field(metadata=LOWER_CASE)
+    """``<meta name|property|itemprop>`` values (in lower case) whose content is the
+    page's publication date."""
+    near_lines: int
+    """How many lines above the body are searched for its byline (half as many below)."""
+    following_nodes: int
+    """How many text nodes below the body are read for the lines under it."""
+    edge_lines: int
+    """How many lines at each end of the body may be its post's own header or footer."""
+    link_depth: int
+    """How far up from a date's text node a link or list item makes it a linked item's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +267,10 @@ class Emit:
     """The start of a line that opens a unit of its own (an enumerator): never joined."""
     credit_line: re.Pattern[str]
     """A credit or column line (``出品︱网易科学人``, ``图说洛阳|``): bold, but no heading."""
+    bold_line_max: int
+    """A paragraph all in bold this long or shorter, without a sentence end, is a heading."""
+    icon_max_px: int
+    """An image declared this small (width or height attribute) is an icon, not a figure."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +284,9 @@ class Settings:
     body: Body
     links: Links
     mark_captions: Captions
+    drop_chrome_lines: Chrome
     lift_byline: Bylines
+    mark_headings: Headings
     page_byline: PageByline
     emit: Emit
 
@@ -219,19 +297,37 @@ SWITCHES = ("disable", "enable")
 """The keys of ``[stages]`` that switch stages off and on by name."""
 
 
-def _value(kind: object, flags: int, value: object, where: str, path: Path) -> object:
-    """``value`` checked against the field's type (a pattern is compiled, with ``flags``)."""
-    if typing.get_origin(kind) is re.Pattern:
+def _value(kind: object, meta: Mapping[str, Any], value: object, where: str, path: Path) -> object:
+    """``value`` checked against the field's type and ``meta`` (a pattern is compiled,
+    with its ``flags``; a whole number is at least its ``min``, 0 by default; a list of
+    words, each non-empty, becomes a tuple or a frozenset)."""
+    origin = typing.get_origin(kind)
+    if origin is re.Pattern:
         if isinstance(value, str):
             try:
-                return re.compile(value, flags)
+                return re.compile(value, meta.get("flags", 0))
             except re.error as exc:
                 raise ConfigError(f"{where}: bad pattern {value!r}: {exc}", path=path) from exc
     elif kind is float and isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
+    elif kind is int and isinstance(value, int) and not isinstance(value, bool):
+        least = meta.get("min", 0)
+        if value < least:
+            raise ConfigError(f"{where} must be {least} or more, not {value!r}", path=path)
+        return value
+    elif origin in (tuple, frozenset):
+        if isinstance(value, list) and all(isinstance(v, str) and v for v in value):
+            if meta.get("lower") and any(v != v.lower() for v in value):
+                raise ConfigError(f"{where}: write every word in lower case", path=path)
+            return tuple(value) if origin is tuple else frozenset(value)
     elif isinstance(kind, type) and isinstance(value, kind) and not isinstance(value, bool):
         return value
-    name = "a pattern" if typing.get_origin(kind) is re.Pattern else getattr(kind, "__name__", str(kind))
+    if origin is re.Pattern:
+        name = "a pattern"
+    elif origin in (tuple, frozenset):
+        name = "a list of words"
+    else:
+        name = getattr(kind, "__name__", str(kind))
     raise ConfigError(f"{where} must be {name}, not {value!r}", path=path)
 
 
@@ -263,7 +359,7 @@ def settings_from(table: dict[str, Any], base: Settings | None, path: Path) -> S
 
 def _section(name: str, cls: type, values: dict[str, Any], path: Path) -> dict[str, object]:
     hints = typing.get_type_hints(cls)
-    flags = {f.name: f.metadata.get("flags", 0) for f in fields(cls)}
+    meta = {f.name: f.metadata for f in fields(cls)}
     out = {}
     for key, value in values.items():
         if key not in hints:
@@ -271,7 +367,7 @@ def _section(name: str, cls: type, values: dict[str, Any], path: Path) -> dict[s
                 f"[stages.{name}] {key}: unknown setting", path=path,
                 hint=f"settings of {name}: {sorted(hints)}",
             )
-        out[key] = _value(hints[key], flags[key], value, f"[stages.{name}] {key}", path)
+        out[key] = _value(hints[key], meta[key], value, f"[stages.{name}] {key}", path)
     return out
 
 

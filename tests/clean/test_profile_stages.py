@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from publish.clean import clean_bytes, profiles
+from publish.clean.byline import bare_name
 from publish.clean.profiles import load_profile
 from publish.errors import ConfigError
 from publish.markdown import to_markdown
@@ -54,6 +55,20 @@ def test_a_profile_tuning_a_threshold_changes_what_the_stage_does(site: Path) ->
     assert "![图为村民在新修的路上。]" not in _markdown("example.org", body)
 
 
+def test_a_profile_raising_the_icon_size_drops_an_image_generic_keeps(site: Path) -> None:
+    site.write_text('name = "例站"\nhosts = ["example.org"]\n[stages.emit]\nicon_max_px = 60\n', encoding="utf-8")
+    body = f"<p>{PROSE}</p><p><img src='http://example.org/a.jpg' width='50'></p><p>{PROSE}</p>"
+    assert "a.jpg" in _markdown("example.com", body)
+    assert "a.jpg" not in _markdown("example.org", body)
+
+
+def test_a_profile_adding_a_surname_makes_a_bare_line_of_it_a_name(site: Path) -> None:
+    site.write_text('name = "例站"\n[stages.lift_byline]\nsurnames = "戊"\n', encoding="utf-8")
+    tuned = load_profile(site, profiles.generic()).settings.lift_byline
+    assert bare_name("戊戌") == ""
+    assert bare_name("戊戌", tuned) == "戊戌"
+
+
 def test_a_site_profile_inherits_the_generic_settings_it_does_not_change(site: Path) -> None:
     site.write_text('name = "例站"\n[stages.body]\nsibling_share = 0.3\n', encoding="utf-8")
     generic = profiles.generic().settings
@@ -70,6 +85,12 @@ def test_a_site_profile_inherits_the_generic_settings_it_does_not_change(site: P
         ("[stages.bodies]\nmin_paragraph = 10\n", "stages.bodies"),
         ('[stages]\ndisable = ["linkz"]\n', "linkz"),
         ("[stages.lead]\nkicker_class = '(yinti'\n", "kicker_class"),
+        ("[stages.page_byline]\nnear_lines = -1\n", "near_lines"),
+        ("[stages.page_title]\nsite_name_max = 1\n", "site_name_max"),
+        ('[stages.lift_byline]\nsection_words = "前言"\n', "section_words"),
+        ("[stages.lift_byline]\ncompound_surnames = ['欧阳', '']\n", "compound_surnames"),
+        ("[stages.page_byline]\nmeta_dates = ['pubDate']\n", "meta_dates"),
+        ("[stages.lift_byline]\nforum_marks = '本贴|('\n", "forum_marks"),
     ],
 )
 def test_a_bad_stage_setting_is_an_error_naming_the_file_and_key(site: Path, stages: str, named: str) -> None:

@@ -105,7 +105,8 @@ _SENTENCE_END = re.compile(r"[。！？；：，…!?;:,]\s*$")
 
 
 def _is_bold_line(el: _Element, rules: Emit | None = None) -> bool:
-    """A short paragraph all in <strong>/<b> without a sentence end: a section heading.
+    """A short paragraph (``bold_line_max``) all in <strong>/<b> without a sentence end:
+    a section heading.
 
     One that opens with a dash (``——（宋）陆游``) is an attribution, and one that opens
     with a short label and a bar (``出品︱网易科学人栏目组``: ``credit_line``) a credit,
@@ -113,10 +114,14 @@ def _is_bold_line(el: _Element, rules: Emit | None = None) -> bool:
     """
     if next(el.iter("strong", "b"), None) is None:
         return False  # no bold text at all (most paragraphs): nothing to compare
+    rules = rules or _generic_emit()
     text = " ".join(text_content(el).split())
-    if not text or len(text) > 40 or _SENTENCE_END.search(text) or next(el.iterdescendants("img"), None) is not None:
+    if (
+        not text or len(text) > rules.bold_line_max or _SENTENCE_END.search(text)
+        or next(el.iterdescendants("img"), None) is not None
+    ):
         return False
-    if text.startswith(("—", "--", "－")) or (rules or _generic_emit()).credit_line.match(text):
+    if text.startswith(("—", "--", "－")) or rules.credit_line.match(text):
         return False
     bold = "".join(" ".join(text_content(b).split()) for b in el.iter("strong", "b"))
     return bold.replace(" ", "") == text.replace(" ", "")
@@ -139,14 +144,11 @@ def _stands_alone(el: _Element) -> bool:
     return opened and (after is None or after.tag in _BLOCK_EDGE)
 
 
-ICON_MAX_PX = 40
-"""An image declared this small (width or height attribute) is an icon, not a figure."""
-
-
-def _is_icon(img: _Element) -> bool:
+def _is_icon(img: _Element, max_px: int) -> bool:
+    """An image declared ``max_px`` (``icon_max_px``) or smaller: an icon, not a figure."""
     for attr in ("width", "height"):
         value = (img.get(attr) or "").strip().removesuffix("px")
-        if value.isdigit() and int(value) <= ICON_MAX_PX:
+        if value.isdigit() and int(value) <= max_px:
             return True
     return False
 
@@ -168,7 +170,7 @@ def _heading(level: int) -> Emitter:
 
 def _image(el: _Element, out: list[RawBlock], rules: Emit) -> bool:
     src = _image_src(el)
-    if src and not _is_icon(el):
+    if src and not _is_icon(el, rules.icon_max_px):
         alt = (el.get("alt") or el.get("title") or "").strip()
         out.append(RawBlock("image", src=src, text=alt))
     return True

@@ -18,7 +18,7 @@ from publish.clean.byline import (
 )
 from publish.clean.html_meta import enp_property, linked_author, looks_like_person, meta_authors, page_byline
 from publish.clean.normalize import norm
-from publish.clean.stages.headings import HEADING_MAX
+from publish.clean.settings import Bylines
 from publish.clean.state import CleanState, RawBlock
 
 
@@ -29,19 +29,16 @@ def _labels(state: CleanState) -> dict[str, tuple[str, ...]]:
 
 
 
-LABEL_VALUE_MAX = 20
-"""A value this short on the line after a bare ``责任编辑：`` belongs to it."""
-
-
-def _join_split_labels(blocks: list[RawBlock], labels: dict[str, tuple[str, ...]]) -> None:
-    """``责任编辑：`` alone on a line, its name on the next: one byline line."""
+def _join_split_labels(blocks: list[RawBlock], labels: dict[str, tuple[str, ...]], value_max: int) -> None:
+    """``责任编辑：`` alone on a line, its name on the next (at most ``value_max``
+    characters: ``label_value_max``): one byline line."""
     names = {label for values in labels.values() for label in values}
     for i in range(len(blocks) - 1):
         block, nxt = blocks[i], blocks[i + 1]
         bare = block.text.strip().rstrip(":：").strip("【[（( ")
         if (
             block.kind == "text" and nxt.kind == "text" and bare in names
-            and block.text.strip().endswith((":", "：")) and len(nxt.text) <= LABEL_VALUE_MAX
+            and block.text.strip().endswith((":", "：")) and len(nxt.text) <= value_max
             and ":" not in nxt.text and "：" not in nxt.text
         ):
             block.text, nxt.text = f"{block.text.strip()}{nxt.text.strip()}", ""
@@ -54,13 +51,12 @@ def _is_bare_label(text: str, names: set[str]) -> bool:
     return text.endswith((":", "：")) and text.rstrip(":：").strip("【[（( ") in names
 
 
-DATE_LINE_MAX = 40
-"""A line this short that is mostly a date, near the top of the body, is the dateline."""
 _DATE_TEXT = re.compile(r"[\d\s年月日时分秒:：/.\-]|[AaPp][Mm]")
 
 
-def _is_dateline(text: str) -> bool:
-    if len(text) > DATE_LINE_MAX or not parse_date(text):
+def _is_dateline(text: str, words: Bylines) -> bool:
+    """A short line (``date_line_max``) that is mostly a date."""
+    if len(text) > words.date_line_max or not parse_date(text):
         return False
     return len(_DATE_TEXT.sub("", text)) <= 6
 
@@ -96,7 +92,7 @@ def lift_byline(state: CleanState) -> None:
     """
     labels = _labels(state)
     words = state.profile.settings.lift_byline
-    _join_split_labels(state.blocks, labels)
+    _join_split_labels(state.blocks, labels, words.label_value_max)
     _lift_month_line(state)
     kept = []
     for i, block in enumerate(state.blocks):
@@ -105,7 +101,7 @@ def lift_byline(state: CleanState) -> None:
             if byline is not None:
                 state.byline.merge(byline)
                 continue
-            if i < 6 and _is_dateline(block.text):
+            if i < 6 and _is_dateline(block.text, words):
                 state.byline.date = state.byline.date or parse_date(block.text)
                 continue
         kept.append(block)
@@ -113,9 +109,9 @@ def lift_byline(state: CleanState) -> None:
     _lift_credit_lines(state)
     if not state.byline.authors:
         _lift_signature(state)
-    if not state.byline.authors and bare_name(state.byline.source):
+    if not state.byline.authors and bare_name(state.byline.source, words):
         # 来源：尹娟 — a person, not a publication: the writer (reposts name theirs so)
-        state.byline.authors = [bare_name(state.byline.source)]
+        state.byline.authors = [bare_name(state.byline.source, words)]
     texts = [b.text for b in state.blocks if b.kind == "text"]
     if not state.byline.authors:
         for text in texts[:2] + texts[-3:]:
@@ -131,10 +127,6 @@ def lift_byline(state: CleanState) -> None:
         state.fallback_date = next((parse_month(t) for t in ends if parse_month(t)), "")
 
 
-CREDIT_SEARCH = 3
-"""How many text lines at each end of the body may be a credit line (文/张三, 张三 发表于 …)."""
-
-
 def _lift_credit_lines(state: CleanState) -> None:
     """Bylines without a label at either end of the body, lifted: a pen credit (文/张三,
     张三/文) or a post's header or footer (张三 发表于 2004-12-27) among the first and last
@@ -142,7 +134,8 @@ def _lift_credit_lines(state: CleanState) -> None:
     the page). Their names are the authors when no byline named any."""
     words = state.profile.settings.lift_byline
     texts = [i for i, b in enumerate(state.blocks) if b.kind == "text"]
-    edges = sorted(set(texts[:CREDIT_SEARCH] + texts[-CREDIT_SEARCH:]))
+    search = words.credit_search
+    edges = sorted(set(texts[:search] + (texts[-search:] if search else [])))
     lifted = set()
     for i in edges:
         text = state.blocks[i].text
@@ -159,19 +152,18 @@ def _lift_credit_lines(state: CleanState) -> None:
         state.blocks = [b for i, b in enumerate(state.blocks) if i not in lifted]
 
 
-SIGNATURE_SEARCH = 3
-"""How many text lines at the top of the body may hold a bare name that signs it."""
-
-
 def _lift_signature(state: CleanState) -> None:
     """A line that is only personal names at the top of the body, before any prose
     (``比赛革命的革命⏎胡平⏎……``, ``张三、李四``), is the authors' signature: lifted, not printed twice.
-    Right over the title or a heading it would be a column label (文化, 时政): kept."""
+    Right over the title or a heading it would be a column label (文化, 时政): kept.
+    Only the first ``signature_search`` lines are looked at, up to one as long as a heading."""
+    settings = state.profile.settings
+    search, line_max = settings.lift_byline.signature_search, settings.mark_headings.line_max
     seen = 0
     for i, block in enumerate(state.blocks):
         if block.kind != "text":
             continue
-        names = name_list(block.text)
+        names = name_list(block.text, settings.lift_byline)
         after = next((b for b in state.blocks[i + 1:] if b.kind != "image"), None)
         over_title = after is None or after.kind == "heading" or norm(after.text) == norm(state.title)
         if names and not over_title:
@@ -179,7 +171,7 @@ def _lift_signature(state: CleanState) -> None:
             del state.blocks[i]
             return
         seen += 1
-        if seen >= SIGNATURE_SEARCH or len(block.text) > HEADING_MAX:
+        if seen >= search or len(block.text) > line_max:
             return
 
 

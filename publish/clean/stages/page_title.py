@@ -13,6 +13,7 @@ just above it (``<b>``, ``<font>``, ``td.bt_title``), which wins over ``<title>`
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from lxml.etree import XPath, _Element
 
@@ -75,8 +76,6 @@ def _declared_title(text: str, root: _Element) -> str:
 
 
 _SITE_NAME_METAS = ("og:site_name", "application-name", "apple-mobile-web-app-title")
-SITE_NAME_MAX = 15
-"""A site, channel or column name is at most this long; a longer part is a headline."""
 
 
 def declared_site_names(root: _Element, profile_name: str) -> list[str]:
@@ -96,24 +95,36 @@ def site_names(root: _Element, profile_name: str) -> set[str]:
 _SEPARATOR_RUN = r"(?:\s*[-_|｜—–<‹«]+)+\s*"
 
 
-def strip_site_names(title: str, names: list[str], root: _Element | None = None) -> str:
+def strip_site_names(title: str, names: list[str], root: _Element | None = None, name_max: int | None = None) -> str:
     """``title`` without a name the page gives its site, set after (or before) it with
     any separator, spaced or not (``标题-搜狐财经``, ``搜狐财经 - - 标题``); and without a
-    channel's name (a navigation link's text) set after it."""
+    channel's name (a navigation link's text, at most ``name_max`` characters:
+    ``site_name_max``, generic's when None) set after it."""
+    name_max = _generic_settings().site_name_max if name_max is None else name_max
     for name in sorted(names, key=len, reverse=True):
         for pattern in (rf"{_SEPARATOR_RUN}{re.escape(name)}\s*$", rf"^\s*{re.escape(name)}{_SEPARATOR_RUN}"):
             shorter = re.sub(pattern, "", title)
             if len(norm(shorter)) >= 2:
                 title = shorter
     while (
-        root is not None and (m := _LAST_PART.search(title))
+        root is not None and (m := _last_part(name_max).search(title))
         and len(norm(title[: m.start()])) >= 4 and is_link_text(root, m["name"])
     ):
         title = title[: m.start()]
     return title
 
 
-_LAST_PART = re.compile(rf"{_SEPARATOR_RUN}(?P<name>[^-_|｜—–<‹«]{{2,{SITE_NAME_MAX}}})$")
+def _generic_settings() -> PageTitle:
+    """generic.toml's ``[stages.page_title]``, for callers that give none."""
+    from publish.clean.profiles import generic
+
+    return generic().settings.page_title
+
+
+@cache
+def _last_part(name_max: int) -> re.Pattern[str]:
+    """The last part of a title after a separator, short enough to be a channel's name."""
+    return re.compile(rf"{_SEPARATOR_RUN}(?P<name>[^-_|｜—–<‹«]{{2,{name_max}}})$")
 
 
 _LINK_WITH_TEXT = XPath("boolean(//a[normalize-space(string(.)) = $text])")
@@ -131,10 +142,10 @@ def _names_site(part: str, names: set[str], settings: PageTitle) -> bool:
     n = norm(part)
     if re.search(settings.greetings, part):
         return True
-    if len(n) > SITE_NAME_MAX:
+    if len(n) > settings.site_name_max:
         return False
     return n in names or any(n.endswith(name) for name in names) or bool(
-        re.fullmatch(rf".{{0,{SITE_NAME_MAX}}}(?:{settings.site_words})", n)
+        re.fullmatch(rf".{{0,{settings.site_name_max}}}(?:{settings.site_words})", n)
     )
 
 
@@ -147,7 +158,7 @@ def headline_parts(raw: str, root: _Element, profile_name: str, settings: PageTi
     names = site_names(root, profile_name)
     kept = [p for p in parts if not _names_site(p, names, settings)]
     if len(kept) > 1:
-        kept = [p for p in kept if len(norm(p)) > SITE_NAME_MAX or not is_link_text(root, p)] or kept
+        kept = [p for p in kept if len(norm(p)) > settings.site_name_max or not is_link_text(root, p)] or kept
     return kept
 
 
@@ -161,7 +172,7 @@ def page_title(
     if suffix is not None:
         raw = suffix.sub("", raw).strip()
     raw = strip_site_names(
-        settings.page_mark.sub("", raw), declared_site_names(root, profile_name), root)
+        settings.page_mark.sub("", raw), declared_site_names(root, profile_name), root, settings.site_name_max)
     raw = strip_site_suffix(raw, settings.site_words)
     whole = norm(raw)
     parts = [p.strip(_SEPARATOR_MARKS) for p in _TITLE_SEPARATORS.split(raw) if p.strip(_SEPARATOR_MARKS)]
@@ -228,9 +239,6 @@ def find_page_title(state: CleanState) -> None:
 _HEADLINE_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "b", "strong", "font", "big"})
 _LINE_BREAKS = frozenset({"br", "hr"})
 _NOT_A_HEADLINE_END = tuple("。，、；：,;:")
-ELEMENTS_ABOVE = 80
-"""How many elements above the body are looked at for its headline: a byline, a share
-bar and a date lie between them, never a whole navigation."""
 
 
 def _blank(text: str | None) -> bool:
@@ -277,17 +285,18 @@ def _in_link(el: _Element) -> bool:
     return False
 
 
-def _above(el: _Element) -> list[_Element]:
-    """The elements before ``el`` in the page, nearest first (none of its ancestors)."""
+def _above(el: _Element, count: int) -> list[_Element]:
+    """The ``count`` (``elements_above``) elements before ``el`` in the page, nearest
+    first (none of its ancestors)."""
     out: list[_Element] = []
     node: _Element | None = el
-    while node is not None and len(out) < ELEMENTS_ABOVE:
+    while node is not None and len(out) < count:
         for sib in node.itersiblings(preceding=True):
             out.extend(e for e in reversed(list(sib.iter())) if isinstance(e.tag, str))
-            if len(out) >= ELEMENTS_ABOVE:
+            if len(out) >= count:
                 break
         node = node.getparent()
-    return out[:ELEMENTS_ABOVE]
+    return out[:count]
 
 
 def printed_headline(state: CleanState) -> str:
@@ -304,7 +313,7 @@ def printed_headline(state: CleanState) -> str:
     byline = re.compile(rf"(?:{'|'.join(map(re.escape, labels))})\s*[:：]") if labels else None
     chrome = state.generic.chrome_lines
     others, seen = 0, set()
-    for el in _above(page.body[0]):
+    for el in _above(page.body[0], settings.elements_above):
         text = " ".join(text_content(el).split())
         if not text or text in seen:
             continue
