@@ -108,3 +108,24 @@ def decode_page(state: CleanState) -> None:
             hint="pass .html, .htm or .txt scrapes",
         )
     state.text, state.encoding = decode_bytes(state.data)
+    _drop_broken(state)
+
+
+_TAG = re.compile(r"<[^>]*>|&\w+;")
+
+
+def _drop_broken(state: CleanState) -> None:
+    """A byte the page's encoding cannot decode is no character of the article: a book
+    would print U+FFFD in a fallback face (the corpus's cl2000 page: ``开始\ufffd“形式”``).
+    It is dropped, and the editor told where, to put the lost character back by hand."""
+    broken = state.text.count("\ufffd")
+    if not broken:
+        return
+    at = state.text.index("\ufffd")
+    before = _TAG.sub("", state.text[max(0, at - 200) : at])[-12:]
+    after = _TAG.sub("", state.text[at + 1 : at + 200])[:8]
+    state.report.append(
+        f"{broken} undecodable character{'s' if broken > 1 else ''} dropped (the page's bytes are broken there), "
+        f"the first at “{before.strip()}□{after.strip()}”: put the character back by hand"
+    )
+    state.text = state.text.replace("\ufffd", "")

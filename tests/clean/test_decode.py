@@ -97,3 +97,13 @@ def test_control_characters_are_removed_in_every_encoding(data: bytes) -> None:
 def test_tabs_and_line_breaks_are_kept() -> None:
     text, _ = decode_bytes(ARTICLE.format(meta="", text="甲\t乙\r\n丙").encode("utf-8"))
     assert "甲\t乙\r\n丙" in text
+
+
+def test_a_broken_byte_is_dropped_from_the_article_and_the_editor_told_where() -> None:
+    page = ARTICLE.format(meta='<meta charset="gb2312">', text=TEXT).encode("gb18030")
+    cut = page.index("硬仗".encode("gb18030"))
+    page = page[:cut] + b"\xb0 " + page[cut:]  # a lead byte without its trail: undecodable
+    result = clean_bytes(page, Path("p.html"))
+    text = "".join(str(b) for b in result.document.blocks)
+    assert "\ufffd" not in text and "硬仗" in text
+    assert any("1 undecodable character dropped" in w and "□" in w for w in result.warnings)
