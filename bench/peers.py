@@ -35,6 +35,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from publish.markdown.dialect import PANDOC_FORMAT
+
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
 HERE = Path(__file__).resolve().parent / "peers"
@@ -120,6 +122,8 @@ def _faces_css() -> str:
 OWN_HTML = """
 import sys
 from pathlib import Path
+
+from publish.markdown.dialect import PANDOC_FORMAT
 from publish.book import load_book
 from publish.fonts import font_face_css
 from publish.render import assemble
@@ -173,7 +177,7 @@ TYPST = "import sys, typst; typst.compile(sys.argv[1], output=sys.argv[2], root=
 def typst_commands(i: Inputs) -> list[list[str]]:
     typ = i.work / "book.typ"
     return [
-        [pandoc(), str(i.markdown), "-f", "markdown", "-t", "typst", "--template", str(HERE / "cjk.typ"), "-o", str(typ)],
+        [pandoc(), str(i.markdown), "-f", PANDOC_FORMAT, "-t", "typst", "--template", str(HERE / "cjk.typ"), "-o", str(typ)],
         [PY, "-c", TYPST, str(typ), str(i.work / "typst.pdf"), str(FONTS)],
     ]
 
@@ -181,7 +185,7 @@ def typst_commands(i: Inputs) -> list[list[str]]:
 def plain_commands(i: Inputs) -> list[list[str]]:
     html = i.work / "plain.html"
     return [
-        [pandoc(), str(i.markdown), "-s", "-t", "html5", "--toc", "--toc-depth=1",
+        [pandoc(), str(i.markdown), "-f", PANDOC_FORMAT, "-s", "-t", "html5", "--toc", "--toc-depth=1",
          "--css", str(i.work / "plain.css"), "-o", str(html)],  # --css: pandoc's own screen CSS left out
         [PY, "-m", "weasyprint", str(html), str(i.work / "plain.pdf")],
     ]
