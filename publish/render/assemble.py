@@ -106,14 +106,11 @@ def toc(book: Book, *, for_print: bool = False) -> str:
     return f'<nav class="toc"><h1>目录</h1><ol>{"".join(items)}</ol></nav>'
 
 
-def book_html(book: Book, *, sandbox: Sandbox, for_print: bool, missing: list[str] | None = None) -> str:
-    """The whole book as one HTML document (the PDF's input)."""
-    missing = missing if missing is not None else []
+def head_html(book: Book) -> str:
+    """The document head: the title and the metadata WeasyPrint writes into the PDF's
+    Info (author, Subject, dates), for the one-pass book and for each part alike."""
     m = book.meta
-    head = [
-        '<meta charset="utf-8"/>',
-        f"<title>{screen_html(m.title)}</title>",
-    ]
+    head = ['<meta charset="utf-8"/>', f"<title>{screen_html(m.title)}</title>"]
     if m.authors:
         head.append(f'<meta name="author" content="{attr("、".join(m.authors))}"/>')
     subject = m.description or m.subtitle  # the PDF's Subject
@@ -123,12 +120,19 @@ def book_html(book: Book, *, sandbox: Sandbox, for_print: bool, missing: list[st
         head.append(f'<meta name="dcterms.created" content="{attr(m.date)}"/>')
         head.append(f'<meta name="dcterms.modified" content="{attr(m.date)}"/>')
     head.append('<meta name="generator" content="publish"/>')
+    return "".join(head)
+
+
+def book_html(book: Book, *, sandbox: Sandbox, for_print: bool, missing: list[str] | None = None) -> str:
+    """The whole book as one HTML document (the PDF's input)."""
+    missing = missing if missing is not None else []
+    m = book.meta
     body = [f'<div class="book-title-string">{screen_html(m.title)}</div>', title_page(book, for_print=for_print), toc(book, for_print=for_print)]
     for i, chapter in enumerate(book.chapters):
         ctx = chapter_context(book, i, sandbox, for_print=for_print, missing=missing)
         body.append(article(chapter.document, ctx))
     return (
-        f'<!DOCTYPE html>\n<html lang="{attr(m.language)}"><head>{"".join(head)}</head>'
+        f'<!DOCTYPE html>\n<html lang="{attr(m.language)}"><head>{head_html(book)}</head>'
         f'<body>{"".join(body)}</body></html>'
     )
 

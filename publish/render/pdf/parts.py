@@ -39,24 +39,9 @@ class Part:
     extra_css: str = ""
 
 
-def _head(book: Book) -> str:
-    m = book.meta
-    head = ['<meta charset="utf-8"/>', f"<title>{screen_html(m.title)}</title>"]
-    if m.authors:
-        head.append(f'<meta name="author" content="{attr("、".join(m.authors))}"/>')
-    subject = m.description or m.subtitle
-    if subject:
-        head.append(f'<meta name="description" content="{attr(subject)}"/>')
-    if m.date:
-        head.append(f'<meta name="dcterms.created" content="{attr(m.date)}"/>')
-        head.append(f'<meta name="dcterms.modified" content="{attr(m.date)}"/>')
-    head.append('<meta name="generator" content="publish"/>')
-    return "".join(head)
-
-
 def _document(book: Book, body: str) -> str:
     return (
-        f'<!DOCTYPE html>\n<html lang="{attr(book.meta.language)}"><head>{_head(book)}</head>'
+        f'<!DOCTYPE html>\n<html lang="{attr(book.meta.language)}"><head>{assemble.head_html(book)}</head>'
         f"<body>{body}{SENTINEL}</body></html>"
     )
 
