@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from publish.book import Book
 from publish.fonts import font_face_css
@@ -111,6 +112,19 @@ def _start(book: Book, style: Style, opts: Options) -> tuple[Loaded, list[tuple[
     return one_pass_start(book, style, extras, ParallelOptions(jobs=opts.jobs, cache=opts.cache))
 
 
+def _notes_per_page(html: Any, rendered: Any, again: Callable[[], Any]) -> tuple[Any, str | None]:
+    """The book numbered per page (``pdf.note_pages``): its notes renumbered from
+    ``rendered`` and laid out once more with the refit's changes as they are."""
+    from publish.render.pdf import note_pages
+
+    def second() -> Any:
+        refit.as_laid_out(html)
+        LOGGER.info("Step 3b - laying out again, the footnotes numbered per page")
+        return again()
+
+    return note_pages.per_page(html, rendered, second)
+
+
 def write_pdf_single(book: Book, opts: Options) -> Output:
     """The book laid out as one WeasyPrint document."""
     from weasyprint import HTML
@@ -136,6 +150,10 @@ def write_pdf_single(book: Book, opts: Options) -> Output:
         LOGGER.info("a stretched line outside the articles: laid out again with the refit's three layouts")
         html = HTML(string=document_html, base_url=base_url, url_fetcher=fetcher)
         rendered = html.render(stylesheets=stylesheets, font_config=font_config)
+    if style.footnotes == "page":
+        rendered, why = _notes_per_page(html, rendered, lambda: html.render(stylesheets=stylesheets, font_config=font_config))
+        if why is not None:
+            notes = (*notes, f"footnotes numbered per article, not per page: {why}")
     LOGGER.info("Step 4 - writing %d pages, the justification spaces taken out of the text", len(rendered.pages))
     identifier = hashlib.sha256(document_html.encode()).hexdigest()[:32].encode()
     with stripped():
