@@ -82,6 +82,7 @@ def _own_sheets(book: Book, style: Style, extras: str) -> Loaded:
     with ``pdf.worker.loaded``: importing the per-article build would cost this build,
     the slowest against plain WeasyPrint, 0.06 s)."""
     from weasyprint import CSS
+    from weasyprint.css.counters import CounterStyle
     from weasyprint.text.fonts import FontConfiguration
 
     from publish.fetcher import SandboxFetcher
@@ -91,11 +92,14 @@ def _own_sheets(book: Book, style: Style, extras: str) -> Loaded:
     # @font-face rules register only through the FontConfiguration shared by every sheet
     # and the layout; without it WeasyPrint silently uses whatever fontconfig finds.
     font_config = FontConfiguration()
-    sheets = [CSS(string=font_face_css(style.roles), url_fetcher=fetcher, font_config=font_config)]
-    sheets += [CSS(filename=str(p), url_fetcher=fetcher, font_config=font_config) for p in style.print_css]
+    counters = CounterStyle()  # likewise @counter-style rules
+    sheets = [CSS(string=font_face_css(style.roles), url_fetcher=fetcher, font_config=font_config, counter_style=counters)]
+    sheets += [
+        CSS(filename=str(p), url_fetcher=fetcher, font_config=font_config, counter_style=counters) for p in style.print_css
+    ]
     if extras:
-        sheets.append(CSS(string=extras, url_fetcher=fetcher, font_config=font_config))
-    return sandbox, fetcher, sheets, font_config
+        sheets.append(CSS(string=extras, url_fetcher=fetcher, font_config=font_config, counter_style=counters))
+    return sandbox, fetcher, sheets, font_config, counters
 
 
 def _start(book: Book, style: Style, opts: Options) -> tuple[Loaded, list[tuple[Edit, ...]] | None]:
@@ -134,7 +138,7 @@ def write_pdf_single(book: Book, opts: Options) -> Output:
     notes = weasy.install()
     style = load_style(opts.style or book.style, user_css=opts.user_css)
     LOGGER.info("Step 1 - loading faces %s; the refit decided per article", ", ".join(style.roles))
-    (sandbox, fetcher, stylesheets, font_config), decided = _start(book, style, opts)
+    (sandbox, fetcher, stylesheets, font_config, counters), decided = _start(book, style, opts)
     refused = len(sandbox.refused)
     LOGGER.info("Step 2 - assembling %d articles in style %s", len(book.chapters), style.name)
     missing: list[str] = []
@@ -145,13 +149,13 @@ def write_pdf_single(book: Book, opts: Options) -> Output:
         refit.decide(html, decided)
     LOGGER.info("Step 3 - laying out")
     try:
-        rendered = html.render(stylesheets=stylesheets, font_config=font_config)
+        rendered = html.render(stylesheets=stylesheets, font_config=font_config, counter_style=counters)
     except refit.Undecided:
         LOGGER.info("a stretched line outside the articles: laid out again with the refit's three layouts")
         html = HTML(string=document_html, base_url=base_url, url_fetcher=fetcher)
-        rendered = html.render(stylesheets=stylesheets, font_config=font_config)
+        rendered = html.render(stylesheets=stylesheets, font_config=font_config, counter_style=counters)
     if style.footnotes == "page":
-        rendered, why = _notes_per_page(html, rendered, lambda: html.render(stylesheets=stylesheets, font_config=font_config))
+        rendered, why = _notes_per_page(html, rendered, lambda: html.render(stylesheets=stylesheets, font_config=font_config, counter_style=counters))
         if why is not None:
             notes = (*notes, f"footnotes numbered per article, not per page: {why}")
     LOGGER.info("Step 4 - writing %d pages, the justification spaces taken out of the text", len(rendered.pages))
