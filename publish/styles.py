@@ -20,9 +20,13 @@ from publish.fonts import PROJECT_DIR
 from publish.sources import check_source, read_source
 
 STYLES_DIR = PROJECT_DIR / "styles"
-_KEYS = {"description", "extends", "roles", "print", "epub", "screen", "trim", "writing_mode"}
+_KEYS = {"description", "extends", "roles", "print", "epub", "screen", "trim", "writing_mode", "footnotes"}
 WRITING_MODES = ("horizontal-tb", "vertical-rl")
 """``writing_mode``: 横排 (the default) or 竖排; the EPUB spine follows it (rtl for 竖排)."""
+FOOTNOTE_NUMBERING = ("article", "page")
+"""``footnotes``: the PDF's notes numbered ① ② ③ through each article (the default, as the
+EPUB and the HTML edition number them) or afresh on every page (clreq's other convention,
+``pdf.note_pages``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +46,8 @@ class Style:
     """Sheets for the HTML edition (``publish preview``, ``build --format html``)."""
     user_css: tuple[Path, ...] = ()
     """The user's own sheets (``--css``): readable themselves, but nothing beside them."""
+    footnotes: str = FOOTNOTE_NUMBERING[0]
+    """How the PDF numbers the notes: ``article`` or ``page`` (``FOOTNOTE_NUMBERING``)."""
 
 
 def available_styles(styles_dir: Path = STYLES_DIR) -> list[str]:
@@ -112,6 +118,7 @@ def load_style(name: str, *, user_css: tuple[Path, ...] = (), styles_dir: Path =
     trim = "A5"
     description = ""
     writing_mode = WRITING_MODES[0]
+    footnotes = FOOTNOTE_NUMBERING[0]
     for folder, data in chain:
         roles += [str(r) for r in data.get("roles", []) if r not in roles]  # type: ignore[attr-defined]
         trim = str(data.get("trim", trim))
@@ -120,6 +127,10 @@ def load_style(name: str, *, user_css: tuple[Path, ...] = (), styles_dir: Path =
         if writing_mode not in WRITING_MODES:
             raise ConfigError(f"writing_mode {writing_mode!r} is not one of {', '.join(WRITING_MODES)}",
                               path=folder / "style.toml")
+        footnotes = str(data.get("footnotes", footnotes))
+        if footnotes not in FOOTNOTE_NUMBERING:
+            raise ConfigError(f"footnotes {footnotes!r} is not one of {', '.join(FOOTNOTE_NUMBERING)}",
+                              path=folder / "style.toml", hint='footnotes = "page" numbers the notes afresh on every page')
     return Style(
         name=name,
         description=description,
@@ -131,4 +142,5 @@ def load_style(name: str, *, user_css: tuple[Path, ...] = (), styles_dir: Path =
         folders=tuple(folder for folder, _ in chain),
         writing_mode=writing_mode,
         user_css=tuple(user_css),
+        footnotes=footnotes,
     )

@@ -114,6 +114,7 @@ def _setup(book: Book, style: Style, extras: str, cache: bool) -> Setup:
         font_places=places["font"],
         sheets=tuple(sheets),
         cache=cache_dir(book.root) if cache else None,
+        footnotes=style.footnotes,
     )
     return dataclasses.replace(setup, fonts=font_files(_sheet_texts(setup)))
 
@@ -132,7 +133,9 @@ def _sheet_texts(setup: Setup) -> list[str]:
 
 def _setup_key(setup: Setup, texts: list[str]) -> str:
     code = hashlib.sha256(b"".join(path.read_bytes() for path in rendering_code())).hexdigest()
-    return setup_key(f"publish {__version__} {code} weasyprint {version('weasyprint')}", texts)
+    # Per-page note numbers change a part's PDF but neither its HTML nor its sheets.
+    numbering = "" if setup.footnotes == "article" else f" footnotes {setup.footnotes}"
+    return setup_key(f"publish {__version__} {code} weasyprint {version('weasyprint')}{numbering}", texts)
 
 
 def _read(path: str) -> str:
@@ -190,7 +193,8 @@ def write_pdf_parallel(book: Book, style: Style, extras: str, options: ParallelO
     parts = [PartPdf(d, drop_last=(i == len(pdfs) - 1 and last_blank)) for i, d in enumerate(pdfs)]
     merged = merge(parts, setup.fonts, RenderCache(setup.cache))
     refused = [url for d in (front_count, *done, front_done) for url in d.refused]
-    warnings = missing + [f"refused resource: {url}" for url in dict.fromkeys(refused)]
+    warnings = missing + [w for d in done for w in d.warnings]
+    warnings += [f"refused resource: {url}" for url in dict.fromkeys(refused)]
     return merged, warnings
 
 

@@ -29,7 +29,7 @@ from publish import workers
 from publish.errors import RenderError
 from publish.fetcher import Sandbox
 from publish.render.cache import Layout, RenderCache, part_key, pdf_key
-from publish.render.pdf import weasy
+from publish.render.pdf import note_pages, weasy
 from publish.render.pdf.parts import fill_numbers
 from publish.render.pdf.weasy import font_stubs, harfbuzz, pagination, refit
 from publish.render.pdf.weasy.text_spaces import stripped
@@ -53,6 +53,8 @@ class Setup:
     fonts: tuple[Path, ...] = ()
     """The font files the sheets name: a part embeds a stub of each face cut from one of
     them, and the merge cuts the face once for the whole book (``pdf.fonts``)."""
+    footnotes: str = "article"
+    """The style's note numbering: ``page`` lays a part with notes out twice (``pdf.note_pages``)."""
 
     def sandbox(self) -> Sandbox:
         """The book's resource policy, the one every edition reads through."""
@@ -86,6 +88,7 @@ class Done:
     first_page: int
     pdf: bytes | None = None
     refused: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 class Counts(Protocol):
@@ -155,8 +158,10 @@ def local_board(size: int, targets: int = 0) -> Board:
 
 
 _BOARD: Board | None = None
-Loaded = tuple[Any, Any, list[Any], Any]
-"""(sandbox, fetcher, style sheets, font configuration) of a setup (``loaded``)."""
+Loaded = tuple[Any, Any, list[Any], Any, Any]
+"""(sandbox, fetcher, style sheets, font configuration, counter styles) of a setup
+(``loaded``): the last two shared by every sheet and the layout, as WeasyPrint's own API
+shares them, or its ``@font-face`` and ``@counter-style`` rules are lost."""
 _LOADED: dict[Setup, Loaded] = {}
 # Let go of the loaded faces before the interpreter tears WeasyPrint's modules down: a
 # FontConfiguration freed after that fails in its __del__ ("'NoneType' is not callable").
@@ -172,9 +177,10 @@ def init_worker(parent: int | None, counts: Counts, condition: Any, anchors: Cou
 
 
 def loaded(setup: Setup) -> Loaded:
-    """(sandbox, fetcher, sheets, font config) for the setup, loaded once per process."""
+    """(sandbox, fetcher, sheets, font config, counter styles) for the setup, loaded once per process."""
     if setup not in _LOADED:
         from weasyprint import CSS
+        from weasyprint.css.counters import CounterStyle
         from weasyprint.text.fonts import FontConfiguration
 
         from publish.fetcher import SandboxFetcher
@@ -183,13 +189,14 @@ def loaded(setup: Setup) -> Loaded:
         sandbox = setup.sandbox()
         fetcher = SandboxFetcher(sandbox)
         config = FontConfiguration()
+        counters = CounterStyle()
         sheets = [
-            CSS(filename=value, url_fetcher=fetcher, font_config=config)
+            CSS(filename=value, url_fetcher=fetcher, font_config=config, counter_style=counters)
             if kind == "file"
-            else CSS(string=value, url_fetcher=fetcher, font_config=config)
+            else CSS(string=value, url_fetcher=fetcher, font_config=config, counter_style=counters)
             for kind, value in setup.sheets
         ]
-        _LOADED[setup] = (sandbox, fetcher, sheets, config)
+        _LOADED[setup] = (sandbox, fetcher, sheets, config, counters)
     return _LOADED[setup]
 
 
@@ -207,12 +214,12 @@ def warm(setup: Setup) -> None:
     from weasyprint import HTML
 
     weasy.install()
-    _, fetcher, sheets, config = loaded(setup)
+    _, fetcher, sheets, config, counters = loaded(setup)
     families = dict.fromkeys(_FAMILY.findall(" ".join(v for k, v in setup.sheets if k == "string")))
     lines = "".join(f'<p style="font-family: &quot;{f}&quot;">一二 ab 12</p>' for f in families)
     html = HTML(string=f'<html lang="zh-CN"><body>{lines}</body></html>', url_fetcher=fetcher)
     with stripped():
-        html.render(stylesheets=sheets, font_config=config).write_pdf()
+        html.render(stylesheets=sheets, font_config=config, counter_style=counters).write_pdf()
     _WARM.add(setup)
 
 
@@ -241,7 +248,7 @@ def _publish_anchors(job: Job, board: Board, layout: Layout, first: int) -> None
         )
 
 
-def _render(job: Job, known: Layout | None, fetcher: Any, sheets: list[Any], config: Any) -> tuple[Any, Any]:
+def _render(job: Job, known: Layout | None, fetcher: Any, sheets: list[Any], config: Any, counters: Any) -> tuple[Any, Any]:
     """The part's HTML object and its layout. A part laid out before at other page
     numbers (its layout cached, not its PDF) has its refit changes known: one layout,
     not the refit's two or three (``refit.decide``)."""
@@ -251,10 +258,10 @@ def _render(job: Job, known: Layout | None, fetcher: Any, sheets: list[Any], con
     if known is not None and known.edits:
         refit.decide(html, [known.edits])
         try:
-            return html, html.render(stylesheets=sheets, font_config=config)
+            return html, html.render(stylesheets=sheets, font_config=config, counter_style=counters)
         except refit.Undecided:  # a line stretched outside the article: decide nothing
             html = HTML(string=job.html, base_url=job.setup.base_url, url_fetcher=fetcher)
-    return html, html.render(stylesheets=sheets, font_config=config)
+    return html, html.render(stylesheets=sheets, font_config=config, counter_style=counters)
 
 
 def _part_edits(html: Any, known: Layout | None) -> tuple[refit.Edit, ...] | None:
@@ -283,7 +290,7 @@ def _run(job: Job, board: Board) -> Done:
     from weasyprint import CSS
 
     weasy.install()
-    sandbox, fetcher, sheets, config = loaded(job.setup)
+    sandbox, fetcher, sheets, config, counters = loaded(job.setup)
     before = len(sandbox.refused)
     numbering: list[int] = [1]
 
@@ -294,9 +301,21 @@ def _run(job: Job, board: Board) -> Done:
             numbering[0] = board.first_page(job.index)
             pagination.shift_page_counter(context, numbering[0] - 1)
 
+    extra = [CSS(string=job.css, font_config=config, counter_style=counters)] if job.css else []
     with pagination.on_paginated(paginated):
-        extra = [CSS(string=job.css, font_config=config)] if job.css else []
-        html, document = _render(job, known, fetcher, [*sheets, *extra], config)
+        html, document = _render(job, known, fetcher, [*sheets, *extra], config, counters)
+    edits = _part_edits(html, known)
+    warnings: list[str] = []
+    if job.setup.footnotes == "page" and job.write:
+
+        def again() -> Any:
+            refit.as_laid_out(html)
+            with pagination.on_paginated(lambda context: pagination.shift_page_counter(context, numbering[0] - 1)):
+                return html.render(stylesheets=[*sheets, *extra], font_config=config, counter_style=counters)
+
+        document, why = note_pages.per_page(html, document, again)
+        if why is not None:
+            warnings.append(f"article {job.index}: footnotes numbered per article, not per page: {why}")
     pages = document.pages[:-1]
     anchors: dict[str, int] = {}
     for number, page in enumerate(pages):
@@ -304,7 +323,7 @@ def _run(job: Job, board: Board) -> Done:
             anchors.setdefault(name, number)
     layout = Layout(
         pages=len(pages), last_blank=bool(pages) and pages[-1]._page_box.page_type.blank, anchors=anchors,
-        edits=_part_edits(html, known),
+        edits=edits,
     )
     cache.store_layout(job.key, layout)
     _publish_anchors(job, board, layout, numbering[0])
@@ -315,4 +334,4 @@ def _run(job: Job, board: Board) -> Done:
         with font_stubs.stubbing(job.setup.fonts if harfbuzz.available() else ()), stripped():
             data = bytes(document.copy(pages).write_pdf())
         cache.store_pdf(pdf_key(job.key, numbering[0]), data)
-    return Done(layout=layout, first_page=numbering[0], pdf=data, refused=sandbox.refused[before:])
+    return Done(layout=layout, first_page=numbering[0], pdf=data, refused=sandbox.refused[before:], warnings=warnings)

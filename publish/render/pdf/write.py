@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from publish.book import Book
 from publish.fonts import font_face_css
@@ -81,6 +82,7 @@ def _own_sheets(book: Book, style: Style, extras: str) -> Loaded:
     with ``pdf.worker.loaded``: importing the per-article build would cost this build,
     the slowest against plain WeasyPrint, 0.06 s)."""
     from weasyprint import CSS
+    from weasyprint.css.counters import CounterStyle
     from weasyprint.text.fonts import FontConfiguration
 
     from publish.fetcher import SandboxFetcher
@@ -90,11 +92,14 @@ def _own_sheets(book: Book, style: Style, extras: str) -> Loaded:
     # @font-face rules register only through the FontConfiguration shared by every sheet
     # and the layout; without it WeasyPrint silently uses whatever fontconfig finds.
     font_config = FontConfiguration()
-    sheets = [CSS(string=font_face_css(style.roles), url_fetcher=fetcher, font_config=font_config)]
-    sheets += [CSS(filename=str(p), url_fetcher=fetcher, font_config=font_config) for p in style.print_css]
+    counters = CounterStyle()  # likewise @counter-style rules
+    sheets = [CSS(string=font_face_css(style.roles), url_fetcher=fetcher, font_config=font_config, counter_style=counters)]
+    sheets += [
+        CSS(filename=str(p), url_fetcher=fetcher, font_config=font_config, counter_style=counters) for p in style.print_css
+    ]
     if extras:
-        sheets.append(CSS(string=extras, url_fetcher=fetcher, font_config=font_config))
-    return sandbox, fetcher, sheets, font_config
+        sheets.append(CSS(string=extras, url_fetcher=fetcher, font_config=font_config, counter_style=counters))
+    return sandbox, fetcher, sheets, font_config, counters
 
 
 def _start(book: Book, style: Style, opts: Options) -> tuple[Loaded, list[tuple[Edit, ...]] | None]:
@@ -111,6 +116,19 @@ def _start(book: Book, style: Style, opts: Options) -> tuple[Loaded, list[tuple[
     return one_pass_start(book, style, extras, ParallelOptions(jobs=opts.jobs, cache=opts.cache))
 
 
+def _notes_per_page(html: Any, rendered: Any, again: Callable[[], Any]) -> tuple[Any, str | None]:
+    """The book numbered per page (``pdf.note_pages``): its notes renumbered from
+    ``rendered`` and laid out once more with the refit's changes as they are."""
+    from publish.render.pdf import note_pages
+
+    def second() -> Any:
+        refit.as_laid_out(html)
+        LOGGER.info("Step 3b - laying out again, the footnotes numbered per page")
+        return again()
+
+    return note_pages.per_page(html, rendered, second)
+
+
 def write_pdf_single(book: Book, opts: Options) -> Output:
     """The book laid out as one WeasyPrint document."""
     from weasyprint import HTML
@@ -120,7 +138,7 @@ def write_pdf_single(book: Book, opts: Options) -> Output:
     notes = weasy.install()
     style = load_style(opts.style or book.style, user_css=opts.user_css)
     LOGGER.info("Step 1 - loading faces %s; the refit decided per article", ", ".join(style.roles))
-    (sandbox, fetcher, stylesheets, font_config), decided = _start(book, style, opts)
+    (sandbox, fetcher, stylesheets, font_config, counters), decided = _start(book, style, opts)
     refused = len(sandbox.refused)
     LOGGER.info("Step 2 - assembling %d articles in style %s", len(book.chapters), style.name)
     missing: list[str] = []
@@ -131,11 +149,15 @@ def write_pdf_single(book: Book, opts: Options) -> Output:
         refit.decide(html, decided)
     LOGGER.info("Step 3 - laying out")
     try:
-        rendered = html.render(stylesheets=stylesheets, font_config=font_config)
+        rendered = html.render(stylesheets=stylesheets, font_config=font_config, counter_style=counters)
     except refit.Undecided:
         LOGGER.info("a stretched line outside the articles: laid out again with the refit's three layouts")
         html = HTML(string=document_html, base_url=base_url, url_fetcher=fetcher)
-        rendered = html.render(stylesheets=stylesheets, font_config=font_config)
+        rendered = html.render(stylesheets=stylesheets, font_config=font_config, counter_style=counters)
+    if style.footnotes == "page":
+        rendered, why = _notes_per_page(html, rendered, lambda: html.render(stylesheets=stylesheets, font_config=font_config, counter_style=counters))
+        if why is not None:
+            notes = (*notes, f"footnotes numbered per article, not per page: {why}")
     LOGGER.info("Step 4 - writing %d pages, the justification spaces taken out of the text", len(rendered.pages))
     identifier = hashlib.sha256(document_html.encode()).hexdigest()[:32].encode()
     with stripped():

@@ -388,3 +388,11 @@ def install() -> None:
     render = _render_again(weasyprint.HTML.render)
     render._publish_refit = True
     weasyprint.HTML.render = render
+
+
+def as_laid_out(html: Any) -> None:
+    """Make the next ``render`` of ``html`` one layout with the remedies its last render
+    already made to its elements, looking for none (a second layout that must break the
+    lines as the first did: ``pdf.note_pages``). ``edits`` reads the last render's: take
+    them before."""
+    html._publish_front = set()
