@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 from publish.book import Book, Chapter
 from publish.fetcher import RefusedResource, Sandbox
 from publish.render.xhtml import RenderContext, article, attr, sections
-from publish.typeset.hints import heading_html, print_html, screen_html
+from publish.typeset.hints import heading_html, print_html, running_head_text, screen_html
 
 
 def chapter_anchor(index: int) -> str:
@@ -77,7 +77,8 @@ def title_page(book: Book, *, for_print: bool = False) -> str:
     text = heading_html if for_print else screen_html
     sub = f'<p class="subtitle">{text(m.subtitle)}</p>' if m.subtitle else ""
     pub = f'<p class="publisher">{text(m.publisher)}</p>' if m.publisher else ""
-    return f'<section class="title-page"><h1>{text(m.title)}</h1>{sub}{pub}</section>'
+    head = f' data-head="{attr(running_head_text(m.title))}"' if for_print else ""
+    return f'<section class="title-page"><h1{head}>{text(m.title)}</h1>{sub}{pub}</section>'
 
 
 def toc_entry(title: str, target: str, *, for_print: bool) -> str:

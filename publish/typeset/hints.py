@@ -291,6 +291,28 @@ def plain_text(printed: str) -> str:
     return html.unescape(text)
 
 
+RUNNING_QUARTER = "\u2005"
+"""FOUR-PER-EM SPACE: the quarter em between Han and a Latin letter or digit in a
+running head, which takes a plain string (``string-set``), so no ``span.qs`` can reach it.
+The song face has no U+2005 (Pango then drops it); the running heads' font list names
+the kai face after the song face, whose U+2005 is 0.25em wide and draws nothing."""
+RUNNING_DOT_SIDE = "\u2004"
+"""THREE-PER-EM SPACE (0.333em, also from the kai face), one each side of a 间隔号 in a running
+head: with the song face's 0.33em dot they make the one em ``span.dot`` gives it in the
+body (clreq §3.1)."""
+_RUNNING_MIXED = re.compile(f"(?<=[{HAN}]) ?(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%‰℃]) ?(?=[{HAN}])")
+
+
+def running_head_text(title: str) -> str:
+    """A title as a running head prints it (``data-head``, taken by ``string-set``):
+    the plain text, with a quarter em between Han and Latin or digits (an author's
+    space there becomes that quarter em) and a 间隔号 between Han characters one em
+    wide, so the head spaces the title as the title line above the text does."""
+    text = _PRIVATE_USE.sub("", title)
+    text = _RUNNING_MIXED.sub(RUNNING_QUARTER, text)
+    return _INTERPUNCT_RE.sub(RUNNING_DOT_SIDE + INTERPUNCT + RUNNING_DOT_SIDE, text)
+
+
 def screen_html(text: str) -> str:
     """Escaped HTML for e-readers and screens, which justify Chinese themselves."""
     return html.escape(text, quote=False)
