@@ -84,12 +84,13 @@ def title_page(book: Book, *, for_print: bool = False) -> str:
 def toc_entry(title: str, target: str, *, for_print: bool) -> str:
     """One 目录 entry. For print the last two characters go in ``span.toc-end`` (the
     style keeps them on one line with the leader and page number, so a leader never
-    opens a line) and the text carries the justification hints."""
+    opens a line) and the text carries the justification hints, breaking between phrases
+    as the title does (``heading_html``)."""
     if not for_print:
         return f'<a href="#{target}">{screen_html(title)}</a>'
     head, tail = title[:-2], title[-2:]
     return (
-        f'<a href="#{target}">{print_html(head)}'
+        f'<a href="#{target}">{heading_html(head)}'
         f'<span class="toc-end" data-target="#{target}">{print_html(tail)}</span></a>'
     )
 

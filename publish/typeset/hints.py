@@ -328,7 +328,15 @@ def vertical_html(text: str) -> str:
     return _SHORT_NUMBER.sub(lambda m: f'<span class="tcy">{m.group()}</span>', escaped)
 
 
-_PHRASE_END = re.compile(r"(?<=[·，、：；　 ])|(?=——)")
+_PHRASE_END = re.compile(
+    "(?:(?<=[？！：；，、　 ])|(?<=[？！。：；，、][" + re.escape("".join(sorted(CLOSING))) + "]))"
+    "(?![" + re.escape("".join(sorted(NO_LINE_START))) + "])"
+    "|(?<![" + re.escape("".join(sorted(NO_LINE_END))) + "])(?=——|[" + re.escape("".join(sorted(OPENING))) + "])"
+)
+"""Where a display line may break: after a phrase's end (？！：；，、 and spaces; not
+before a mark that may not begin a line: after “？”” as a whole) and before an opening mark
+or ——. Not after a 间隔号, which belongs to the name or the compound on both sides
+(“盘点·/抓党建” read as two titles), nor anywhere inside a phrase that fits."""
 NOBR_MAX = 12
 """Longest phrase (in characters) any heading keeps on one line: the narrowest heading
 measure of the styles, the book style's title page (294pt at 22pt), holds 13."""
@@ -340,9 +348,10 @@ NOBR_TITLE_MAX = 16
 def heading_html(text: str) -> str:
     """Print HTML for a title or heading: it breaks between phrases, not inside words.
 
-    A heading is split after ·，、：； and spaces and before ——; each phrase of at most
-    ``NOBR_MAX`` characters goes in ``span.nobr`` (white-space: nowrap), so a long title
-    breaks "2020年组织工作盘点·/抓党建促脱贫攻坚", not "…促脱/贫攻坚"; one of at most
+    A heading is split at ``_PHRASE_END`` (after ？！：；，、 and spaces, before an
+    opening mark and ——); each phrase of at most ``NOBR_MAX`` characters goes in
+    ``span.nobr`` (white-space: nowrap), so a title breaks "后果很严重吗？/我们看看",
+    not "后果/很严重吗？我们看看", and never after a 间隔号; one of at most
     ``NOBR_TITLE_MAX`` in ``span.nobr-title``, kept whole where the style's measure
     allows ("外国专家：/中美合作共赢符合国际社会利益", not "…国际社/会利益"). Longer
     phrases break anywhere the rules allow, so nothing overflows the measure (the
