@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 from publish.book import Book, Chapter
 from publish.fetcher import RefusedResource, Sandbox
 from publish.render.xhtml import RenderContext, article, attr, sections
-from publish.typeset.hints import heading_html, print_html, screen_html
+from publish.typeset.hints import heading_html, print_html, running_head_text, screen_html
 
 
 def chapter_anchor(index: int) -> str:
@@ -77,18 +77,20 @@ def title_page(book: Book, *, for_print: bool = False) -> str:
     text = heading_html if for_print else screen_html
     sub = f'<p class="subtitle">{text(m.subtitle)}</p>' if m.subtitle else ""
     pub = f'<p class="publisher">{text(m.publisher)}</p>' if m.publisher else ""
-    return f'<section class="title-page"><h1>{text(m.title)}</h1>{sub}{pub}</section>'
+    head = f' data-head="{attr(running_head_text(m.title))}"' if for_print else ""
+    return f'<section class="title-page"><h1{head}>{text(m.title)}</h1>{sub}{pub}</section>'
 
 
 def toc_entry(title: str, target: str, *, for_print: bool) -> str:
     """One 目录 entry. For print the last two characters go in ``span.toc-end`` (the
     style keeps them on one line with the leader and page number, so a leader never
-    opens a line) and the text carries the justification hints."""
+    opens a line) and the text carries the justification hints, breaking between phrases
+    as the title does (``heading_html``)."""
     if not for_print:
         return f'<a href="#{target}">{screen_html(title)}</a>'
     head, tail = title[:-2], title[-2:]
     return (
-        f'<a href="#{target}">{print_html(head)}'
+        f'<a href="#{target}">{heading_html(head)}'
         f'<span class="toc-end" data-target="#{target}">{print_html(tail)}</span></a>'
     )
 

@@ -35,6 +35,7 @@ from publish.model import (
     inline_text,
     walk_blocks,
 )
+from publish.typeset.hints import running_head_text
 
 TextFilter = Callable[[str], str]
 
@@ -101,6 +102,13 @@ def label_attr(ctx: RenderContext, title: str) -> str:
     """For print, the plain title as ``data-label`` (the style's bookmark-label), since
     the heading's own content carries layout hints; nothing for screens."""
     return f' data-label="{attr(title)}"' if ctx.heading else ""
+
+
+def head_attr(ctx: RenderContext, title: str) -> str:
+    """For print, the title as the running head sets it (``data-head``, the style's
+    ``string-set``): the plain title with its quarter ems and 间隔号 spacing as
+    characters, since a string takes no spans; the bookmark keeps ``data-label``."""
+    return f' data-head="{attr(running_head_text(title))}"' if ctx.heading else ""
 
 
 def section_id(ctx: RenderContext, index: int, node: Heading | None = None) -> str:
@@ -329,7 +337,7 @@ def article_head(doc: Document, ctx: RenderContext) -> str:
     subtitle = f'<p class="subtitle">{hctx.text("——" + m.subtitle)}</p>' if m.subtitle else ""
     return (
         f'<header class="article-head">{lead}'
-        f'<h1 id="{ctx.anchor}"{label_attr(ctx, m.title)}>{hctx.text(m.title)}</h1>'
+        f'<h1 id="{ctx.anchor}"{label_attr(ctx, m.title)}{head_attr(ctx, m.title)}>{hctx.text(m.title)}</h1>'
         f"{subtitle}{byline(doc, ctx)}</header>"
     )
 

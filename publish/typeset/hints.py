@@ -291,6 +291,28 @@ def plain_text(printed: str) -> str:
     return html.unescape(text)
 
 
+RUNNING_QUARTER = "\u2005"
+"""FOUR-PER-EM SPACE: the quarter em between Han and a Latin letter or digit in a
+running head, which takes a plain string (``string-set``), so no ``span.qs`` can reach it.
+The song face has no U+2005 (Pango then drops it); the running heads' font list names
+the kai face after the song face, whose U+2005 is 0.25em wide and draws nothing."""
+RUNNING_DOT_SIDE = "\u2004"
+"""THREE-PER-EM SPACE (0.333em, also from the kai face), one each side of a 间隔号 in a running
+head: with the song face's 0.33em dot they make the one em ``span.dot`` gives it in the
+body (clreq §3.1)."""
+_RUNNING_MIXED = re.compile(f"(?<=[{HAN}]) ?(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%‰℃]) ?(?=[{HAN}])")
+
+
+def running_head_text(title: str) -> str:
+    """A title as a running head prints it (``data-head``, taken by ``string-set``):
+    the plain text, with a quarter em between Han and Latin or digits (an author's
+    space there becomes that quarter em) and a 间隔号 between Han characters one em
+    wide, so the head spaces the title as the title line above the text does."""
+    text = _PRIVATE_USE.sub("", title)
+    text = _RUNNING_MIXED.sub(RUNNING_QUARTER, text)
+    return _INTERPUNCT_RE.sub(RUNNING_DOT_SIDE + INTERPUNCT + RUNNING_DOT_SIDE, text)
+
+
 def screen_html(text: str) -> str:
     """Escaped HTML for e-readers and screens, which justify Chinese themselves."""
     return html.escape(text, quote=False)
@@ -306,7 +328,15 @@ def vertical_html(text: str) -> str:
     return _SHORT_NUMBER.sub(lambda m: f'<span class="tcy">{m.group()}</span>', escaped)
 
 
-_PHRASE_END = re.compile(r"(?<=[·，、：；　 ])|(?=——)")
+_PHRASE_END = re.compile(
+    "(?:(?<=[？！：；，、　 ])|(?<=[？！。：；，、][" + re.escape("".join(sorted(CLOSING))) + "]))"
+    "(?![" + re.escape("".join(sorted(NO_LINE_START))) + "])"
+    "|(?<![" + re.escape("".join(sorted(NO_LINE_END))) + "])(?=——|[" + re.escape("".join(sorted(OPENING))) + "])"
+)
+"""Where a display line may break: after a phrase's end (？！：；，、 and spaces; not
+before a mark that may not begin a line: after “？”” as a whole) and before an opening mark
+or ——. Not after a 间隔号, which belongs to the name or the compound on both sides
+(“盘点·/抓党建” read as two titles), nor anywhere inside a phrase that fits."""
 NOBR_MAX = 12
 """Longest phrase (in characters) any heading keeps on one line: the narrowest heading
 measure of the styles, the book style's title page (294pt at 22pt), holds 13."""
@@ -318,9 +348,10 @@ NOBR_TITLE_MAX = 16
 def heading_html(text: str) -> str:
     """Print HTML for a title or heading: it breaks between phrases, not inside words.
 
-    A heading is split after ·，、：； and spaces and before ——; each phrase of at most
-    ``NOBR_MAX`` characters goes in ``span.nobr`` (white-space: nowrap), so a long title
-    breaks "2020年组织工作盘点·/抓党建促脱贫攻坚", not "…促脱/贫攻坚"; one of at most
+    A heading is split at ``_PHRASE_END`` (after ？！：；，、 and spaces, before an
+    opening mark and ——); each phrase of at most ``NOBR_MAX`` characters goes in
+    ``span.nobr`` (white-space: nowrap), so a title breaks "后果很严重吗？/我们看看",
+    not "后果/很严重吗？我们看看", and never after a 间隔号; one of at most
     ``NOBR_TITLE_MAX`` in ``span.nobr-title``, kept whole where the style's measure
     allows ("外国专家：/中美合作共赢符合国际社会利益", not "…国际社/会利益"). Longer
     phrases break anywhere the rules allow, so nothing overflows the measure (the

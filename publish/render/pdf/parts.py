@@ -11,8 +11,6 @@ blank verso the book would have before the next part.
 
 from __future__ import annotations
 
-import html as html_lib
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -20,15 +18,13 @@ from publish.book import Book
 from publish.fetcher import Sandbox
 from publish.render import assemble
 from publish.render.xhtml import article, attr, sections
-from publish.typeset.hints import heading_html, screen_html
+from publish.typeset.hints import running_head_text, screen_html
 
 SENTINEL = '<div class="publish-part-end" style="break-before: right"></div>'
 """Opens the recto after a part; its page is dropped."""
 PLACEHOLDER = "000"
 """Stands for a 目录 page number before the articles are counted (as wide as any)."""
 
-_TAG = re.compile(r"<[^>]+>")
-_SPACE = re.compile(r"[ \t\n\r\f]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,12 +86,6 @@ def fill_numbers(html: str, pages: Mapping[str, int]) -> str:
     return html
 
 
-def heading_string(text: str) -> str:
-    """What ``string-set: … content()`` takes from a title: its text, spaces collapsed."""
-    plain = html_lib.unescape(_TAG.sub("", heading_html(text)))
-    return _SPACE.sub(" ", plain).strip(" ")
-
-
 def _css_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ") + '"'
 
@@ -104,5 +94,5 @@ def article_part(book: Book, index: int, sandbox: Sandbox, missing: list[str]) -
     """Article ``index`` alone with the book's running head; the build adds its numbering."""
     ctx = assemble.chapter_context(book, index, sandbox, for_print=True, missing=missing)
     body = article(book.chapters[index].document, ctx)
-    css = f"article {{ string-set: book-title {_css_string(heading_string(book.meta.title))}; }}"
+    css = f"article {{ string-set: book-title {_css_string(running_head_text(book.meta.title))}; }}"
     return Part(html=_document(book, body), extra_css=css)
