@@ -345,6 +345,25 @@ NOBR_TITLE_MAX = 16
 (``span.nobr-title``; the styles decide where that holds): 294pt at 18pt holds 16."""
 
 
+COMPOUND_SIDE = 5
+"""A 间隔号 with at least this many characters on each side joins two titles, not the two
+halves of a name (“2020年组织工作盘点·抓党建促脱贫攻坚”, not “约翰·米勒”)."""
+_COMPOUND_DOT = re.compile(r"(?<=[·・])(?=\S{%d})" % COMPOUND_SIDE)
+
+
+def _at_compound_dots(phrase: str) -> list[str]:
+    """A phrase too long to keep whole, cut after each 间隔号 that joins two titles, so the
+    line may break there rather than inside a word (“…促脱/贫攻坚”)."""
+    if len(phrase) <= NOBR_TITLE_MAX:
+        return [phrase]
+    pieces, start = [], 0
+    for m in _COMPOUND_DOT.finditer(phrase):
+        if m.start() - 1 - start >= COMPOUND_SIDE:
+            pieces.append(phrase[start : m.start()])
+            start = m.start()
+    return [*pieces, phrase[start:]]
+
+
 def heading_html(text: str) -> str:
     """Print HTML for a title or heading: it breaks between phrases, not inside words.
 
@@ -357,7 +376,7 @@ def heading_html(text: str) -> str:
     phrases break anywhere the rules allow, so nothing overflows the measure (the
     checker's past-measure rule would say so).
     """
-    phrases = [p for p in _PHRASE_END.split(text) if p]
+    phrases = [piece for p in _PHRASE_END.split(text) if p for piece in _at_compound_dots(p)]
     if len(phrases) < 2:
         return print_html(text, fit=False)
     out = []

@@ -12,11 +12,12 @@ from publish.render.assemble import toc_entry
 from publish.typeset.hints import HINT, heading_html, plain_text
 
 TITLE = "约翰·米勒：全球变暖的后果很严重？我们还有多少时间"
+SEED_TITLE = "2020年组织工作盘点·抓党建促脱贫攻坚"
 
 
-def _title_lines(tmp: Path) -> list[str]:
+def _title_lines(tmp: Path, title: str = TITLE) -> list[str]:
     (tmp / "a.md").write_text(
-        f"---\ntitle: {TITLE}\nlang: zh-CN\n---\n\n这是一段正文，写得很短。\n", encoding="utf-8"
+        f"---\ntitle: {title}\nlang: zh-CN\n---\n\n这是一段正文，写得很短。\n", encoding="utf-8"
     )
     (tmp / "book.toml").write_text(
         '[book]\nname = "t"\ntitle = "试验"\nauthors = ["x"]\npublisher = "x"\n'
@@ -50,3 +51,8 @@ def test_a_contents_entry_breaks_between_phrases_like_its_title() -> None:
     html = toc_entry("全球变暖的后果很严重？我们还有多少时间", "a0", for_print=True)
     first, rest = html.split(f'</span>{HINT}<span class="nobr">')
     assert plain_text(first) == "全球变暖的后果很严重？" and '<span class="nobr">' in first
+
+
+def test_a_title_too_long_for_a_line_breaks_after_the_dot_joining_two_titles(tmp_path: Path) -> None:
+    """The seed's title: “2020年组织工作盘点·抓党建促脱贫攻坚” broke as “…促脱/贫攻坚”."""
+    assert _title_lines(tmp_path, SEED_TITLE) == ["2020年组织工作盘点·", "抓党建促脱贫攻坚"]
