@@ -94,25 +94,35 @@ def _block_lines(nodes: list[object]) -> list[Line]:
     return lines
 
 
-def _last_lines(nodes: list[object], count: int) -> list[Line]:
-    """``_block_lines(nodes)[-count:]`` from the end of the page above the body only: a
-    portal's header is thousands of text nodes, and a line needs just its own. The first
-    line of a tail may be cut, so one more is made and dropped."""
+def _last_lines(el: _Element, count: int) -> list[Line]:
+    """The last ``count`` lines of the page above ``el`` (``_block_lines`` of its preceding
+    text, the last ``count``), from the text nodes just above it only: a portal's header
+    is thousands of text nodes, and lxml makes a Python string of each one a query
+    returns, while a line needs just its own. The first line of a tail may be cut, so one
+    more is made and dropped."""
     take = 8 * count
     while True:
-        lines = _block_lines(nodes[-take:])
-        if take >= len(nodes):
-            return lines[-count:]
-        if len(lines) > count:
+        nodes = _preceding_text(take)(el)
+        lines = _block_lines(nodes)
+        if len(nodes) < take or len(lines) > count:  # fewer than asked for: the whole page above
             return lines[-count:]
         take *= 2
 
 
 @cache
+def _preceding_text(count: int) -> XPath:
+    """The last ``count`` text nodes before an element, in page order (the reverse axis
+    counts its positions from the element), compiled once per value."""
+    return XPath(f"preceding::text()[position() <= {count}]")
+
+
+@cache
 def _following_text(count: int) -> XPath:
     """The first ``count`` text nodes after an element (lxml makes a Python string only
-    for these): ``following_nodes``, compiled once per value."""
-    return XPath(f"following::text()[position() <= {count}]")
+    for these): ``following_nodes``, compiled once per value. The step is in parentheses:
+    libxml2 then cuts the node-set at ``count`` instead of judging the predicate on every
+    text node that follows (the same nodes: the axis is forward, in page order)."""
+    return XPath(f"(following::text())[position() <= {count}]")
 
 
 _PRECEDING_TEXT = XPath("preceding::text()")
@@ -289,8 +299,7 @@ def page_byline(
     words = words or generic_words()
     settings = settings or _generic_settings()
     near = settings.near_lines
-    preceding = _PRECEDING_TEXT(body[0])
-    before_pairs = _last_lines(preceding, near) if near else []
+    before_pairs = _last_lines(body[0], near) if near else []
     after_pairs = _block_lines(_following_text(settings.following_nodes)(body[-1]))[:near // 2]
     after_pairs = after_pairs[: _unit_end(after_pairs, settings.reply_line)]
     before, after = [text for text, _ in before_pairs], [text for text, _ in after_pairs]
@@ -315,7 +324,7 @@ def page_byline(
         or _date_line(after_pairs, settings.link_depth)
         or _url_date(url)
         or edition_date(root, settings)
-        or _date_line(_block_lines(preceding)[:-near], settings.link_depth)  # the masthead: the whole page above, last
+        or _date_line(_block_lines(_PRECEDING_TEXT(body[0]))[:-near], settings.link_depth)  # the masthead: the whole page above, last
         or next((parse_month(line) for line in after + before if parse_month(line)), "")
     )
     return byline, fallback
