@@ -148,6 +148,18 @@ def deepest_reflected(sums: list[int]) -> int:
     return max(map(sub, sums, lows), default=0)
 
 
+def _start_tags(data: bytes, at_most: int) -> int:
+    """The page's start tags, or its count of ``<`` when that is ``at_most`` or less.
+
+    Every start tag opens with a ``<``, so a page with few of them is within the limit
+    whatever its tags are, and counting one byte costs a tenth of the regular expression
+    that finds the tags. A count above the tags' only makes ``check_page`` run the nesting
+    scan where it could skip it, never skip it where it must run.
+    """
+    brackets = data.count(b"<")
+    return brackets if brackets <= at_most else len(_START_TAG.findall(data))
+
+
 def check_page(data: bytes, path: Path, limits: Limits = LIMITS) -> None:
     """Raise CleanError when a page would cost more to parse than any article can."""
     hint = "this is not an ordinary article page; check the scrape or clean it by hand"
@@ -157,7 +169,7 @@ def check_page(data: bytes, path: Path, limits: Limits = LIMITS) -> None:
             "limit for one article", path=path, hint=hint,
         )
     data = _as_utf8ish(data)
-    elements = len(_START_TAG.findall(data))
+    elements = _start_tags(data, limits.page_elements)
     if elements > limits.page_elements:
         raise CleanError(
             f"the page has {elements:,} elements, more than the {limits.page_elements:,} limit",
