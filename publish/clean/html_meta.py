@@ -22,6 +22,7 @@ from functools import cache
 
 from lxml.etree import XPath, _Element
 
+from publish.clean.head_tags import HeadTags, head_tags
 from publish.clean.byline import (
     Byline,
     bare_name,
@@ -42,14 +43,15 @@ _WRAPPER = re.compile(r"^\s*<text\b[^>]*\bid=\"([^\"]*)\"[^>]*>", re.I)
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[-/_]?(\d\d)[-/_]?(\d\d)/")
 
 
-def page_url(text: str, root: _Element) -> str:
+def page_url(text: str, root: _Element, tags: HeadTags | None = None) -> str:
     m = _WRAPPER.match(text)
     if m and m.group(1).startswith("http"):
         return m.group(1)
     # The first <link rel="canonical" href>, else the first <meta property="og:url" content>;
-    # found by lxml's tag iteration, in C, rather than a whole-page XPath evaluation each.
+    # found among the page's head tags (one walk for all of them: ``head_tags``).
+    found_tags = head_tags(root, tags)
     for tag, key, value, attr in (("link", "rel", "canonical", "href"), ("meta", "property", "og:url", "content")):
-        found = next((u for el in root.iter(tag) if el.get(key) == value and (u := el.get(attr)) is not None), None)
+        found = next((u for el in found_tags.of(tag) if el.get(key) == value and (u := el.get(attr)) is not None), None)
         if found is not None and found.startswith("http"):
             return str(found)
     return ""
