@@ -22,7 +22,7 @@ from functools import cache
 
 from lxml.etree import XPath, _Element
 
-from publish.clean.head_tags import HeadTags, head_tags
+from publish.clean.tagged import BYLINE_TAGS, Tagged, tagged
 from publish.clean.byline import (
     Byline,
     bare_name,
@@ -36,20 +36,20 @@ from publish.clean.byline import (
     pen_credit,
     poster_line,
 )
-from publish.clean.extract import INLINE_TAGS
+from publish.clean.extract import INLINE_TAGS, text_content
 from publish.clean.settings import Bylines, PageByline
 
 _WRAPPER = re.compile(r"^\s*<text\b[^>]*\bid=\"([^\"]*)\"[^>]*>", re.I)
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[-/_]?(\d\d)[-/_]?(\d\d)/")
 
 
-def page_url(text: str, root: _Element, tags: HeadTags | None = None) -> str:
+def page_url(text: str, root: _Element, tags: Tagged | None = None) -> str:
     m = _WRAPPER.match(text)
     if m and m.group(1).startswith("http"):
         return m.group(1)
     # The first <link rel="canonical" href>, else the first <meta property="og:url" content>;
-    # found among the page's head tags (one walk for all of them: ``head_tags``).
-    found_tags = head_tags(root, tags)
+    # found among the page's head tags (one walk for all of them: ``tagged``).
+    found_tags = tagged(root, tags)
     for tag, key, value, attr in (("link", "rel", "canonical", "href"), ("meta", "property", "og:url", "content")):
         found = next((u for el in found_tags.of(tag) if el.get(key) == value and (u := el.get(attr)) is not None), None)
         if found is not None and found.startswith("http"):
@@ -145,7 +145,7 @@ def _edge_lines(el: _Element, last: bool, count: int) -> list[str]:
         el = el[0]
     children = list(el)
     picked = (children[-count:] if count else []) if last else children[:count]
-    return [" ".join(child.text_content().split()) for child in picked if isinstance(child.tag, str)]
+    return [" ".join(text_content(child).split()) for child in picked if isinstance(child.tag, str)]
 
 
 def lines_around(body: list[_Element], settings: PageByline | None = None) -> tuple[list[str], list[str]]:
@@ -190,9 +190,9 @@ def _linked_date(text: str, block: _Element, depth: int) -> str:
     return parse_date(text)
 
 
-def _meta_date(root: _Element, names: frozenset[str]) -> str:
+def _meta_date(root: _Element, names: frozenset[str], tags: Tagged | None = None) -> str:
     """The date of the first publication-date ``<meta>`` (``meta_dates``) that holds one."""
-    for meta in root.iter("meta"):
+    for meta in tagged(root, tags, BYLINE_TAGS).of("meta"):
         name = (meta.get("name") or meta.get("property") or meta.get("itemprop") or "").lower()
         if name in names:
             date = parse_date(meta.get("content") or "")
@@ -242,11 +242,11 @@ def enp_property(text: str, field: str) -> str:
 _EDITION_DATE = re.compile(r"/((?:19|20)\d\d)-?(\d\d)/(\d\d)/")
 
 
-def edition_date(root: _Element, settings: PageByline) -> str:
+def edition_date(root: _Element, settings: PageByline, tags: Tagged | None = None) -> str:
     """The date an e-paper's edition links agree on (``/202202/13/node_2.htm``): the page
     of an edition article prints no date of its own, its edition's is the one."""
     dates: dict[str, int] = {}
-    for a in root.iter("a"):
+    for a in tagged(root, tags, BYLINE_TAGS).of("a"):
         m = _EDITION_DATE.search(a.get("href") or "")
         if m:
             key = f"{m[1]}-{m[2]}-{m[3]}"
@@ -273,12 +273,12 @@ def looks_like_person(value: str, words: Bylines) -> bool:
     return bool(bare_name(value, words)) or bool(_LATIN_NAME.match(value))
 
 
-def meta_authors(root: _Element, settings: PageByline, words: Bylines) -> list[str]:
+def meta_authors(root: _Element, settings: PageByline, words: Bylines, tags: Tagged | None = None) -> list[str]:
     """Persons named by the page's metadata: ``<meta name=author|citation_author|
     dc.creator …>`` values that look like personal names (``looks_like_person``)."""
     names = re.compile(rf"^(?:{settings.meta_authors})$", re.I)
     found: list[str] = []
-    for meta in root.iter("meta"):
+    for meta in tagged(root, tags, BYLINE_TAGS).of("meta"):
         key = meta.get("name") or meta.get("property") or ""
         if not key or not names.match(key):
             continue
@@ -292,6 +292,7 @@ def meta_authors(root: _Element, settings: PageByline, words: Bylines) -> list[s
 def page_byline(
     root: _Element, body: list[_Element], url: str, labels: dict[str, tuple[str, ...]],
     *, text: str = "", words: Bylines | None = None, settings: PageByline | None = None,
+    tags: Tagged | None = None,
 ) -> tuple[Byline, str]:
     """The byline around the body, and the date to use when no byline gives one.
 
@@ -320,12 +321,12 @@ def page_byline(
     if not (byline.authors and byline.date):
         byline.merge(_unlabelled(body, before, after, words, settings.edge_lines))
     fallback = (
-        _meta_date(root, settings.meta_dates)
+        _meta_date(root, settings.meta_dates, tags)
         or parse_date(enp_property(text, "date"))
         or _date_line(list(reversed(before_pairs)), settings.link_depth)
         or _date_line(after_pairs, settings.link_depth)
         or _url_date(url)
-        or edition_date(root, settings)
+        or edition_date(root, settings, tags)
         or _date_line(_block_lines(_PRECEDING_TEXT(body[0]))[:-near], settings.link_depth)  # the masthead: the whole page above, last
         or next((parse_month(line) for line in after + before if parse_month(line)), "")
     )
@@ -352,11 +353,11 @@ _AUTHOR_HREF = re.compile(r"[?&]author=|/authors?/", re.I)
 _NOT_A_NAME = re.compile(r"^\d+$|[，。；！？:：/]|https?|www\.", re.I)
 
 
-def linked_author(root: _Element) -> str:
+def linked_author(root: _Element, tags: Tagged | None = None) -> str:
     """The name on the first link to a writer's page (``rel="author"``, ``/author/…``,
     ``?author=``): blogs and self-media accounts sign their posts this way, unlabelled.
     The name is the link's first text (``<a><div>扬眼</div><span>企鹅号</span></a>``)."""
-    for a in root.iter("a"):
+    for a in tagged(root, tags, BYLINE_TAGS).of("a"):
         rel = a.get("rel")  # most links have none
         if not (rel and "author" in rel.lower().split()) and not _AUTHOR_HREF.search(a.get("href") or ""):
             continue

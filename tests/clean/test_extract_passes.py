@@ -132,14 +132,14 @@ def test_select_finds_what_cssselect_finds(selector: str, corpus: Path) -> None:
 
 
 def test_head_tags_are_those_a_walk_of_the_parsed_tree_finds_in_page_order() -> None:
-    from publish.clean.head_tags import INDEXED, HeadTags
+    from publish.clean.tagged import HEAD_TAGS, Tagged
 
     root = parse(
         "<html><head><title>题</title><meta name=a><link rel=canonical href=x></head><body>"
         "<h2>二</h2><script>s</script><div><h1>一</h1><meta name=b></div><h3>三</h3></body></html>"
     )
-    tags = HeadTags(root)
-    for tag in INDEXED:
+    tags = Tagged(root, HEAD_TAGS)
+    for tag in HEAD_TAGS:
         assert tags.of(tag) == list(root.iter(tag))
     assert tags.of("h1", "h2", "h3", "h4") == list(root.iter("h1", "h2", "h3", "h4"))
 

@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 from lxml import html as lxml_html
 from lxml.etree import ElementDefaultClassLookup, ParserError, _Element
 
-from publish.clean.head_tags import HeadTags
+from publish.clean.tagged import HEAD_TAGS, Tagged
 from publish.clean.html_meta import page_url
 from publish.clean.profiles import profile_for_host, profile_for_title
 from publish.clean.state import CleanState, HtmlPage
@@ -57,7 +57,7 @@ def read_html(state: CleanState) -> None:
         root = parse(text)
     except (ParserError, ValueError) as exc:
         raise CleanError(f"not a readable HTML page: {exc}", path=state.path) from exc
-    tags = HeadTags(root)
+    tags = Tagged(root, HEAD_TAGS)
     state.html = HtmlPage(root, tags=tags)
     state.url = page_url(state.text, root, tags)
     if state.url and state.profile is state.generic:

@@ -19,7 +19,7 @@ from lxml.etree import XPath, _Element
 
 from publish.clean.byline import parse_date
 from publish.clean.extract import INLINE_TAGS, text_content
-from publish.clean.head_tags import HeadTags, head_tags
+from publish.clean.tagged import Tagged, tagged
 from publish.clean.normalize import norm
 from publish.clean.selectors import select
 from publish.clean.settings import PageTitle, site_suffix
@@ -63,9 +63,9 @@ _WRAPPER_TITLE = re.compile(r"^\s*<text\b[^>]*\btitle=\"([^\"]*)\"", re.I)
 _META_TITLES = ("og:title", "twitter:title", "title", "headline")
 
 
-def _declared_title(text: str, root: _Element, tags: HeadTags | None = None) -> str:
+def _declared_title(text: str, root: _Element, tags: Tagged | None = None) -> str:
     """What the page says its title is: <title>, else <meta> titles, else the crawler's."""
-    found = head_tags(root, tags)
+    found = tagged(root, tags)
     title = next(iter(found.of("title")), None)  # the first <title>, as findtext(".//title")
     for candidate in [(title.text if title is not None else "") or ""] + [
         m.get("content") or "" for m in found.of("meta")
@@ -80,16 +80,16 @@ def _declared_title(text: str, root: _Element, tags: HeadTags | None = None) -> 
 _SITE_NAME_METAS = ("og:site_name", "application-name", "apple-mobile-web-app-title")
 
 
-def declared_site_names(root: _Element, profile_name: str, tags: HeadTags | None = None) -> list[str]:
+def declared_site_names(root: _Element, profile_name: str, tags: Tagged | None = None) -> list[str]:
     """What the page calls its site: ``og:site_name`` (and its kin), the profile's name."""
     names = [profile_name] if profile_name else []
-    for m in head_tags(root, tags).of("meta"):
+    for m in tagged(root, tags).of("meta"):
         if (m.get("property") or m.get("name") or "").lower() in _SITE_NAME_METAS:
             names.append(" ".join((m.get("content") or "").split()))
     return [n for n in names if n]
 
 
-def site_names(root: _Element, profile_name: str, tags: HeadTags | None = None) -> set[str]:
+def site_names(root: _Element, profile_name: str, tags: Tagged | None = None) -> set[str]:
     """``declared_site_names``, compared by ``norm``."""
     return {norm(n) for n in declared_site_names(root, profile_name, tags)}
 
@@ -152,7 +152,7 @@ def _names_site(part: str, names: set[str], settings: PageTitle) -> bool:
 
 
 def headline_parts(
-    raw: str, root: _Element, profile_name: str, settings: PageTitle, tags: HeadTags | None = None
+    raw: str, root: _Element, profile_name: str, settings: PageTitle, tags: Tagged | None = None
 ) -> list[str]:
     """The parts of <title> that may be the headline: without the parts naming the site
     (its own name, a greeting, a name ending in a site word), and without those that are
@@ -168,11 +168,11 @@ def headline_parts(
 
 def page_title(
     text: str, root: _Element, suffix: re.Pattern[str] | None, settings: PageTitle, profile_name: str = "",
-    tags: HeadTags | None = None,
+    tags: Tagged | None = None,
 ) -> str:
     """The longest heading the declared title contains (or one of its parts), else the
     longest part of the declared title that does not name the site, else the first <h1>."""
-    tags = head_tags(root, tags)
+    tags = tagged(root, tags)
     raw = _declared_title(text, root, tags)
     raw = _BREADCRUMB.split(raw)[-1]
     if suffix is not None:
@@ -199,11 +199,11 @@ def page_title(
     return next((h for h in headings[:1] if h), "")
 
 
-def is_shown_heading(root: _Element, title: str, tags: HeadTags | None = None) -> bool:
+def is_shown_heading(root: _Element, title: str, tags: Tagged | None = None) -> bool:
     """Whether the page prints ``title`` as one of its headings (``page_title`` found it
     there), rather than only in ``<title>``, which some sites fill with their own name."""
     want = norm(title)
-    return bool(want) and any(norm(text_content(h)) == want for h in head_tags(root, tags).of("h1", "h2", "h3", "h4"))
+    return bool(want) and any(norm(text_content(h)) == want for h in tagged(root, tags).of("h1", "h2", "h3", "h4"))
 
 
 _NUMBERED = re.compile(
