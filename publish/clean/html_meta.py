@@ -22,6 +22,7 @@ from functools import cache
 
 from lxml.etree import XPath, _Element
 
+from publish.clean.tagged import BYLINE_TAGS, Tagged, tagged
 from publish.clean.byline import (
     Byline,
     bare_name,
@@ -35,21 +36,22 @@ from publish.clean.byline import (
     pen_credit,
     poster_line,
 )
-from publish.clean.extract import INLINE_TAGS
+from publish.clean.extract import INLINE_TAGS, text_content
 from publish.clean.settings import Bylines, PageByline
 
 _WRAPPER = re.compile(r"^\s*<text\b[^>]*\bid=\"([^\"]*)\"[^>]*>", re.I)
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[-/_]?(\d\d)[-/_]?(\d\d)/")
 
 
-def page_url(text: str, root: _Element) -> str:
+def page_url(text: str, root: _Element, tags: Tagged | None = None) -> str:
     m = _WRAPPER.match(text)
     if m and m.group(1).startswith("http"):
         return m.group(1)
     # The first <link rel="canonical" href>, else the first <meta property="og:url" content>;
-    # found by lxml's tag iteration, in C, rather than a whole-page XPath evaluation each.
+    # found among the page's head tags (one walk for all of them: ``tagged``).
+    found_tags = tagged(root, tags)
     for tag, key, value, attr in (("link", "rel", "canonical", "href"), ("meta", "property", "og:url", "content")):
-        found = next((u for el in root.iter(tag) if el.get(key) == value and (u := el.get(attr)) is not None), None)
+        found = next((u for el in found_tags.of(tag) if el.get(key) == value and (u := el.get(attr)) is not None), None)
         if found is not None and found.startswith("http"):
             return str(found)
     return ""
@@ -94,25 +96,35 @@ def _block_lines(nodes: list[object]) -> list[Line]:
     return lines
 
 
-def _last_lines(nodes: list[object], count: int) -> list[Line]:
-    """``_block_lines(nodes)[-count:]`` from the end of the page above the body only: a
-    portal's header is thousands of text nodes, and a line needs just its own. The first
-    line of a tail may be cut, so one more is made and dropped."""
+def _last_lines(el: _Element, count: int) -> list[Line]:
+    """The last ``count`` lines of the page above ``el`` (``_block_lines`` of its preceding
+    text, the last ``count``), from the text nodes just above it only: a portal's header
+    is thousands of text nodes, and lxml makes a Python string of each one a query
+    returns, while a line needs just its own. The first line of a tail may be cut, so one
+    more is made and dropped."""
     take = 8 * count
     while True:
-        lines = _block_lines(nodes[-take:])
-        if take >= len(nodes):
-            return lines[-count:]
-        if len(lines) > count:
+        nodes = _preceding_text(take)(el)
+        lines = _block_lines(nodes)
+        if len(nodes) < take or len(lines) > count:  # fewer than asked for: the whole page above
             return lines[-count:]
         take *= 2
 
 
 @cache
+def _preceding_text(count: int) -> XPath:
+    """The last ``count`` text nodes before an element, in page order (the reverse axis
+    counts its positions from the element), compiled once per value."""
+    return XPath(f"preceding::text()[position() <= {count}]")
+
+
+@cache
 def _following_text(count: int) -> XPath:
     """The first ``count`` text nodes after an element (lxml makes a Python string only
-    for these): ``following_nodes``, compiled once per value."""
-    return XPath(f"following::text()[position() <= {count}]")
+    for these): ``following_nodes``, compiled once per value. The step is in parentheses:
+    libxml2 then cuts the node-set at ``count`` instead of judging the predicate on every
+    text node that follows (the same nodes: the axis is forward, in page order)."""
+    return XPath(f"(following::text())[position() <= {count}]")
 
 
 _PRECEDING_TEXT = XPath("preceding::text()")
@@ -133,7 +145,7 @@ def _edge_lines(el: _Element, last: bool, count: int) -> list[str]:
         el = el[0]
     children = list(el)
     picked = (children[-count:] if count else []) if last else children[:count]
-    return [" ".join(child.text_content().split()) for child in picked if isinstance(child.tag, str)]
+    return [" ".join(text_content(child).split()) for child in picked if isinstance(child.tag, str)]
 
 
 def lines_around(body: list[_Element], settings: PageByline | None = None) -> tuple[list[str], list[str]]:
@@ -178,9 +190,9 @@ def _linked_date(text: str, block: _Element, depth: int) -> str:
     return parse_date(text)
 
 
-def _meta_date(root: _Element, names: frozenset[str]) -> str:
+def _meta_date(root: _Element, names: frozenset[str], tags: Tagged | None = None) -> str:
     """The date of the first publication-date ``<meta>`` (``meta_dates``) that holds one."""
-    for meta in root.iter("meta"):
+    for meta in tagged(root, tags, BYLINE_TAGS).of("meta"):
         name = (meta.get("name") or meta.get("property") or meta.get("itemprop") or "").lower()
         if name in names:
             date = parse_date(meta.get("content") or "")
@@ -230,11 +242,11 @@ def enp_property(text: str, field: str) -> str:
 _EDITION_DATE = re.compile(r"/((?:19|20)\d\d)-?(\d\d)/(\d\d)/")
 
 
-def edition_date(root: _Element, settings: PageByline) -> str:
+def edition_date(root: _Element, settings: PageByline, tags: Tagged | None = None) -> str:
     """The date an e-paper's edition links agree on (``/202202/13/node_2.htm``): the page
     of an edition article prints no date of its own, its edition's is the one."""
     dates: dict[str, int] = {}
-    for a in root.iter("a"):
+    for a in tagged(root, tags, BYLINE_TAGS).of("a"):
         m = _EDITION_DATE.search(a.get("href") or "")
         if m:
             key = f"{m[1]}-{m[2]}-{m[3]}"
@@ -261,12 +273,12 @@ def looks_like_person(value: str, words: Bylines) -> bool:
     return bool(bare_name(value, words)) or bool(_LATIN_NAME.match(value))
 
 
-def meta_authors(root: _Element, settings: PageByline, words: Bylines) -> list[str]:
+def meta_authors(root: _Element, settings: PageByline, words: Bylines, tags: Tagged | None = None) -> list[str]:
     """Persons named by the page's metadata: ``<meta name=author|citation_author|
     dc.creator …>`` values that look like personal names (``looks_like_person``)."""
     names = re.compile(rf"^(?:{settings.meta_authors})$", re.I)
     found: list[str] = []
-    for meta in root.iter("meta"):
+    for meta in tagged(root, tags, BYLINE_TAGS).of("meta"):
         key = meta.get("name") or meta.get("property") or ""
         if not key or not names.match(key):
             continue
@@ -280,6 +292,7 @@ def meta_authors(root: _Element, settings: PageByline, words: Bylines) -> list[s
 def page_byline(
     root: _Element, body: list[_Element], url: str, labels: dict[str, tuple[str, ...]],
     *, text: str = "", words: Bylines | None = None, settings: PageByline | None = None,
+    tags: Tagged | None = None,
 ) -> tuple[Byline, str]:
     """The byline around the body, and the date to use when no byline gives one.
 
@@ -289,8 +302,7 @@ def page_byline(
     words = words or generic_words()
     settings = settings or _generic_settings()
     near = settings.near_lines
-    preceding = _PRECEDING_TEXT(body[0])
-    before_pairs = _last_lines(preceding, near) if near else []
+    before_pairs = _last_lines(body[0], near) if near else []
     after_pairs = _block_lines(_following_text(settings.following_nodes)(body[-1]))[:near // 2]
     after_pairs = after_pairs[: _unit_end(after_pairs, settings.reply_line)]
     before, after = [text for text, _ in before_pairs], [text for text, _ in after_pairs]
@@ -309,13 +321,13 @@ def page_byline(
     if not (byline.authors and byline.date):
         byline.merge(_unlabelled(body, before, after, words, settings.edge_lines))
     fallback = (
-        _meta_date(root, settings.meta_dates)
+        _meta_date(root, settings.meta_dates, tags)
         or parse_date(enp_property(text, "date"))
         or _date_line(list(reversed(before_pairs)), settings.link_depth)
         or _date_line(after_pairs, settings.link_depth)
         or _url_date(url)
-        or edition_date(root, settings)
-        or _date_line(_block_lines(preceding)[:-near], settings.link_depth)  # the masthead: the whole page above, last
+        or edition_date(root, settings, tags)
+        or _date_line(_block_lines(_PRECEDING_TEXT(body[0]))[:-near], settings.link_depth)  # the masthead: the whole page above, last
         or next((parse_month(line) for line in after + before if parse_month(line)), "")
     )
     return byline, fallback
@@ -341,11 +353,11 @@ _AUTHOR_HREF = re.compile(r"[?&]author=|/authors?/", re.I)
 _NOT_A_NAME = re.compile(r"^\d+$|[，。；！？:：/]|https?|www\.", re.I)
 
 
-def linked_author(root: _Element) -> str:
+def linked_author(root: _Element, tags: Tagged | None = None) -> str:
     """The name on the first link to a writer's page (``rel="author"``, ``/author/…``,
     ``?author=``): blogs and self-media accounts sign their posts this way, unlabelled.
     The name is the link's first text (``<a><div>扬眼</div><span>企鹅号</span></a>``)."""
-    for a in root.iter("a"):
+    for a in tagged(root, tags, BYLINE_TAGS).of("a"):
         rel = a.get("rel")  # most links have none
         if not (rel and "author" in rel.lower().split()) and not _AUTHOR_HREF.search(a.get("href") or ""):
             continue

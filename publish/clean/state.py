@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # the profiles validate stage names against the pipeline, whi
     from lxml.etree import _Element
 
     from publish.clean.extract import Counts
+    from publish.clean.tagged import Tagged
     from publish.clean.profiles import SiteProfile
     from publish.clean.selectors import PageNames
 
@@ -47,6 +48,8 @@ class HtmlPage:
     """An HTML page's tree and what the HTML stages found in it, in the order they run."""
 
     root: _Element
+    tags: Tagged | None = None
+    """The tree's head tags as parsed (``tagged``), until ``stages.hidden`` changes it."""
     title_shown: bool = False
     """The page prints its title as a heading (not only in ``<title>``, which some sites
     fill with their own name)."""

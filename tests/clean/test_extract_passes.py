@@ -129,3 +129,31 @@ def test_text_content_leaves_out_comments_and_the_elements_own_tail() -> None:
 def test_select_finds_what_cssselect_finds(selector: str, corpus: Path) -> None:
     root = parse(decode_bytes((corpus / "yahoo.com__3832838a.html").read_bytes())[0])
     assert select(root, selector) == root.cssselect(selector)
+
+
+def test_head_tags_are_those_a_walk_of_the_parsed_tree_finds_in_page_order() -> None:
+    from publish.clean.tagged import HEAD_TAGS, Tagged
+
+    root = parse(
+        "<html><head><title>题</title><meta name=a><link rel=canonical href=x></head><body>"
+        "<h2>二</h2><script>s</script><div><h1>一</h1><meta name=b></div><h3>三</h3></body></html>"
+    )
+    tags = Tagged(root, HEAD_TAGS)
+    for tag in HEAD_TAGS:
+        assert tags.of(tag) == list(root.iter(tag))
+    assert tags.of("h1", "h2", "h3", "h4") == list(root.iter("h1", "h2", "h3", "h4"))
+
+
+def test_the_head_tags_as_parsed_are_let_go_once_invisible_content_is_dropped() -> None:
+    from publish.clean.profiles import generic as generic_profile
+    from publish.clean.readers.html import read_html
+    from publish.clean.stages.hidden import drop_hidden
+    from publish.clean.state import CleanState
+
+    profile = generic_profile()
+    state = CleanState(path=Path("a.html"), data=b"", profile=profile, generic=profile)
+    state.text = "<html><head><title>题</title></head><body><nav><h1>栏目</h1></nav><p>" + PROSE + "</p></body></html>"
+    read_html(state)
+    assert state.html is not None and state.html.tags is not None
+    drop_hidden(state)
+    assert state.html.tags is None

@@ -81,3 +81,15 @@ def test_the_deepest_corpus_page_nests_28_deep() -> None:
     if not page.exists():
         pytest.skip("the corpus page is not there")
     assert nesting_depth(page.read_bytes()) == 28
+
+
+@given(st.lists(st.text("abcdt", max_size=4).map(str.encode), max_size=8), st.text("abcdt", max_size=5).map(str.encode))
+def test_the_names_pattern_matches_exactly_its_names(words: list[bytes], word: bytes) -> None:
+    import re
+
+    from publish.limits import _alternation
+
+    if not words:
+        return
+    pattern = re.compile(_alternation(words))
+    assert (pattern.fullmatch(word) is not None) == (word in words)

@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 from lxml import html as lxml_html
 from lxml.etree import ElementDefaultClassLookup, ParserError, _Element
 
+from publish.clean.tagged import HEAD_TAGS, Tagged
 from publish.clean.html_meta import page_url
 from publish.clean.profiles import profile_for_host, profile_for_title
 from publish.clean.state import CleanState, HtmlPage
@@ -56,12 +57,13 @@ def read_html(state: CleanState) -> None:
         root = parse(text)
     except (ParserError, ValueError) as exc:
         raise CleanError(f"not a readable HTML page: {exc}", path=state.path) from exc
-    state.html = HtmlPage(root)
-    state.url = page_url(state.text, root)
+    tags = Tagged(root, HEAD_TAGS)
+    state.html = HtmlPage(root, tags=tags)
+    state.url = page_url(state.text, root, tags)
     if state.url and state.profile is state.generic:
         state.profile = profile_for_host(urlparse(state.url).hostname or "") or state.generic
     if state.profile is state.generic:  # no address, or an unknown one: the page's own name
-        title = next(root.iter("title"), None)
-        site = next((m.get("content") or "" for m in root.iter("meta") if m.get("property") == "og:site_name"), "")
+        title = next(iter(tags.of("title")), None)
+        site = next((m.get("content") or "" for m in tags.of("meta") if m.get("property") == "og:site_name"), "")
         found = profile_for_title((title.text or "") if title is not None else "", site)
         state.profile = found or state.generic

@@ -20,6 +20,7 @@ from publish.clean.html_meta import enp_property, linked_author, looks_like_pers
 from publish.clean.normalize import norm
 from publish.clean.settings import Bylines
 from publish.clean.state import CleanState, RawBlock
+from publish.clean.tagged import BYLINE_TAGS, Tagged
 
 
 def _labels(state: CleanState) -> dict[str, tuple[str, ...]]:
@@ -182,16 +183,17 @@ def read_page_byline(state: CleanState) -> None:
     if page is None:
         return
     settings = state.profile.settings
+    tags = Tagged(page.root, BYLINE_TAGS)  # read by all that follows; none of it changes the tree
     if page.body:
         state.byline, state.fallback_date = page_byline(
             page.root, page.body, state.url, _labels(state),
-            text=state.text, words=settings.lift_byline, settings=settings.page_byline,
+            text=state.text, words=settings.lift_byline, settings=settings.page_byline, tags=tags,
         )
     state.fallback_date = page.ld_date or state.fallback_date
     enp = [a for a in enp_property(state.text, "author").split() if looks_like_person(a, settings.lift_byline)]
     state.fallback_authors = (
         page.ld_authors
-        or meta_authors(page.root, settings.page_byline, settings.lift_byline)
+        or meta_authors(page.root, settings.page_byline, settings.lift_byline, tags)
         or enp
-        or ([name] if (name := linked_author(page.root)) else [])
+        or ([name] if (name := linked_author(page.root, tags)) else [])
     )

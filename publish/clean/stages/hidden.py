@@ -108,6 +108,7 @@ def drop_hidden(state: CleanState) -> None:
     page = state.html
     if page is None:
         return
+    page.tags = None  # the tree changes from here: its head tags as parsed no longer hold
     profile = state.profile
     shared = state.generic.drop_selectors if profile is not state.generic else ()
     page.names, page.held = _drop_invisible(

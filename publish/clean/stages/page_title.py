@@ -19,6 +19,7 @@ from lxml.etree import XPath, _Element
 
 from publish.clean.byline import parse_date
 from publish.clean.extract import INLINE_TAGS, text_content
+from publish.clean.tagged import Tagged, tagged
 from publish.clean.normalize import norm
 from publish.clean.selectors import select
 from publish.clean.settings import PageTitle, site_suffix
@@ -62,11 +63,12 @@ _WRAPPER_TITLE = re.compile(r"^\s*<text\b[^>]*\btitle=\"([^\"]*)\"", re.I)
 _META_TITLES = ("og:title", "twitter:title", "title", "headline")
 
 
-def _declared_title(text: str, root: _Element) -> str:
+def _declared_title(text: str, root: _Element, tags: Tagged | None = None) -> str:
     """What the page says its title is: <title>, else <meta> titles, else the crawler's."""
-    title = next(root.iter("title"), None)  # the first <title>, as findtext(".//title")
+    found = tagged(root, tags)
+    title = next(iter(found.of("title")), None)  # the first <title>, as findtext(".//title")
     for candidate in [(title.text if title is not None else "") or ""] + [
-        m.get("content") or "" for m in root.iter("meta")
+        m.get("content") or "" for m in found.of("meta")
         if (m.get("property") or m.get("name") or "").lower() in _META_TITLES
     ]:
         if candidate.strip():
@@ -78,18 +80,18 @@ def _declared_title(text: str, root: _Element) -> str:
 _SITE_NAME_METAS = ("og:site_name", "application-name", "apple-mobile-web-app-title")
 
 
-def declared_site_names(root: _Element, profile_name: str) -> list[str]:
+def declared_site_names(root: _Element, profile_name: str, tags: Tagged | None = None) -> list[str]:
     """What the page calls its site: ``og:site_name`` (and its kin), the profile's name."""
     names = [profile_name] if profile_name else []
-    for m in root.iter("meta"):
+    for m in tagged(root, tags).of("meta"):
         if (m.get("property") or m.get("name") or "").lower() in _SITE_NAME_METAS:
             names.append(" ".join((m.get("content") or "").split()))
     return [n for n in names if n]
 
 
-def site_names(root: _Element, profile_name: str) -> set[str]:
+def site_names(root: _Element, profile_name: str, tags: Tagged | None = None) -> set[str]:
     """``declared_site_names``, compared by ``norm``."""
-    return {norm(n) for n in declared_site_names(root, profile_name)}
+    return {norm(n) for n in declared_site_names(root, profile_name, tags)}
 
 
 _SEPARATOR_RUN = r"(?:\s*[-_|｜—–<‹«]+)+\s*"
@@ -149,13 +151,15 @@ def _names_site(part: str, names: set[str], settings: PageTitle) -> bool:
     )
 
 
-def headline_parts(raw: str, root: _Element, profile_name: str, settings: PageTitle) -> list[str]:
+def headline_parts(
+    raw: str, root: _Element, profile_name: str, settings: PageTitle, tags: Tagged | None = None
+) -> list[str]:
     """The parts of <title> that may be the headline: without the parts naming the site
     (its own name, a greeting, a name ending in a site word), and without those that are
     a navigation link's text (a channel or column) unless nothing else is left."""
     parts = [p.strip(_SEPARATOR_MARKS) for p in _TITLE_SEPARATORS.split(raw)]
     parts = [p for p in parts if p]
-    names = site_names(root, profile_name)
+    names = site_names(root, profile_name, tags)
     kept = [p for p in parts if not _names_site(p, names, settings)]
     if len(kept) > 1:
         kept = [p for p in kept if len(norm(p)) > settings.site_name_max or not is_link_text(root, p)] or kept
@@ -163,21 +167,23 @@ def headline_parts(raw: str, root: _Element, profile_name: str, settings: PageTi
 
 
 def page_title(
-    text: str, root: _Element, suffix: re.Pattern[str] | None, settings: PageTitle, profile_name: str = ""
+    text: str, root: _Element, suffix: re.Pattern[str] | None, settings: PageTitle, profile_name: str = "",
+    tags: Tagged | None = None,
 ) -> str:
     """The longest heading the declared title contains (or one of its parts), else the
     longest part of the declared title that does not name the site, else the first <h1>."""
-    raw = _declared_title(text, root)
+    tags = tagged(root, tags)
+    raw = _declared_title(text, root, tags)
     raw = _BREADCRUMB.split(raw)[-1]
     if suffix is not None:
         raw = suffix.sub("", raw).strip()
     raw = strip_site_names(
-        settings.page_mark.sub("", raw), declared_site_names(root, profile_name), root, settings.site_name_max)
+        settings.page_mark.sub("", raw), declared_site_names(root, profile_name, tags), root, settings.site_name_max)
     raw = strip_site_suffix(raw, settings.site_words)
     whole = norm(raw)
     parts = [p.strip(_SEPARATOR_MARKS) for p in _TITLE_SEPARATORS.split(raw) if p.strip(_SEPARATOR_MARKS)]
     normed_parts = {norm(p) for p in parts}
-    headings = [" ".join(text_content(h).split()) for h in root.iter("h1", "h2", "h3", "h4")]
+    headings = [" ".join(text_content(h).split()) for h in tags.of("h1", "h2", "h3", "h4")]
     normed = [(h, norm(h)) for h in headings]
     inside = [
         (h, n) for h, n in normed
@@ -185,7 +191,7 @@ def page_title(
     ]
     if inside:
         return max(inside, key=lambda pair: len(pair[1]))[0]
-    kept = headline_parts(raw, root, profile_name, settings)
+    kept = headline_parts(raw, root, profile_name, settings, tags)
     if kept:
         return max(kept, key=len)
     if parts:  # every part names the site: the page's title is its name, until a headline is found
@@ -193,11 +199,11 @@ def page_title(
     return next((h for h in headings[:1] if h), "")
 
 
-def is_shown_heading(root: _Element, title: str) -> bool:
+def is_shown_heading(root: _Element, title: str, tags: Tagged | None = None) -> bool:
     """Whether the page prints ``title`` as one of its headings (``page_title`` found it
     there), rather than only in ``<title>``, which some sites fill with their own name."""
     want = norm(title)
-    return bool(want) and any(norm(text_content(h)) == want for h in root.iter("h1", "h2", "h3", "h4"))
+    return bool(want) and any(norm(text_content(h)) == want for h in tagged(root, tags).of("h1", "h2", "h3", "h4"))
 
 
 _NUMBERED = re.compile(
@@ -231,8 +237,8 @@ def find_page_title(state: CleanState) -> None:
     explicit = [text_content(e).strip() for s in profile.title_selectors for e in select(root, s)]
     printed = next((t for t in explicit if t), "")
     name = profile.name if profile is not state.generic else ""
-    title = printed or page_title(state.text, root, profile.title_suffix, settings, name)
-    page.title_shown = bool(printed) or is_shown_heading(root, title)
+    title = printed or page_title(state.text, root, profile.title_suffix, settings, name, page.tags)
+    page.title_shown = bool(printed) or is_shown_heading(root, title, page.tags)
     state.title = clean_headline(title, settings) or " ".join(title.split())
 
 

@@ -12,17 +12,18 @@ from datetime import datetime, timedelta, timezone
 from lxml.etree import _Element
 
 from publish.clean.byline import parse_date
+from publish.clean.tagged import Tagged, tagged
 from publish.clean.state import CleanState
 
 _ARTICLE_TYPES = frozenset({"article", "newsarticle", "reportagenewsarticle", "blogposting", "report"})
 CHINA = timezone(timedelta(hours=8))
 
 
-def _ld_objects(root: _Element) -> list[dict[str, object]]:
+def _ld_objects(root: _Element, tags: Tagged | None = None) -> list[dict[str, object]]:
     """The schema.org objects of the page's JSON-LD scripts (``@graph`` flattened)."""
     found: list[dict[str, object]] = []
-    # scripts found by lxml's tag iteration, in C, not a whole-page XPath evaluation
-    for script in (s for s in root.iter("script") if s.get("type") == "application/ld+json"):
+    # scripts found among the page's head tags (one walk for all of them: ``tagged``)
+    for script in (s for s in tagged(root, tags).of("script") if s.get("type") == "application/ld+json"):
         try:
             data = json.loads(script.text or "")
         except ValueError:
@@ -62,12 +63,12 @@ def _ld_people(value: object) -> list[str]:
     return names
 
 
-def structured_data(root: _Element) -> tuple[str, list[str]]:
+def structured_data(root: _Element, tags: Tagged | None = None) -> tuple[str, list[str]]:
     """Publication date and authors from the page's schema.org JSON-LD article, if any.
 
     Read before scripts are dropped; used only where the byline around the body is silent.
     """
-    for obj in _ld_objects(root):
+    for obj in _ld_objects(root, tags):
         kind = obj.get("@type")
         kinds = kind if isinstance(kind, list) else [kind]
         if any(isinstance(k, str) and k.lower() in _ARTICLE_TYPES for k in kinds):
@@ -77,4 +78,4 @@ def structured_data(root: _Element) -> tuple[str, list[str]]:
 
 def read_structured_data(state: CleanState) -> None:
     if state.html is not None:
-        state.html.ld_date, state.html.ld_authors = structured_data(state.html.root)
+        state.html.ld_date, state.html.ld_authors = structured_data(state.html.root, state.html.tags)
