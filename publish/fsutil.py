@@ -24,6 +24,22 @@ PART_SUFFIX = ".part"
 _FULL = (errno.ENOSPC, errno.EDQUOT)
 _DENIED = (errno.EACCES, errno.EPERM, errno.EROFS)
 _IN_THE_WAY = (errno.EEXIST, errno.ENOTDIR)
+ERROR_WORDS = {
+    errno.ENOSPC: "disk full",
+    errno.EDQUOT: "disk quota exceeded",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EROFS: "read-only file system",
+    errno.EISDIR: "a folder has that name",
+    errno.ENOTDIR: "a file is in the way of its folder",
+    errno.ENAMETOOLONG: "file name too long",
+    errno.EIO: "input/output error (a failing disk or a lost network drive?)",
+}
+"""A failed write's cause in words a user can act on, by errno (else the system's)."""
+
+
+def error_words(exc: OSError) -> str:
+    return ERROR_WORDS.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()
 
 
 def write_problem(exc: OSError, kept: str) -> tuple[str, str]:
@@ -37,7 +53,7 @@ def write_problem(exc: OSError, kept: str) -> tuple[str, str]:
         return words, f"choose an output folder you can write to (-o); {kept} is unchanged"
     if exc.errno in _IN_THE_WAY:
         return "a file is in the way of a folder", f"remove or rename that file, or choose another output folder (-o); {kept} is unchanged"
-    return (exc.strerror or str(exc)).lower(), f"choose another output folder (-o); {kept} is unchanged"
+    return error_words(exc), f"choose another output folder (-o); {kept} is unchanged"
 
 
 def check_output_folder(folder: Path) -> None:
@@ -58,12 +74,17 @@ def check_output_folder(folder: Path) -> None:
             return
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether the process that left a temporary file (its pid in the name) still runs:
+    this one, another user's, or a number that is no pid at all count as alive, so only
+    the leftovers of a dead writer are swept."""
+    if pid == os.getpid():
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except PermissionError:  # another user's live process
+    except (PermissionError, OverflowError, ValueError):  # another user's process; nonsense
         return True
     return True
 
@@ -97,7 +118,7 @@ def _sweep(folder: Path, target: str | None) -> list[Path]:
         if len(fields) != 3 or (target is not None and fields[0] != target):
             continue
         pid = fields[1]
-        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)) and entry.is_file():
+        if pid.isdigit() and not process_alive(int(pid)) and entry.is_file():
             part = folder / name
             part.unlink(missing_ok=True)
             removed.append(part)

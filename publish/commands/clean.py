@@ -17,7 +17,6 @@ workers ignore it and die with the main process (``publish.workers``).
 
 from __future__ import annotations
 
-import errno
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable
@@ -30,9 +29,9 @@ from typing import TYPE_CHECKING
 
 from publish.clean import SUFFIXES, clean_file
 from publish.commands.clean_names import article_names
-from publish.errors import CleanError, PublishError
 from publish.cpu import available_cores
-from publish.fsutil import atomic_write_text, check_output_folder, sweep_stale_parts_in
+from publish.errors import CleanError, PublishError
+from publish.fsutil import atomic_write_text, check_output_folder, error_words, sweep_stale_parts_in
 from publish.markdown import to_markdown
 from publish.markdown.read import from_markdown
 from publish.markdown.readback import skeleton
@@ -163,23 +162,9 @@ def _reads_back(markdown: str, document: Document, parts: list[str]) -> bool:
     return from_markdown(text) == expected
 
 
-_WORDS = {
-    errno.ENOSPC: "disk full",
-    errno.EDQUOT: "disk quota exceeded",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.EROFS: "read-only file system",
-    errno.EISDIR: "a folder has that name",
-    errno.ENOTDIR: "a file is in the way of its folder",
-    errno.ENAMETOOLONG: "file name too long",
-    errno.EIO: "input/output error (a failing disk or a lost network drive?)",
-}
-
-
 def cannot_write(path: Path, exc: OSError) -> str:
     """``cannot write NAME: disk full``: what the user can act on, by errno."""
-    words = _WORDS.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()
-    return f"cannot write {path.name}: {words}"
+    return f"cannot write {path.name}: {error_words(exc)}"
 
 
 def _failure(exc: PublishError) -> str:
@@ -317,7 +302,7 @@ def _prepare(out_dir: Path) -> None:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise PublishError(
-            f"cannot make the output folder: {_WORDS.get(exc.errno or 0) or exc.strerror}", path=out_dir,
+            f"cannot make the output folder: {error_words(exc)}", path=out_dir,
             hint="choose another folder with -o",
         ) from exc
     sweep_stale_parts_in(out_dir)

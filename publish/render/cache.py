@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from publish.fsutil import process_alive
 from publish.render.pdf.weasy.refit import Edit
 
 CACHE_ENV = "PUBLISH_CACHE"
@@ -205,19 +206,8 @@ def sweep_stale_tmp(folder: Path, now: float | None = None) -> list[Path]:
             if match is None:
                 continue
             with contextlib.suppress(OSError):
-                if not _alive(int(match.group(1))) or now - path.stat().st_mtime > STALE_TMP_S:
+                if not process_alive(int(match.group(1))) or now - path.stat().st_mtime > STALE_TMP_S:
                     path.unlink()
                     removed.append(path)
     return removed
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError, ValueError):  # another user's process; nonsense
-        return True
     return True

@@ -25,7 +25,7 @@ from functools import cache
 from pathlib import Path
 
 from publish.errors import PublishError
-from publish.fsutil import _alive, write_problem
+from publish.fsutil import process_alive, write_problem
 
 STALE_AFTER_S = 300.0
 """A staging folder this old is a leftover, whoever made it: writing a site takes seconds."""
@@ -168,7 +168,7 @@ def sweep_staging(target: Path) -> list[Path]:
         if not (ours or earlier):
             continue
         pid = name[len(prefix):].partition("-")[0] if ours else ""
-        gone = pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid))
+        gone = pid.isdigit() and not process_alive(int(pid))
         try:
             stale = now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER_S
         except FileNotFoundError:
