@@ -14,7 +14,7 @@ import errno
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from publish.errors import PublishError
@@ -168,3 +168,16 @@ def atomic_write_text(
 
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def file_states(paths: Iterable[Path]) -> dict[Path, tuple[int, int]]:
+    """(size, mtime) of each file that exists, read without opening any: what a watcher
+    compares to tell that an editor saved. A file being replaced by a save is skipped."""
+    found: dict[Path, tuple[int, int]] = {}
+    for path in paths:
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        found[path] = (st.st_size, st.st_mtime_ns)
+    return found

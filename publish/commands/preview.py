@@ -24,6 +24,7 @@ from publish.book import load_book
 from publish.errors import ConfigError, PublishError
 from publish.fetcher import RefusedResource, Sandbox
 from publish.fonts import WEIGHTS, find_face, font_face_rule
+from publish.fsutil import file_states
 from publish.render.html.write import INDEX, SiteOptions, write_site
 from publish.render.resources import book_sandbox
 from publish.styles import load_style
@@ -70,7 +71,7 @@ class PreviewState:
     """One refresh at a time (the watcher's, or a caller's)."""
 
     def watched(self) -> dict[Path, tuple[int, int]]:
-        """(mtime, size) of every file whose change should reload the page."""
+        """(size, mtime) of every file whose change should reload the page."""
         paths = {self.book_path, *self.user_css, *self.images}
         # Every .md beside the book and its articles, listed or not: creating an article
         # book.toml names but that was missing re-renders (and clears the error page).
@@ -78,14 +79,7 @@ class PreviewState:
             paths.update(folder.glob("*.md"))
         for folder in self.style_folders:
             paths.update(p for p in folder.rglob("*") if p.suffix in WATCHED_SUFFIXES)
-        found = {}
-        for path in paths:
-            try:
-                st = path.stat()
-            except OSError:
-                continue  # deleted, or being replaced by the editor's save
-            found[path] = (st.st_mtime_ns, st.st_size)
-        return found
+        return file_states(paths)
 
     def render(self) -> None:
         """Render the book again (or the error that stops it) as the next version."""

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from publish.errors import PublishError
+from publish.fsutil import file_states
 from publish.render.edition import Options
 from publish.styles import STYLES_DIR
 
@@ -73,14 +74,7 @@ def _files_under(folder: Path, out: Path) -> Iterator[Path]:
 
 def snapshot(book_path: Path, out_dir: Path, options: Options) -> Snapshot:
     """(size, mtime) of every watched file, read without opening any of them."""
-    found: Snapshot = {}
-    for path in watched_files(book_path, out_dir, options):
-        try:
-            st = path.stat()
-        except OSError:
-            continue  # removed while we looked
-        found[path] = (st.st_size, st.st_mtime_ns)
-    return found
+    return file_states(watched_files(book_path, out_dir, options))
 
 
 def changes(before: Snapshot, after: Snapshot) -> list[Path]:
@@ -90,7 +84,7 @@ def changes(before: Snapshot, after: Snapshot) -> list[Path]:
 
 def build_once(
     book_path: Path, out_dir: Path, formats: tuple[str, ...], options: Options, say: Say, alarm: Say,
-    last: list[Path] = [],  # noqa: B006 - read only
+    last: Sequence[Path] = (),
     use_stamp: bool = True,
 ) -> Outcome:
     """One build, its progress and its error reported as they happen; a failed build
