@@ -14,7 +14,7 @@ import errno
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from publish.errors import PublishError
@@ -181,3 +181,17 @@ def file_states(paths: Iterable[Path]) -> dict[Path, tuple[int, int]]:
             continue
         found[path] = (st.st_size, st.st_mtime_ns)
     return found
+
+
+def files_under(folder: Path, skip: frozenset[Path] = frozenset()) -> Iterator[Path]:
+    """Every file under ``folder``, in name order, but hidden ones (``.cache/render``,
+    editors' swap files) and the folders in ``skip`` (the output folder)."""
+    if not folder.is_dir() or folder in skip:
+        return
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path in skip:
+            continue
+        if path.is_dir():
+            yield from files_under(path, skip)
+        elif path.is_file():
+            yield path

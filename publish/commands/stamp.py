@@ -28,10 +28,10 @@ import json
 import os
 import sys
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 
 from publish.errors import PublishError
+from publish.fsutil import files_under
 from publish.render import EDITIONS
 from publish.render.cache import cache_dir
 from publish.render.edition import Options
@@ -42,18 +42,6 @@ PACKAGE = Path(__file__).resolve().parents[1]
 LIBRARIES = ("weasyprint", "pydyf", "tinycss2", "cssselect2", "pikepdf", "ebooklib", "lxml", "PIL",
              "fontTools", "markdown_it", "mdit_py_plugins", "yaml", "pyphen", "html5lib", "tinyhtml5")
 ENVIRONMENT = ("PUBLISH_FONTS_DIR", "SOURCE_DATE_EPOCH")
-
-
-def _files(folder: Path, skip: frozenset[Path]) -> Iterator[Path]:
-    if not folder.is_dir() or folder in skip:
-        return
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path in skip:
-            continue
-        if path.is_dir():
-            yield from _files(path, skip)
-        elif path.is_file():
-            yield path
 
 
 def _stat(path: Path) -> str:
@@ -87,14 +75,14 @@ def digest(book_path: Path, out_dir: Path, formats: tuple[str, ...], options: Op
     if "/" in style:
         folders.append(Path(style) if Path(style).is_absolute() else root / style)
     for folder in folders:
-        for path in _files(folder.resolve(), skip):
+        for path in files_under(folder.resolve(), skip):
             h.update(f"{path} {_content(path)}\n".encode())
     for css in options.user_css:
         h.update(f"css {css.resolve()} {_content(css)}\n".encode())
     for folder in font_dirs():
-        for path in _files(folder, skip):
+        for path in files_under(folder, skip):
             h.update(f"font {path} {_stat(path)}\n".encode())
-    for path in _files(PACKAGE, frozenset()):
+    for path in files_under(PACKAGE, frozenset()):
         if path.suffix in {".py", ".toml", ".css", ".json"}:
             h.update(f"code {path.relative_to(PACKAGE)} {_content(path)}\n".encode())
     for library in LIBRARIES:
@@ -115,7 +103,7 @@ def _outputs_token(paths: list[Path]) -> list[str]:
     token = []
     for path in paths:
         if path.is_dir():
-            token += [f"{p.relative_to(path)} {_stat(p)}" for p in _files(path, frozenset())]
+            token += [f"{p.relative_to(path)} {_stat(p)}" for p in files_under(path, frozenset())]
         else:
             token.append(f"{path.name} {_stat(path)}")
     return token

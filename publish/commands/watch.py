@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from publish.errors import PublishError
-from publish.fsutil import file_states
+from publish.fsutil import file_states, files_under
 from publish.render.edition import Options
 from publish.styles import STYLES_DIR
 
@@ -56,20 +56,8 @@ def watched_files(book_path: Path, out_dir: Path, options: Options) -> Iterator[
     out = out_dir.resolve()
     yield book_path.resolve()
     for folder in (root, root.parent / "styles", STYLES_DIR):
-        yield from _files_under(folder, out)
+        yield from files_under(folder, frozenset({out}))
     yield from (css.resolve() for css in options.user_css)
-
-
-def _files_under(folder: Path, out: Path) -> Iterator[Path]:
-    if not folder.is_dir() or folder == out:
-        return
-    for path in folder.iterdir():
-        if path.name.startswith("."):
-            continue  # .cache/render, editors' swap files
-        if path.is_dir():
-            yield from _files_under(path, out)
-        elif path.is_file():
-            yield path
 
 
 def snapshot(book_path: Path, out_dir: Path, options: Options) -> Snapshot:
